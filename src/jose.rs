@@ -1,0 +1,13 @@
+//! The pure JOSE core: decoding, base64url, JSON views, keys, algorithms and verification.
+//! It never touches the browser, so everything here is tested natively with `cargo test`.
+
+pub mod alg;
+pub mod base64url;
+pub mod error;
+pub mod hmac;
+pub mod input;
+pub mod json_view;
+pub mod key;
+pub mod status;
+pub mod token;
+pub mod verify;

@@ -1,0 +1,151 @@
+//! Every JWS algorithm, described once. Everything else asks this table.
+
+/// The kind of key and primitive an algorithm needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// HMAC with a shared secret (RFC 7518 §3.2).
+    Hmac,
+    /// RSASSA-PKCS1-v1_5 (RFC 7518 §3.3).
+    RsaPkcs1,
+    /// RSASSA-PSS (RFC 7518 §3.5).
+    RsaPss,
+    /// ECDSA with a fixed-length r‖s signature (RFC 7518 §3.4, RFC 8812).
+    Ecdsa,
+    /// Edwards-curve signatures (RFC 8037, RFC 9864).
+    EdDsa,
+    /// No signature at all (RFC 7518 §3.6).
+    Unsecured,
+}
+
+/// The hash function an algorithm uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hash {
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+impl Hash {
+    /// Output size in bytes; also the minimum HMAC key size (RFC 7518 §3.2).
+    pub fn output_len(self) -> usize {
+        match self {
+            Hash::Sha256 => 32,
+            Hash::Sha384 => 48,
+            Hash::Sha512 => 64,
+        }
+    }
+}
+
+/// A JWS `alg` value.
+#[allow(clippy::upper_case_acronyms)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Alg {
+    HS256,
+    HS384,
+    HS512,
+    RS256,
+    RS384,
+    RS512,
+    PS256,
+    PS384,
+    PS512,
+    ES256,
+    ES384,
+    ES512,
+    ES256K,
+    EdDSA,
+    Ed25519,
+    None,
+}
+
+impl Alg {
+    /// Every algorithm, in display order.
+    pub const ALL: [Alg; 16] = [
+        Alg::HS256,
+        Alg::HS384,
+        Alg::HS512,
+        Alg::RS256,
+        Alg::RS384,
+        Alg::RS512,
+        Alg::PS256,
+        Alg::PS384,
+        Alg::PS512,
+        Alg::ES256,
+        Alg::ES384,
+        Alg::ES512,
+        Alg::ES256K,
+        Alg::EdDSA,
+        Alg::Ed25519,
+        Alg::None,
+    ];
+
+    /// The registered name, exactly as it appears in a header.
+    pub fn name(self) -> &'static str {
+        self.describe().0
+    }
+
+    /// The primitive family.
+    pub fn family(self) -> Family {
+        self.describe().1
+    }
+
+    /// The hash, where the algorithm names one (EdDSA and `none` do not).
+    pub fn hash(self) -> Option<Hash> {
+        self.describe().2
+    }
+
+    /// Looks up a header's `alg`; names are case-sensitive (RFC 7515 §4.1.1).
+    pub fn from_name(name: &str) -> Option<Alg> {
+        Alg::ALL.into_iter().find(|alg| alg.name() == name)
+    }
+
+    /// The one table: name, family, hash.
+    fn describe(self) -> (&'static str, Family, Option<Hash>) {
+        use Family::*;
+        use Hash::*;
+        match self {
+            Alg::HS256 => ("HS256", Hmac, Some(Sha256)),
+            Alg::HS384 => ("HS384", Hmac, Some(Sha384)),
+            Alg::HS512 => ("HS512", Hmac, Some(Sha512)),
+            Alg::RS256 => ("RS256", RsaPkcs1, Some(Sha256)),
+            Alg::RS384 => ("RS384", RsaPkcs1, Some(Sha384)),
+            Alg::RS512 => ("RS512", RsaPkcs1, Some(Sha512)),
+            Alg::PS256 => ("PS256", RsaPss, Some(Sha256)),
+            Alg::PS384 => ("PS384", RsaPss, Some(Sha384)),
+            Alg::PS512 => ("PS512", RsaPss, Some(Sha512)),
+            Alg::ES256 => ("ES256", Ecdsa, Some(Sha256)),
+            Alg::ES384 => ("ES384", Ecdsa, Some(Sha384)),
+            Alg::ES512 => ("ES512", Ecdsa, Some(Sha512)),
+            Alg::ES256K => ("ES256K", Ecdsa, Some(Sha256)),
+            Alg::EdDSA => ("EdDSA", EdDsa, None),
+            Alg::Ed25519 => ("Ed25519", EdDsa, None),
+            Alg::None => ("none", Unsecured, None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_round_trips_by_name() {
+        for alg in Alg::ALL {
+            assert_eq!(Alg::from_name(alg.name()), Some(alg));
+        }
+    }
+
+    #[test]
+    fn names_are_case_sensitive() {
+        assert_eq!(Alg::from_name("hs256"), None);
+        assert_eq!(Alg::from_name("None"), None);
+        assert_eq!(Alg::from_name("NONE"), None);
+    }
+
+    #[test]
+    fn hmac_hashes_match_their_names() {
+        assert_eq!(Alg::HS256.hash().map(Hash::output_len), Some(32));
+        assert_eq!(Alg::HS384.hash().map(Hash::output_len), Some(48));
+        assert_eq!(Alg::HS512.hash().map(Hash::output_len), Some(64));
+    }
+}

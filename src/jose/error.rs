@@ -1,0 +1,177 @@
+//! The core's one error type: each variant names the part and the step that failed.
+
+use std::fmt;
+
+/// Which part of what the user gave an error belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Token,
+    Header,
+    Payload,
+    Signature,
+    Key,
+}
+
+impl Part {
+    /// Stable lower-case name, used by the page's `data-part` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Token => "token",
+            Part::Header => "header",
+            Part::Payload => "payload",
+            Part::Signature => "signature",
+            Part::Key => "key",
+        }
+    }
+}
+
+/// What exactly is wrong with a base64url segment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Base64Problem {
+    /// A character outside the base64url alphabet.
+    InvalidCharacter(char),
+    /// A length no base64 encoding can have (one character left over).
+    InvalidLength,
+    /// The last character carries bits that must be zero: not the canonical encoding.
+    NonZeroTrailingBits(char),
+}
+
+/// Everything that can go wrong in the core, by part and step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// The token has the wrong number of dot-separated segments.
+    SegmentCount { found: usize },
+    /// A segment is not base64url; `offset` is the byte offset inside the segment,
+    /// `column` the 1-based column in the whole token.
+    Base64 {
+        part: Part,
+        offset: usize,
+        column: usize,
+        problem: Base64Problem,
+    },
+    /// The decoded bytes are not UTF-8; `offset` is where the first bad byte is.
+    Utf8 { part: Part, offset: usize },
+    /// The decoded text is not JSON.
+    Json {
+        part: Part,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The decoded JSON is valid but not an object.
+    NotObject { part: Part, found: &'static str },
+    /// The header has no `alg`, or it is not a string.
+    MissingAlg,
+    /// The header names an algorithm this page does not verify (yet).
+    UnsupportedAlg { alg: String },
+    /// `alg: none`: an unsecured token, which proves nothing.
+    AlgNone,
+    /// The token is a JWE (five segments); decryption is not supported yet.
+    EncryptedToken,
+    /// The secret is not valid in the chosen encoding.
+    SecretEncoding {
+        encoding: &'static str,
+        offset: usize,
+        detail: String,
+    },
+    /// The secret decodes to zero bytes.
+    EmptySecret,
+}
+
+impl Error {
+    /// A short stable code for the UI and tests to match on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::SegmentCount { .. } => "segment-count",
+            Error::Base64 { .. } => "base64url",
+            Error::Utf8 { .. } => "utf8",
+            Error::Json { .. } => "json",
+            Error::NotObject { .. } => "not-object",
+            Error::MissingAlg => "missing-alg",
+            Error::UnsupportedAlg { .. } => "unsupported-alg",
+            Error::AlgNone => "alg-none",
+            Error::EncryptedToken => "jwe-unsupported",
+            Error::SecretEncoding { .. } => "secret-encoding",
+            Error::EmptySecret => "empty-secret",
+        }
+    }
+
+    /// Which part of the input is at fault.
+    pub fn part(&self) -> Part {
+        match self {
+            Error::SegmentCount { .. } | Error::EncryptedToken => Part::Token,
+            Error::Base64 { part, .. }
+            | Error::Utf8 { part, .. }
+            | Error::Json { part, .. }
+            | Error::NotObject { part, .. } => *part,
+            Error::MissingAlg | Error::UnsupportedAlg { .. } | Error::AlgNone => Part::Header,
+            Error::SecretEncoding { .. } | Error::EmptySecret => Part::Key,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::SegmentCount { found } => write!(
+                f,
+                "The token has {found} segment{} separated by dots; a signed token (JWS) has 3 and an encrypted one (JWE) has 5.",
+                if *found == 1 { "" } else { "s" }
+            ),
+            Error::Base64 { part, offset, column, problem } => {
+                let part = part.as_str();
+                match problem {
+                    Base64Problem::InvalidCharacter(c) => {
+                        let hint = match c {
+                            '+' | '/' => " (that is standard base64; base64url uses '-' and '_')",
+                            '=' => " (base64url in JOSE carries no '=' padding)",
+                            c if c.is_whitespace() => " (whitespace inside the token)",
+                            _ => "",
+                        };
+                        write!(
+                            f,
+                            "The {part} is not valid base64url: character {c:?} at byte {offset} of the {part} (column {column} of the token){hint}."
+                        )
+                    }
+                    Base64Problem::NonZeroTrailingBits(c) => write!(
+                        f,
+                        "The {part} is not canonical base64url: its last character {c:?} (column {column} of the token) carries bits that must be zero."
+                    ),
+                    Base64Problem::InvalidLength => write!(
+                        f,
+                        "The {part} is not valid base64url: its length leaves one character over (column {column} of the token); a character is missing or extra."
+                    ),
+                }
+            }
+            Error::Utf8 { part, offset } => write!(
+                f,
+                "The {} is not UTF-8 text: invalid byte at offset {offset} of the decoded bytes.",
+                part.as_str()
+            ),
+            Error::Json { part, line, column, message } => write!(
+                f,
+                "The {} is not valid JSON: {message} at line {line}, column {column}.",
+                part.as_str()
+            ),
+            Error::NotObject { part, found } => write!(
+                f,
+                "The {} is JSON but not an object: it is {found}.",
+                part.as_str()
+            ),
+            Error::MissingAlg => write!(f, "The header has no \"alg\" string, so there is no way to know how the token was signed."),
+            Error::UnsupportedAlg { alg } => write!(f, "The algorithm {alg:?} is not supported yet."),
+            Error::AlgNone => write!(
+                f,
+                "\"alg\": \"none\" means the token is unsecured: anyone can write it, so there is nothing to verify and it proves nothing."
+            ),
+            Error::EncryptedToken => write!(f, "This is an encrypted token (JWE, 5 segments); decryption is not supported yet."),
+            Error::SecretEncoding { encoding, offset, detail } => write!(
+                f,
+                "The secret is not valid {encoding}: {detail} at character {offset}."
+            ),
+            Error::EmptySecret => write!(f, "The secret decodes to zero bytes."),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,177 @@
+//! Pretty-printed JSON as a list of classified pieces, for syntax highlighting.
+//! For canonical input, joined pieces equal `serde_json::to_string_pretty` of the value.
+
+/// What a piece of JSON text is, for colouring.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonKind {
+    Key,
+    String,
+    Number,
+    Bool,
+    Null,
+    Punctuation,
+    Space,
+}
+
+impl JsonKind {
+    /// A stable short name, used as a CSS class suffix.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JsonKind::Key => "key",
+            JsonKind::String => "string",
+            JsonKind::Number => "number",
+            JsonKind::Bool => "bool",
+            JsonKind::Null => "null",
+            JsonKind::Punctuation => "punct",
+            JsonKind::Space => "space",
+        }
+    }
+}
+
+/// One classified run of text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonPiece {
+    pub kind: JsonKind,
+    pub text: String,
+}
+
+/// Pretty-prints JSON text with two-space indentation into classified pieces.
+///
+/// It re-indents the received text rather than re-serializing a parsed value, so strings,
+/// escapes, numbers and even duplicate members appear exactly as the token has them.
+/// Call it on text that parsed as JSON; on other text it still returns, never panics.
+pub fn pretty(json: &str) -> Vec<JsonPiece> {
+    let mut out = Pieces::default();
+    let mut depth = 0usize;
+    let mut rest = json.trim_start();
+    while let Some(c) = rest.chars().next() {
+        let len = match c {
+            '{' | '[' => {
+                let close = if c == '{' { '}' } else { ']' };
+                let after = rest.get(1..).unwrap_or("").trim_start();
+                if after.starts_with(close) {
+                    out.push(JsonKind::Punctuation, if c == '{' { "{}" } else { "[]" });
+                    rest = after.get(1..).unwrap_or("").trim_start();
+                    continue;
+                }
+                out.push(JsonKind::Punctuation, c.to_string());
+                depth += 1;
+                out.newline(depth);
+                1
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                out.newline(depth);
+                out.push(JsonKind::Punctuation, c.to_string());
+                1
+            }
+            ',' => {
+                out.push(JsonKind::Punctuation, ",");
+                out.newline(depth);
+                1
+            }
+            ':' => {
+                out.push(JsonKind::Punctuation, ":");
+                out.push(JsonKind::Space, " ");
+                1
+            }
+            '"' => {
+                let len = string_len(rest);
+                let after = rest.get(len..).unwrap_or("").trim_start();
+                let kind = if after.starts_with(':') {
+                    JsonKind::Key
+                } else {
+                    JsonKind::String
+                };
+                out.push(kind, rest.get(..len).unwrap_or(rest));
+                len
+            }
+            _ => {
+                let len = rest
+                    .find(|c: char| c.is_whitespace() || ",:{}[]\"".contains(c))
+                    .unwrap_or(rest.len())
+                    .max(c.len_utf8());
+                let word = rest.get(..len).unwrap_or(rest);
+                let kind = match word {
+                    "true" | "false" => JsonKind::Bool,
+                    "null" => JsonKind::Null,
+                    _ => JsonKind::Number,
+                };
+                out.push(kind, word);
+                len
+            }
+        };
+        rest = rest.get(len..).unwrap_or("").trim_start();
+    }
+    out.0
+}
+
+/// Joins pieces back into text.
+pub fn to_text(pieces: &[JsonPiece]) -> String {
+    pieces.iter().map(|piece| piece.text.as_str()).collect()
+}
+
+/// Byte length of the string literal at the start of `text`, quotes included.
+fn string_len(text: &str) -> usize {
+    let mut escaped = false;
+    for (index, c) in text.char_indices().skip(1) {
+        match (escaped, c) {
+            (true, _) => escaped = false,
+            (false, '\\') => escaped = true,
+            (false, '"') => return index + 1,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+#[derive(Default)]
+struct Pieces(Vec<JsonPiece>);
+
+impl Pieces {
+    fn push(&mut self, kind: JsonKind, text: impl Into<String>) {
+        self.0.push(JsonPiece {
+            kind,
+            text: text.into(),
+        });
+    }
+
+    fn newline(&mut self, depth: usize) {
+        self.push(JsonKind::Space, format!("\n{}", "  ".repeat(depth)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_pieces_equal_serde_pretty_output() {
+        let text = r#" {"z":1, "a":[true,null,{"k":"v\n\"q\\\\"},[ ]],"n":-1.5,"big":123456789012345678901234567890,"e":{ },"u":"\u00e9é"}"#;
+        let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+        let expected = serde_json::to_string_pretty(&value).unwrap_or_default();
+        assert_eq!(to_text(&pretty(text)).replace("\\u00e9", "é"), expected);
+    }
+
+    #[test]
+    fn member_order_and_number_text_are_kept() {
+        let text = to_text(&pretty(r#"{"z":1.50,"a":1e3,"a":2}"#));
+        assert_eq!(text, "{\n  \"z\": 1.50,\n  \"a\": 1e3,\n  \"a\": 2\n}");
+        assert_ne!(text, "{\n  \"a\": 1000.0,\n  \"z\": 1.5\n}");
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        for text in ["", "\"", "{", "]]]", "\"\\", "é", "{\"a\":tru"] {
+            let _ = pretty(text);
+        }
+    }
+
+    #[test]
+    fn keys_and_string_values_are_told_apart() {
+        let pieces = pretty(r#"{"k" : "v"}"#);
+        let kind_of = |text: &str| pieces.iter().find(|p| p.text == text).map(|p| p.kind);
+        assert_eq!(kind_of("\"k\""), Some(JsonKind::Key));
+        assert_eq!(kind_of("\"v\""), Some(JsonKind::String));
+    }
+}

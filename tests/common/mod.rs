@@ -1,0 +1,51 @@
+//! Helpers shared by the native tests: read copied vectors, build and tamper with tokens.
+#![allow(dead_code)]
+
+use jwt_debugger::jose::alg::Alg;
+use jwt_debugger::jose::{base64url, hmac};
+use serde_json::Value;
+
+/// The jwt.io classic example: HS256 with the secret `your-256-bit-secret`.
+pub const JWT_IO_TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+pub const JWT_IO_SECRET: &str = "your-256-bit-secret";
+/// The jwt.io v2 default token and secret.
+pub const JWT_IO_V2_TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.KMUFsIDTnFmyG3nMiGM6H9FNFUROf3wh7SmqJp-QV30";
+pub const JWT_IO_V2_SECRET: &str = "a-string-secret-at-least-256-bits-long";
+
+/// One entry of `tests/vectors/rfc/examples.json`, by its `source`.
+pub fn rfc_example(source: &str) -> Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/vectors/rfc/examples.json"
+    );
+    let text = std::fs::read_to_string(path).expect("read examples.json");
+    let all: Vec<Value> = serde_json::from_str(&text).expect("parse examples.json");
+    all.into_iter()
+        .find(|example| example["source"] == source)
+        .unwrap_or_else(|| panic!("no example {source}"))
+}
+
+/// Builds an HMAC-signed compact token from raw header and payload text.
+pub fn hs_token(alg: Alg, header: &str, payload: &[u8], secret: &[u8]) -> String {
+    let input = format!(
+        "{}.{}",
+        base64url::encode(header.as_bytes()),
+        base64url::encode(payload)
+    );
+    let hash = alg.hash().expect("HMAC algs name a hash");
+    let tag = hmac::sign(hash, secret, input.as_bytes());
+    format!("{input}.{}", base64url::encode(&tag))
+}
+
+/// The same token with one bit of the signature flipped (the negative twin).
+pub fn flip_signature_bit(token: &str) -> String {
+    let (input, signature) = token.rsplit_once('.').expect("three segments");
+    let mut bytes = base64url_decode(signature);
+    bytes[0] ^= 0x01;
+    format!("{input}.{}", base64url::encode(&bytes))
+}
+
+pub fn base64url_decode(text: &str) -> Vec<u8> {
+    use jwt_debugger::jose::error::Part;
+    base64url::decode_segment(text, Part::Signature, 0).expect("valid base64url")
+}
