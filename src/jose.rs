@@ -4,6 +4,7 @@
 pub mod alg;
 pub mod base64url;
 pub mod error;
+pub mod hex;
 pub mod hmac;
 pub mod input;
 pub mod json_view;

@@ -1,6 +1,7 @@
 //! Decoding errors: each kind says which part, which step and where, and each has a twin
 //! that decodes. One broken part never hides the others.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod common;
 

@@ -101,9 +101,27 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
         .flatten()
 }
 
+/// The raw value of `token=` in a URL fragment such as `#token=eyJ…&x=y` (still percent-encoded).
+pub fn token_from_fragment(fragment: &str) -> Option<&str> {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("token="))
+        .filter(|token| !token.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_is_read_from_the_fragment() {
+        assert_eq!(token_from_fragment("#token=a.b.c"), Some("a.b.c"));
+        assert_eq!(token_from_fragment("#x=1&token=a.b.c&y=2"), Some("a.b.c"));
+        assert_eq!(token_from_fragment("#token="), None);
+        assert_eq!(token_from_fragment("#tokens=a.b.c"), None);
+        assert_eq!(token_from_fragment(""), None);
+    }
 
     #[test]
     fn a_bare_token_is_left_alone() {

@@ -7,6 +7,7 @@ use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::{DecodeError, Engine};
 
 use super::error::Error;
+use super::hex::{self, HexError};
 
 /// How the text in the secret box turns into key bytes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -131,9 +132,10 @@ fn decode_base64(
         .decode(&compact)
         .map_err(|err| {
             let (offset, detail) = match err {
-                DecodeError::InvalidByte(offset, byte) => {
-                    (offset, format!("unexpected character {:?}", char::from(byte)))
-                }
+                DecodeError::InvalidByte(offset, byte) => (
+                    offset,
+                    format!("unexpected character {:?}", char::from(byte)),
+                ),
                 DecodeError::InvalidLastSymbol { offset, .. } => {
                     (offset, "bad final character".to_owned())
                 }
@@ -152,32 +154,22 @@ fn decode_base64(
 
 fn decode_hex(text: &str) -> Result<Vec<u8>, Error> {
     let compact = without_whitespace(text);
-    let digits: Vec<char> = compact.chars().collect();
-    if let Some(position) = digits.iter().position(|c| !c.is_ascii_hexdigit()) {
-        return Err(Error::SecretEncoding {
-            encoding: SecretEncoding::Hex.label(),
-            offset: position + 1,
-            detail: format!(
-                "unexpected character {:?}",
-                digits.get(position).copied().unwrap_or(' ')
+    hex::decode(&compact).map_err(|err| {
+        let (offset, detail) = match err {
+            HexError::InvalidCharacter { index, found } => {
+                (index + 1, format!("unexpected character {found:?}"))
+            }
+            HexError::OddLength => (
+                compact.chars().count(),
+                "an odd number of digits".to_owned(),
             ),
-        });
-    }
-    if digits.len() % 2 == 1 {
-        return Err(Error::SecretEncoding {
+        };
+        Error::SecretEncoding {
             encoding: SecretEncoding::Hex.label(),
-            offset: digits.len(),
-            detail: "an odd number of digits".to_owned(),
-        });
-    }
-    Ok(digits
-        .chunks(2)
-        .map(|pair| {
-            pair.iter()
-                .filter_map(|c| c.to_digit(16))
-                .fold(0u8, |acc, nibble| (acc << 4) | nibble as u8)
-        })
-        .collect())
+            offset,
+            detail,
+        }
+    })
 }
 
 #[cfg(test)]
@@ -194,18 +186,39 @@ mod tests {
     #[test]
     fn each_encoding_decodes_the_same_secret() {
         let expected = b"hello?>".to_vec();
-        assert_eq!(bytes(Key::from_secret("hello?>", SecretEncoding::Utf8)), expected);
-        assert_eq!(bytes(Key::from_secret("aGVsbG8/Pg==", SecretEncoding::Base64)), expected);
-        assert_eq!(bytes(Key::from_secret("aGVsbG8_Pg", SecretEncoding::Base64Url)), expected);
-        assert_eq!(bytes(Key::from_secret("68 65 6c 6C 6f 3f 3e", SecretEncoding::Hex)), expected);
+        assert_eq!(
+            bytes(Key::from_secret("hello?>", SecretEncoding::Utf8)),
+            expected
+        );
+        assert_eq!(
+            bytes(Key::from_secret("aGVsbG8/Pg==", SecretEncoding::Base64)),
+            expected
+        );
+        assert_eq!(
+            bytes(Key::from_secret("aGVsbG8_Pg", SecretEncoding::Base64Url)),
+            expected
+        );
+        assert_eq!(
+            bytes(Key::from_secret(
+                "68 65 6c 6C 6f 3f 3e",
+                SecretEncoding::Hex
+            )),
+            expected
+        );
     }
 
     #[test]
     fn wrong_alphabet_is_an_error_that_says_where() {
         let err = Key::from_secret("aGVsbG8_Pg", SecretEncoding::Base64);
-        assert!(matches!(err, Err(Error::SecretEncoding { offset: 8, .. })), "{err:?}");
+        assert!(
+            matches!(err, Err(Error::SecretEncoding { offset: 8, .. })),
+            "{err:?}"
+        );
         let err = Key::from_secret("aGVsbG8/Pg", SecretEncoding::Base64Url);
-        assert!(matches!(err, Err(Error::SecretEncoding { offset: 8, .. })), "{err:?}");
+        assert!(
+            matches!(err, Err(Error::SecretEncoding { offset: 8, .. })),
+            "{err:?}"
+        );
     }
 
     #[test]
@@ -222,8 +235,14 @@ mod tests {
 
     #[test]
     fn empty_secret_is_an_error() {
-        assert_eq!(Key::from_secret("", SecretEncoding::Utf8), Err(Error::EmptySecret));
-        assert_eq!(Key::from_secret("  ", SecretEncoding::Hex), Err(Error::EmptySecret));
+        assert_eq!(
+            Key::from_secret("", SecretEncoding::Utf8),
+            Err(Error::EmptySecret)
+        );
+        assert_eq!(
+            Key::from_secret("  ", SecretEncoding::Hex),
+            Err(Error::EmptySecret)
+        );
     }
 
     #[test]

@@ -79,7 +79,11 @@ impl Verification {
 }
 
 /// Decides the verdict for a decoded token (or none) and the key box's text.
-pub fn evaluate(decoded: Option<&Decoded>, key_text: &str, encoding: SecretEncoding) -> Verification {
+pub fn evaluate(
+    decoded: Option<&Decoded>,
+    key_text: &str,
+    encoding: SecretEncoding,
+) -> Verification {
     let Some(decoded) = decoded else {
         return Verification::of(Status::Empty);
     };
@@ -90,7 +94,8 @@ pub fn evaluate(decoded: Option<&Decoded>, key_text: &str, encoding: SecretEncod
     if key_text.is_empty() {
         return Verification::of(Status::NoKey);
     }
-    let outcome = Key::from_secret(key_text, encoding).and_then(|key| verify::verify(&signed, &key));
+    let outcome =
+        Key::from_secret(key_text, encoding).and_then(|key| verify::verify(&signed, &key));
     match outcome {
         Ok(Verdict::Valid) => Verification::of(Status::Valid),
         Ok(Verdict::Invalid) => Verification::of(Status::Invalid),

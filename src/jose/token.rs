@@ -155,7 +155,9 @@ pub fn decode(compact: &str) -> Decoded {
     // A JWE's second segment is an encrypted key, not a payload.
     let is_jwe = form == Ok(Form::Jwe);
     let payload = match (is_jwe, text(1)) {
-        (false, Some((segment, start))) => Some(decode_payload(segment, start, header.as_ref().ok())),
+        (false, Some((segment, start))) => {
+            Some(decode_payload(segment, start, header.as_ref().ok()))
+        }
         _ => None,
     };
     let signature = match (form.as_ref(), text(2)) {

@@ -42,11 +42,15 @@ pub fn prepare(decoded: &Decoded) -> Result<Signed<'_>, Error> {
     let signature = match &decoded.signature {
         Some(Ok(bytes)) => bytes.as_slice(),
         Some(Err(err)) => return Err(err.clone()),
-        None => return Err(Error::SegmentCount { found: decoded.segments.len() }),
+        None => {
+            return Err(Error::SegmentCount {
+                found: decoded.segments.len(),
+            })
+        }
     };
-    let signing_input = decoded
-        .signing_input()
-        .ok_or(Error::SegmentCount { found: decoded.segments.len() })?;
+    let signing_input = decoded.signing_input().ok_or(Error::SegmentCount {
+        found: decoded.segments.len(),
+    })?;
     if !supported(alg) {
         return Err(Error::UnsupportedAlg {
             alg: alg.name().to_owned(),

@@ -1,0 +1,5 @@
+//! The thin Yew layer: state, one component per file. It turns core results into words.
+
+pub mod app;
+pub mod components;
+pub mod state;

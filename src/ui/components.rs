@@ -1,0 +1,9 @@
+//! One component per file.
+
+pub mod decode_error;
+pub mod encoded_token;
+pub mod json_pane;
+pub mod key_input;
+pub mod signature_pane;
+pub mod token_input;
+pub mod verdict;

@@ -1,0 +1,47 @@
+//! The token box: every keystroke or paste decodes at once; a note says what was cleaned off.
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use crate::jose::input::Removed;
+
+#[derive(PartialEq, Properties)]
+pub struct TokenInputProps {
+    pub value: String,
+    pub removed: Vec<Removed>,
+    pub on_input: Callback<String>,
+}
+
+#[component]
+pub fn TokenInput(props: &TokenInputProps) -> Html {
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            on_input.emit(area.value());
+        })
+    };
+    let note = (!props.removed.is_empty()).then(|| {
+        let removed: Vec<&str> = props.removed.iter().map(|r| r.describe()).collect();
+        format!("Removed {} before decoding.", removed.join(", "))
+    });
+    html! {
+        <div class="token-input">
+            <label class="token-input-label" for="token-input">{ "Encoded token" }</label>
+            <textarea
+                id="token-input"
+                class="token-input-area"
+                data-testid="token-input"
+                spellcheck="false"
+                autocomplete="off"
+                autocapitalize="off"
+                placeholder="Paste a JWT here (a Bearer prefix or quotes are fine)"
+                value={props.value.clone()}
+                {oninput}
+            />
+            if let Some(note) = note {
+                <p class="token-input-note" data-testid="input-note">{ note }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,97 @@
+//! The app's state as plain data plus a reducer; derived results are computed once per change.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::jose::error::Error;
+use crate::jose::input::{clean, CleanedInput};
+use crate::jose::key::SecretEncoding;
+use crate::jose::status::{evaluate, Status, Verification};
+use crate::jose::token::{decode, Decoded};
+
+/// Everything the page shows follows from these inputs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub token_input: String,
+    pub key_input: String,
+    pub encoding: SecretEncoding,
+    pub cleaned: CleanedInput,
+    /// `None` while the token box is empty.
+    pub decoded: Option<Rc<Decoded>>,
+    pub verification: Verification,
+}
+
+/// What the user can change.
+pub enum Action {
+    SetToken(String),
+    SetKey(String),
+    SetEncoding(SecretEncoding),
+}
+
+impl State {
+    /// The state for a token (for example from the URL fragment) and no key.
+    pub fn with_token(token: String) -> State {
+        let mut state = State {
+            token_input: String::new(),
+            key_input: String::new(),
+            encoding: SecretEncoding::default(),
+            cleaned: CleanedInput::default(),
+            decoded: None,
+            verification: evaluate(None, "", SecretEncoding::default()),
+        };
+        state.set_token(token);
+        state
+    }
+
+    fn set_token(&mut self, token: String) {
+        self.cleaned = clean(&token);
+        self.decoded =
+            (!self.cleaned.token.is_empty()).then(|| Rc::new(decode(&self.cleaned.token)));
+        self.token_input = token;
+        self.reverify();
+    }
+
+    /// The first reason decoding failed: a broken part, or a header unusable for checking.
+    pub fn decode_error(&self) -> Option<Error> {
+        let decoded = self.decoded.as_ref()?;
+        match decoded.errors().first() {
+            Some(err) => Some((*err).clone()),
+            None if self.verification.status == Status::Malformed => {
+                self.verification.reason.clone()
+            }
+            None => None,
+        }
+    }
+
+    fn reverify(&mut self) {
+        self.verification = evaluate(self.decoded.as_deref(), &self.key_input, self.encoding);
+    }
+}
+
+impl Default for State {
+    fn default() -> State {
+        State::with_token(String::new())
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetToken(token) => next.set_token(token),
+            // The key survives token changes: pasting a new token never throws it away.
+            Action::SetKey(key) => {
+                next.key_input = key;
+                next.reverify();
+            }
+            Action::SetEncoding(encoding) => {
+                next.encoding = encoding;
+                next.reverify();
+            }
+        }
+        Rc::new(next)
+    }
+}

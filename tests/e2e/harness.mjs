@@ -1,0 +1,89 @@
+// End-to-end harness: serves dist/ under a sub-path on localhost and drives Debian's Chromium.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from '../../tools/node_modules/playwright-core/index.mjs';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.png': 'image/png',
+};
+
+/** Serves `dir` at `base` (e.g. /tools/jwt/) on 127.0.0.1; every other path is a 404. */
+export async function serve(dir, base) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(base)) {
+      res.writeHead(404).end();
+      return;
+    }
+    let file = normalize(join(dir, path.slice(base.length)));
+    if (!file.startsWith(normalize(dir))) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${base}`, close: () => server.close() };
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * Opens a fresh page and records what a clean page must not do: console errors,
+ * failed or 4xx/5xx requests, and any request to another origin.
+ */
+export async function open(browser, url, origin) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => {
+    const target = req.url();
+    if (!target.startsWith(origin) && !target.startsWith('data:')) problems.push(`foreign request: ${target}`);
+  });
+  page.on('requestfailed', (req) => problems.push(`failed: ${req.url()}`));
+  page.on('response', (res) => { if (res.status() >= 400) problems.push(`${res.status()}: ${res.url()}`); });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=verify-status]');
+  return { page, problems, close: () => context.close() };
+}
+
+export const status = (page) => page.getAttribute('[data-testid=verify-status]', 'data-status');
+
+/** Waits until the verdict reads `expected`, then returns it (or the last value seen). */
+export async function statusBecomes(page, expected) {
+  try {
+    await page.waitForFunction(
+      (want) => document.querySelector('[data-testid=verify-status]')?.getAttribute('data-status') === want,
+      expected,
+      { timeout: 5000 },
+    );
+  } catch {
+    // Fall through: the caller's assertion shows what the page says instead.
+  }
+  return status(page);
+}
+
+export const text = (page, testid) => page.textContent(`[data-testid=${testid}]`);
