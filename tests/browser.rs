@@ -23,6 +23,13 @@ fn mount_root() -> Element {
     root
 }
 
+async fn mount_app() -> Element {
+    let root = mount_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    root
+}
+
 fn find(root: &Element, testid: &str) -> Option<Element> {
     root.query_selector(&format!("[data-testid='{testid}']"))
         .unwrap()
@@ -63,9 +70,7 @@ async fn choose(root: &Element, testid: &str, value: &str) {
 
 #[wasm_bindgen_test]
 async fn app_starts_empty_and_decodes_as_you_type() {
-    let root = mount_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    let root = mount_app().await;
     assert_eq!(status(&root), "empty");
     assert!(find(&root, "header-json").is_none());
 
@@ -85,8 +90,7 @@ async fn app_starts_empty_and_decodes_as_you_type() {
 
 #[wasm_bindgen_test]
 async fn app_verifies_and_keeps_the_key_when_the_token_changes() {
-    let root = mount_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let root = mount_app().await;
     type_into(&root, "token-input", TOKEN).await;
     type_into(&root, "key-input", SECRET).await;
     assert_eq!(status(&root), "valid");
@@ -102,8 +106,7 @@ async fn app_verifies_and_keeps_the_key_when_the_token_changes() {
 
 #[wasm_bindgen_test]
 async fn app_reads_the_secret_in_the_chosen_encoding() {
-    let root = mount_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let root = mount_app().await;
     type_into(&root, "token-input", TOKEN).await;
     type_into(&root, "key-input", "eW91ci0yNTYtYml0LXNlY3JldA==").await;
     assert_eq!(status(&root), "invalid");
@@ -115,8 +118,7 @@ async fn app_reads_the_secret_in_the_chosen_encoding() {
 
 #[wasm_bindgen_test]
 async fn app_reports_a_broken_payload_and_still_shows_the_header() {
-    let root = mount_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let root = mount_app().await;
     let broken = TOKEN.replacen(".eyJzdWIi", ".eyJz*WIi", 1);
     type_into(&root, "token-input", &broken).await;
     assert_eq!(status(&root), "malformed");
