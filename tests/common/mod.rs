@@ -1,5 +1,10 @@
 //! Helpers shared by the native tests: read copied vectors, build and tamper with tokens.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use jwt_debugger::jose::alg::Alg;
 use jwt_debugger::jose::{base64url, hmac};
