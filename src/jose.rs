@@ -3,12 +3,16 @@
 
 pub mod alg;
 pub mod base64url;
+pub mod ecdsa;
+pub mod eddsa;
 pub mod error;
 pub mod hex;
 pub mod hmac;
 pub mod input;
 pub mod json_view;
 pub mod key;
+pub mod rsa;
 pub mod status;
+pub mod strict;
 pub mod token;
 pub mod verify;

@@ -10,7 +10,7 @@ use jwt_debugger::jose::alg::Alg;
 use jwt_debugger::jose::base64url::encode;
 use jwt_debugger::jose::error::{Base64Problem, Error, Part};
 use jwt_debugger::jose::key::SecretEncoding;
-use jwt_debugger::jose::status::{evaluate, Status};
+use jwt_debugger::jose::status::Status;
 use jwt_debugger::jose::token::{decode, Form, PayloadView};
 
 const HEADER: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
@@ -86,34 +86,32 @@ fn standard_base64_characters_get_a_hint() {
 }
 
 #[test]
-fn padding_is_refused_with_a_hint() {
-    let token = format!("{}=.{}", b64(HEADER), b64("{}"));
-    let token = format!("{token}.AAAA");
+fn padding_is_decoded_but_marked_non_canonical() {
+    let token = format!("{}.e30=.AAAA", b64(HEADER));
+    let decoded = decode(&token);
+    assert!(matches!(decoded.payload, Some(Ok(_))));
+    assert_eq!(decoded.non_canonical, vec![Part::Payload]);
+    // Twin: the canonical form is not marked.
+    assert!(decode(&format!("{}.{}.AAAA", b64(HEADER), b64("{}"))).non_canonical.is_empty());
+}
+
+#[test]
+fn padding_in_the_middle_is_an_error_with_a_hint() {
+    let token = format!("{}.e3=0.AAAA", b64(HEADER));
     let err = first_error(&token).unwrap();
     assert!(matches!(
         err,
-        Error::Base64 {
-            part: Part::Header,
-            problem: Base64Problem::InvalidCharacter('='),
-            ..
-        }
+        Error::Base64 { part: Part::Payload, problem: Base64Problem::InvalidCharacter('='), .. }
     ));
     assert!(err.to_string().contains("no '=' padding"));
 }
 
 #[test]
-fn non_zero_trailing_bits_are_not_canonical() {
-    // "e30" is "{}"; "e31" carries a set bit that decoding would silently drop.
-    let token = format!("{}.e31.AAAA", b64(HEADER));
-    assert!(matches!(
-        first_error(&token),
-        Some(Error::Base64 {
-            part: Part::Payload,
-            problem: Base64Problem::NonZeroTrailingBits('1'),
-            ..
-        })
-    ));
-    assert_eq!(first_error(&format!("{}.e30.AAAA", b64(HEADER))), None);
+fn non_zero_trailing_bits_are_decoded_but_marked_non_canonical() {
+    // "e30" is "{}"; "e31" carries a set bit that decoding silently drops.
+    let decoded = decode(&format!("{}.e31.AAAA", b64(HEADER)));
+    assert_eq!(decoded.non_canonical, vec![Part::Payload]);
+    assert!(decode(&format!("{}.e30.AAAA", b64(HEADER))).non_canonical.is_empty());
 }
 
 #[test]
@@ -176,7 +174,7 @@ fn a_header_that_is_not_an_object_is_named() {
 #[test]
 fn a_header_without_alg_is_malformed() {
     let token = hs_token(Alg::HS256, r#"{"typ":"JWT"}"#, b"{}", b"k");
-    let verification = evaluate(Some(&decode(&token)), "k", SecretEncoding::Utf8);
+    let verification = verdict(&decode(&token), "k", SecretEncoding::Utf8);
     assert_eq!(verification.status, Status::Malformed);
     assert_eq!(verification.reason, Some(Error::MissingAlg));
 }
@@ -197,12 +195,12 @@ fn broken_payload_json_is_reported_but_the_signature_is_still_checked() {
     assert!(decoded.header.is_ok());
     let key = std::str::from_utf8(secret).unwrap();
     assert_eq!(
-        evaluate(Some(&decoded), key, SecretEncoding::Utf8).status,
+        verdict(&decoded, key, SecretEncoding::Utf8).status,
         Status::Valid
     );
     let twin = decode(&flip_signature_bit(&token));
     assert_eq!(
-        evaluate(Some(&twin), key, SecretEncoding::Utf8).status,
+        verdict(&twin, key, SecretEncoding::Utf8).status,
         Status::Invalid
     );
 }
@@ -233,7 +231,7 @@ fn a_text_payload_of_a_plain_jws_is_shown_as_text_and_verified() {
     }
     let token = hs_token(Alg::HS256, r#"{"alg":"HS256"}"#, b"$.02", b"k");
     assert_eq!(
-        evaluate(Some(&decode(&token)), "k", SecretEncoding::Utf8).status,
+        verdict(&decode(&token), "k", SecretEncoding::Utf8).status,
         Status::Valid
     );
 }
@@ -247,7 +245,7 @@ fn a_binary_payload_is_kept_as_bytes_and_verified() {
         matches!(&decoded.payload, Some(Ok(p)) if p.view == PayloadView::Binary && p.bytes == [0xff, 0, 0x80])
     );
     assert_eq!(
-        evaluate(Some(&decoded), "k", SecretEncoding::Utf8).status,
+        verdict(&decoded, "k", SecretEncoding::Utf8).status,
         Status::Valid
     );
     // Twin: a JWT (typ says so) must be UTF-8 JSON.
@@ -267,7 +265,7 @@ fn a_five_segment_token_is_a_jwe_with_its_header_shown() {
     let decoded = decode(&token);
     assert_eq!(decoded.form, Ok(Form::Jwe));
     assert!(decoded.header.is_ok());
-    let verification = evaluate(Some(&decoded), "k", SecretEncoding::Utf8);
+    let verification = verdict(&decoded, "k", SecretEncoding::Utf8);
     assert_eq!(verification.status, Status::Unsupported);
     assert_eq!(verification.reason, Some(Error::EncryptedToken));
 }
@@ -314,7 +312,7 @@ fn any_input_decodes_without_panicking() {
     ];
     for sample in samples {
         let decoded = decode(sample);
-        let _ = evaluate(Some(&decoded), "k", SecretEncoding::Hex);
+        let _ = verdict(&decoded, "k", SecretEncoding::Hex);
         for err in decoded.errors() {
             assert!(!err.to_string().is_empty());
             assert!(!err.code().is_empty());

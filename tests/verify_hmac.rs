@@ -6,15 +6,12 @@ mod common;
 
 use common::*;
 use jwt_debugger::jose::alg::Alg;
-use jwt_debugger::jose::input::clean;
 use jwt_debugger::jose::key::SecretEncoding;
-use jwt_debugger::jose::status::{evaluate, Status};
+use jwt_debugger::jose::status::{check_text, Status};
 use jwt_debugger::jose::token::decode;
 
 fn status(token: &str, key: &str, encoding: SecretEncoding) -> Status {
-    let cleaned = clean(token);
-    let decoded = decode(&cleaned.token);
-    evaluate(Some(&decoded), key, encoding).status
+    check_text(token, key, encoding).status
 }
 
 #[test]
@@ -187,7 +184,7 @@ fn an_undecodable_secret_is_a_key_error() {
 #[test]
 fn no_token_and_no_key_have_their_own_statuses() {
     assert_eq!(
-        evaluate(None, JWT_IO_SECRET, SecretEncoding::Utf8).status,
+        check_text("  ", JWT_IO_SECRET, SecretEncoding::Utf8).status,
         Status::Empty
     );
     assert_eq!(
@@ -220,11 +217,11 @@ fn none_spelled_otherwise_is_an_unknown_algorithm_not_a_pass() {
 }
 
 #[test]
-fn asymmetric_algorithms_are_unsupported_for_now_not_valid() {
+fn a_secret_for_an_rsa_token_is_a_key_error() {
     let example = rfc_example("RFC 7515 A.2");
     let token = example["token"].as_str().unwrap();
-    assert_eq!(
-        status(token, "secret", SecretEncoding::Utf8),
-        Status::Unsupported
-    );
+    let verification = check_text(token, "secret", SecretEncoding::Utf8);
+    assert_eq!(verification.status, Status::KeyError);
+    let reason = verification.reason.map(|r| r.to_string()).unwrap_or_default();
+    assert!(reason.contains("RS256 needs an RSA public key"), "{reason}");
 }

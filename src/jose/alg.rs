@@ -26,6 +26,16 @@ pub enum Hash {
 }
 
 impl Hash {
+    /// Hashes `data`.
+    pub fn digest(self, data: &[u8]) -> Vec<u8> {
+        use sha2::Digest;
+        match self {
+            Hash::Sha256 => sha2::Sha256::digest(data).to_vec(),
+            Hash::Sha384 => sha2::Sha384::digest(data).to_vec(),
+            Hash::Sha512 => sha2::Sha512::digest(data).to_vec(),
+        }
+    }
+
     /// Output size in bytes; also the minimum HMAC key size (RFC 7518 §3.2).
     pub fn output_len(self) -> usize {
         match self {
@@ -33,6 +43,45 @@ impl Hash {
             Hash::Sha384 => 48,
             Hash::Sha512 => 64,
         }
+    }
+}
+
+/// The curve an elliptic-curve algorithm is bound to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Curve {
+    P256,
+    P384,
+    P521,
+    Secp256k1,
+    Ed25519,
+}
+
+impl Curve {
+    /// The JWK `crv` name (RFC 7518 §6.2.1.1, RFC 8812, RFC 8037).
+    pub fn jwk_name(self) -> &'static str {
+        match self {
+            Curve::P256 => "P-256",
+            Curve::P384 => "P-384",
+            Curve::P521 => "P-521",
+            Curve::Secp256k1 => "secp256k1",
+            Curve::Ed25519 => "Ed25519",
+        }
+    }
+
+    /// Bytes in one coordinate (or the whole Ed25519 public key).
+    pub fn coordinate_len(self) -> usize {
+        match self {
+            Curve::P256 | Curve::Secp256k1 | Curve::Ed25519 => 32,
+            Curve::P384 => 48,
+            Curve::P521 => 66,
+        }
+    }
+
+    /// Looks up a JWK `crv`.
+    pub fn from_jwk_name(name: &str) -> Option<Curve> {
+        [Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1, Curve::Ed25519]
+            .into_iter()
+            .find(|curve| curve.jwk_name() == name)
     }
 }
 
@@ -94,32 +143,38 @@ impl Alg {
         self.describe().2
     }
 
+    /// The curve an ECDSA or EdDSA algorithm requires.
+    pub fn curve(self) -> Option<Curve> {
+        self.describe().3
+    }
+
     /// Looks up a header's `alg`; names are case-sensitive (RFC 7515 §4.1.1).
     pub fn from_name(name: &str) -> Option<Alg> {
         Alg::ALL.into_iter().find(|alg| alg.name() == name)
     }
 
-    /// The one table: name, family, hash.
-    fn describe(self) -> (&'static str, Family, Option<Hash>) {
+    /// The one table: name, family, hash, curve.
+    fn describe(self) -> (&'static str, Family, Option<Hash>, Option<Curve>) {
         use Family::*;
         use Hash::*;
         match self {
-            Alg::HS256 => ("HS256", Hmac, Some(Sha256)),
-            Alg::HS384 => ("HS384", Hmac, Some(Sha384)),
-            Alg::HS512 => ("HS512", Hmac, Some(Sha512)),
-            Alg::RS256 => ("RS256", RsaPkcs1, Some(Sha256)),
-            Alg::RS384 => ("RS384", RsaPkcs1, Some(Sha384)),
-            Alg::RS512 => ("RS512", RsaPkcs1, Some(Sha512)),
-            Alg::PS256 => ("PS256", RsaPss, Some(Sha256)),
-            Alg::PS384 => ("PS384", RsaPss, Some(Sha384)),
-            Alg::PS512 => ("PS512", RsaPss, Some(Sha512)),
-            Alg::ES256 => ("ES256", Ecdsa, Some(Sha256)),
-            Alg::ES384 => ("ES384", Ecdsa, Some(Sha384)),
-            Alg::ES512 => ("ES512", Ecdsa, Some(Sha512)),
-            Alg::ES256K => ("ES256K", Ecdsa, Some(Sha256)),
-            Alg::EdDSA => ("EdDSA", EdDsa, None),
-            Alg::Ed25519 => ("Ed25519", EdDsa, None),
-            Alg::None => ("none", Unsecured, None),
+            Alg::HS256 => ("HS256", Hmac, Some(Sha256), None),
+            Alg::HS384 => ("HS384", Hmac, Some(Sha384), None),
+            Alg::HS512 => ("HS512", Hmac, Some(Sha512), None),
+            Alg::RS256 => ("RS256", RsaPkcs1, Some(Sha256), None),
+            Alg::RS384 => ("RS384", RsaPkcs1, Some(Sha384), None),
+            Alg::RS512 => ("RS512", RsaPkcs1, Some(Sha512), None),
+            Alg::PS256 => ("PS256", RsaPss, Some(Sha256), None),
+            Alg::PS384 => ("PS384", RsaPss, Some(Sha384), None),
+            Alg::PS512 => ("PS512", RsaPss, Some(Sha512), None),
+            Alg::ES256 => ("ES256", Ecdsa, Some(Sha256), Some(Curve::P256)),
+            Alg::ES384 => ("ES384", Ecdsa, Some(Sha384), Some(Curve::P384)),
+            Alg::ES512 => ("ES512", Ecdsa, Some(Sha512), Some(Curve::P521)),
+            Alg::ES256K => ("ES256K", Ecdsa, Some(Sha256), Some(Curve::Secp256k1)),
+            // RFC 8037 EdDSA covers Ed448 too; this page verifies Ed25519 keys only.
+            Alg::EdDSA => ("EdDSA", EdDsa, None, Some(Curve::Ed25519)),
+            Alg::Ed25519 => ("Ed25519", EdDsa, None, Some(Curve::Ed25519)),
+            Alg::None => ("none", Unsecured, None, None),
         }
     }
 }
@@ -133,6 +188,26 @@ mod tests {
         for alg in Alg::ALL {
             assert_eq!(Alg::from_name(alg.name()), Some(alg));
         }
+    }
+
+    #[test]
+    fn ecdsa_algorithms_name_their_curve_and_hash() {
+        for alg in Alg::ALL {
+            let has_curve = alg.curve().is_some();
+            let curve_family = matches!(alg.family(), Family::Ecdsa | Family::EdDsa);
+            assert_eq!(has_curve, curve_family, "{}", alg.name());
+        }
+        assert_eq!(Alg::ES512.curve(), Some(Curve::P521));
+        assert_eq!(Alg::ES512.hash(), Some(Hash::Sha512));
+        assert_eq!(Alg::ES256K.curve(), Some(Curve::Secp256k1));
+    }
+
+    #[test]
+    fn curve_names_round_trip() {
+        for curve in [Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1, Curve::Ed25519] {
+            assert_eq!(Curve::from_jwk_name(curve.jwk_name()), Some(curve));
+        }
+        assert_eq!(Curve::from_jwk_name("X25519"), None);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Strict base64url (RFC 7515 §2): no padding, no other alphabet, canonical trailing bits.
 
+use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::{DecodeError, Engine};
 
 use super::error::{Base64Problem, Error, Part};
@@ -26,6 +28,28 @@ pub fn decode_segment(segment: &str, part: Part, start: usize) -> Result<Vec<u8>
             problem,
         }
     })
+}
+
+/// Decodes a token segment, also accepting what decoders commonly tolerate: `=` padding and
+/// non-zero trailing bits. The flag is false when the segment was not the canonical encoding,
+/// which a careful verifier must refuse even when the signature matches.
+pub fn decode_segment_lenient(
+    segment: &str,
+    part: Part,
+    start: usize,
+) -> Result<(Vec<u8>, bool), Error> {
+    match decode_segment(segment, part, start) {
+        Ok(bytes) => Ok((bytes, true)),
+        Err(strict_error) => {
+            let config = GeneralPurposeConfig::new()
+                .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+                .with_decode_allow_trailing_bits(true);
+            GeneralPurpose::new(&URL_SAFE, config)
+                .decode(segment)
+                .map(|bytes| (bytes, false))
+                .map_err(|_| strict_error)
+        }
+    }
 }
 
 /// Encodes bytes as unpadded base64url.

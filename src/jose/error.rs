@@ -76,6 +76,22 @@ pub enum Error {
     },
     /// The secret decodes to zero bytes.
     EmptySecret,
+    /// The key box holds a key in a known format that cannot be read or used.
+    KeyFormat { format: &'static str, detail: String },
+    /// The key is of the wrong type for the token's algorithm.
+    KeyMismatch {
+        alg: &'static str,
+        expected: String,
+        found: String,
+    },
+    /// The token names a `kid` the key set does not have.
+    NoKeyWithKid { kid: String, available: Vec<String> },
+    /// No key in the set has the type the token's algorithm needs.
+    NoFittingKey {
+        alg: &'static str,
+        expected: String,
+        available: Vec<String>,
+    },
 }
 
 impl Error {
@@ -93,6 +109,10 @@ impl Error {
             Error::EncryptedToken => "jwe-unsupported",
             Error::SecretEncoding { .. } => "secret-encoding",
             Error::EmptySecret => "empty-secret",
+            Error::KeyFormat { .. } => "key-format",
+            Error::KeyMismatch { .. } => "key-mismatch",
+            Error::NoKeyWithKid { .. } => "no-key-with-kid",
+            Error::NoFittingKey { .. } => "no-fitting-key",
         }
     }
 
@@ -105,7 +125,12 @@ impl Error {
             | Error::Json { part, .. }
             | Error::NotObject { part, .. } => *part,
             Error::MissingAlg | Error::UnsupportedAlg { .. } | Error::AlgNone => Part::Header,
-            Error::SecretEncoding { .. } | Error::EmptySecret => Part::Key,
+            Error::SecretEncoding { .. }
+            | Error::EmptySecret
+            | Error::KeyFormat { .. }
+            | Error::KeyMismatch { .. }
+            | Error::NoKeyWithKid { .. }
+            | Error::NoFittingKey { .. } => Part::Key,
         }
     }
 }
@@ -170,8 +195,40 @@ impl fmt::Display for Error {
                 "The secret is not valid {encoding}: {detail} at character {offset}."
             ),
             Error::EmptySecret => write!(f, "The secret decodes to zero bytes."),
+            Error::KeyFormat { format, detail } => write!(f, "The {format} cannot be used: {detail}."),
+            Error::KeyMismatch { alg, expected, found } => write!(
+                f,
+                "The token's alg {alg} needs {expected}, but the key is {}.",
+                with_article(found)
+            ),
+            Error::NoKeyWithKid { kid, available } => match available.is_empty() {
+                true => write!(f, "No key has kid {kid:?}; the keys in the set have no kid."),
+                false => write!(
+                    f,
+                    "No key has kid {kid:?}; the set has kids {}.",
+                    quoted_list(available)
+                ),
+            },
+            Error::NoFittingKey { alg, expected, available } => write!(
+                f,
+                "The token's alg {alg} needs {expected}; the set has {}.",
+                available.join(", ")
+            ),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+fn with_article(noun: &str) -> String {
+    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'R']);
+    format!("{} {noun}", if vowel { "an" } else { "a" })
+}
+
+fn quoted_list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|item| format!("{item:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

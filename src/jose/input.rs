@@ -11,6 +11,8 @@ pub enum Removed {
     BearerScheme,
     /// Surrounding single or double quotes.
     Quotes,
+    /// Whitespace or line breaks inside the token (a wrapped paste).
+    InnerWhitespace,
 }
 
 impl Removed {
@@ -21,6 +23,7 @@ impl Removed {
             Removed::AuthorizationHeader => "the \"Authorization:\" header name",
             Removed::BearerScheme => "the \"Bearer\" prefix",
             Removed::Quotes => "surrounding quotes",
+            Removed::InnerWhitespace => "whitespace inside the token",
         }
     }
 }
@@ -32,7 +35,8 @@ pub struct CleanedInput {
     pub removed: Vec<Removed>,
 }
 
-/// Removes whitespace, `Authorization:`, `Bearer ` and quotes around a token; nothing inside it.
+/// Removes whitespace, `Authorization:`, `Bearer ` and quotes around a token, then any
+/// whitespace left inside it (noted, since the token as sent was not valid).
 pub fn clean(raw: &str) -> CleanedInput {
     let mut removed = Vec::new();
     let mut rest = raw;
@@ -44,10 +48,14 @@ pub fn clean(raw: &str) -> CleanedInput {
             break;
         }
     }
-    CleanedInput {
-        token: rest.to_owned(),
-        removed,
-    }
+    let token = match rest.contains(char::is_whitespace) {
+        true => {
+            removed.push(Removed::InnerWhitespace);
+            rest.chars().filter(|c| !c.is_whitespace()).collect()
+        }
+        false => rest.to_owned(),
+    };
+    CleanedInput { token, removed }
 }
 
 fn peel<'a>(text: &'a str, removed: &mut Vec<Removed>) -> &'a str {
@@ -161,8 +169,11 @@ mod tests {
     }
 
     #[test]
-    fn inside_whitespace_is_kept() {
-        assert_eq!(clean("a.b\n.c").token, "a.b\n.c");
+    fn inside_whitespace_is_removed_and_noted() {
+        let cleaned = clean("a.b\n.c d");
+        assert_eq!(cleaned.token, "a.b.cd");
+        assert_eq!(cleaned.removed, vec![Removed::InnerWhitespace]);
+        assert!(!clean("a.b.c").removed.contains(&Removed::InnerWhitespace));
     }
 
     #[test]

@@ -1,262 +1,265 @@
-//! Verification keys, parsed when entered. For now: HMAC secrets in four text encodings.
+//! Verification keys, parsed once when entered: HMAC secrets and RSA, EC and Ed25519 public
+//! keys, from text secrets, PEM (SPKI, PKCS#1, PKCS#8, SEC1, X.509), a JWK or a JWK Set.
+
+pub mod jwk;
+pub mod pem;
+pub mod roca;
+pub mod rsa_key;
+pub mod secret;
+pub mod thumbprint;
 
 use std::fmt;
 
-use base64::alphabet;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-use base64::{DecodeError, Engine};
+use serde_json::Value;
 
+pub use secret::{Secret, SecretEncoding};
+
+use super::alg::{Alg, Curve, Family};
 use super::error::Error;
-use super::hex::{self, HexError};
 
-/// How the text in the secret box turns into key bytes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SecretEncoding {
-    /// The text's UTF-8 bytes, exactly as typed (jwt.io's default).
-    #[default]
-    Utf8,
-    /// Standard base64, padding optional, whitespace ignored.
-    Base64,
-    /// base64url, padding optional, whitespace ignored.
-    Base64Url,
-    /// Hexadecimal digits, whitespace ignored.
-    Hex,
-}
-
-impl SecretEncoding {
-    /// Every encoding, in the selector's order.
-    pub const ALL: [SecretEncoding; 4] = [
-        SecretEncoding::Utf8,
-        SecretEncoding::Base64,
-        SecretEncoding::Base64Url,
-        SecretEncoding::Hex,
-    ];
-
-    /// Stable value for the selector's options.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SecretEncoding::Utf8 => "utf8",
-            SecretEncoding::Base64 => "base64",
-            SecretEncoding::Base64Url => "base64url",
-            SecretEncoding::Hex => "hex",
-        }
-    }
-
-    /// Human label for the selector.
-    pub fn label(self) -> &'static str {
-        match self {
-            SecretEncoding::Utf8 => "UTF-8",
-            SecretEncoding::Base64 => "base64",
-            SecretEncoding::Base64Url => "base64url",
-            SecretEncoding::Hex => "hex",
-        }
-    }
-
-    /// Parses a selector value.
-    pub fn from_name(name: &str) -> Option<SecretEncoding> {
-        SecretEncoding::ALL
-            .into_iter()
-            .find(|encoding| encoding.as_str() == name)
-    }
-}
-
-/// Secret key bytes; `Debug` never prints them.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(Vec<u8>);
-
-impl Secret {
-    /// The raw key bytes.
-    pub fn bytes(&self) -> &[u8] {
-        &self.0
-    }
-
-    /// Length in bytes, shown next to the secret box.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// True for a zero-length secret.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Secret({} bytes, redacted)", self.0.len())
-    }
-}
-
-/// A key ready for verification.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A key ready for verification, by type.
+#[derive(Clone, PartialEq)]
 pub enum Key {
     /// A shared secret for HMAC.
     Secret(Secret),
+    /// An RSA public key (also the public half of a pasted private key).
+    Rsa(Box<rsa::PublicKey>),
+    /// An elliptic-curve public key for ECDSA.
+    Ec(EcKey),
+    /// An Ed25519 public key for EdDSA.
+    Ed25519(ed25519_dalek::VerifyingKey),
+}
+
+/// An ECDSA public key on one of the JOSE curves.
+#[derive(Clone, PartialEq)]
+pub enum EcKey {
+    P256(p256::ecdsa::VerifyingKey),
+    P384(p384::ecdsa::VerifyingKey),
+    P521(p521::ecdsa::VerifyingKey),
+    K256(k256::ecdsa::VerifyingKey),
+}
+
+impl EcKey {
+    /// The curve this key lives on.
+    pub fn curve(&self) -> Curve {
+        match self {
+            EcKey::P256(_) => Curve::P256,
+            EcKey::P384(_) => Curve::P384,
+            EcKey::P521(_) => Curve::P521,
+            EcKey::K256(_) => Curve::Secp256k1,
+        }
+    }
+
+    /// Builds a key from a SEC1 point (`04‖x‖y` or compressed); checks it is on the curve.
+    pub fn from_sec1(curve: Curve, point: &[u8]) -> Result<EcKey, String> {
+        let invalid = |_| format!("the point is not on {}", curve.jwk_name());
+        match curve {
+            Curve::P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                .map(EcKey::P256)
+                .map_err(invalid),
+            Curve::P384 => p384::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                .map(EcKey::P384)
+                .map_err(invalid),
+            Curve::P521 => p521::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                .map(EcKey::P521)
+                .map_err(invalid),
+            Curve::Secp256k1 => k256::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                .map(EcKey::K256)
+                .map_err(invalid),
+            Curve::Ed25519 => Err("Ed25519 is not an ECDSA curve".to_owned()),
+        }
+    }
+
+    /// The uncompressed affine coordinates (x, y), each padded to the curve's size.
+    pub fn coordinates(&self) -> (Vec<u8>, Vec<u8>) {
+        let point: Box<[u8]> = match self {
+            EcKey::P256(key) => key.to_sec1_bytes(),
+            EcKey::P384(key) => key.to_sec1_bytes(),
+            EcKey::P521(key) => key.to_sec1_bytes(),
+            EcKey::K256(key) => key.to_sec1_bytes(),
+        };
+        // `to_sec1_bytes` is `04‖x‖y` for these keys (uncompressed is the default form).
+        let len = self.curve().coordinate_len();
+        let x = point.get(1..1 + len).unwrap_or_default().to_vec();
+        let y = point.get(1 + len..1 + 2 * len).unwrap_or_default().to_vec();
+        (x, y)
+    }
 }
 
 impl Key {
-    /// Decodes the secret box's text in the chosen encoding.
-    pub fn from_secret(text: &str, encoding: SecretEncoding) -> Result<Key, Error> {
-        let bytes = match encoding {
-            SecretEncoding::Utf8 => text.as_bytes().to_vec(),
-            SecretEncoding::Base64 => decode_base64(text, alphabet::STANDARD, encoding)?,
-            SecretEncoding::Base64Url => decode_base64(text, alphabet::URL_SAFE, encoding)?,
-            SecretEncoding::Hex => decode_hex(text)?,
-        };
-        if bytes.is_empty() {
-            return Err(Error::EmptySecret);
+    /// A short description such as "RSA 2048-bit public key".
+    pub fn describe(&self) -> String {
+        match self {
+            Key::Secret(secret) => format!("secret of {} bytes", secret.len()),
+            Key::Rsa(key) => format!("RSA {}-bit public key", rsa_key::modulus_bits(key)),
+            Key::Ec(key) => format!("EC {} public key", key.curve().jwk_name()),
+            Key::Ed25519(_) => "Ed25519 public key".to_owned(),
         }
-        Ok(Key::Secret(Secret(bytes)))
+    }
+
+    /// Whether this key is of the type `alg` needs (family and curve).
+    pub fn fits(&self, alg: Alg) -> bool {
+        match (alg.family(), self) {
+            (Family::Hmac, Key::Secret(_)) => true,
+            (Family::RsaPkcs1 | Family::RsaPss, Key::Rsa(_)) => true,
+            (Family::Ecdsa, Key::Ec(key)) => alg.curve() == Some(key.curve()),
+            (Family::EdDsa, Key::Ed25519(_)) => alg.curve() == Some(Curve::Ed25519),
+            _ => false,
+        }
+    }
+
+    /// True for keys that must stay secret (HMAC); false for public keys.
+    pub fn is_symmetric(&self) -> bool {
+        matches!(self, Key::Secret(_))
     }
 }
 
-/// True when a UTF-8 secret starts or ends with whitespace: often a paste accident.
-pub fn has_edge_whitespace(text: &str) -> bool {
-    text.trim().len() != text.len()
+/// What `alg` needs, in words: "an RSA public key", "an EC P-256 public key"…
+pub fn needed_for(alg: Alg) -> String {
+    match (alg.family(), alg.curve()) {
+        (Family::Hmac, _) => "an HMAC secret".to_owned(),
+        (Family::RsaPkcs1 | Family::RsaPss, _) => "an RSA public key".to_owned(),
+        (Family::Ecdsa, Some(curve)) => format!("an EC {} public key", curve.jwk_name()),
+        (Family::EdDsa, _) => "an Ed25519 public key".to_owned(),
+        (Family::Ecdsa, None) | (Family::Unsecured, _) => "no key".to_owned(),
+    }
 }
 
-fn without_whitespace(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn decode_base64(
-    text: &str,
-    alphabet: alphabet::Alphabet,
-    encoding: SecretEncoding,
-) -> Result<Vec<u8>, Error> {
-    let config = GeneralPurposeConfig::new()
-        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-        .with_decode_allow_trailing_bits(true);
-    let compact = without_whitespace(text);
-    GeneralPurpose::new(&alphabet, config)
-        .decode(&compact)
-        .map_err(|err| {
-            let (offset, detail) = match err {
-                DecodeError::InvalidByte(offset, byte) => (
-                    offset,
-                    format!("unexpected character {:?}", char::from(byte)),
-                ),
-                DecodeError::InvalidLastSymbol { offset, .. } => {
-                    (offset, "bad final character".to_owned())
-                }
-                DecodeError::InvalidLength(len) => {
-                    (len, "the length leaves one character over".to_owned())
-                }
-                DecodeError::InvalidPadding => (compact.len(), "bad padding".to_owned()),
-            };
-            Error::SecretEncoding {
-                encoding: encoding.label(),
-                offset: offset + 1,
-                detail,
-            }
-        })
-}
-
-fn decode_hex(text: &str) -> Result<Vec<u8>, Error> {
-    let compact = without_whitespace(text);
-    hex::decode(&compact).map_err(|err| {
-        let (offset, detail) = match err {
-            HexError::InvalidCharacter { index, found } => {
-                (index + 1, format!("unexpected character {found:?}"))
-            }
-            HexError::OddLength => (
-                compact.chars().count(),
-                "an odd number of digits".to_owned(),
-            ),
-        };
-        Error::SecretEncoding {
-            encoding: SecretEncoding::Hex.label(),
-            offset,
-            detail,
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Key::Secret(secret) => write!(f, "Key::Secret({secret:?})"),
+            other => write!(f, "Key({})", other.describe()),
         }
+    }
+}
+
+/// Subject, issuer and validity of an X.509 certificate the key came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Certificate {
+    pub subject: String,
+    pub issuer: String,
+    /// Unix seconds.
+    pub not_before: i64,
+    /// Unix seconds.
+    pub not_after: i64,
+}
+
+impl Certificate {
+    /// Whether `now` (Unix seconds) is outside the certificate's validity.
+    pub fn is_expired_at(&self, now: i64) -> bool {
+        now > self.not_after
+    }
+
+    /// Whether `now` (Unix seconds) is before the certificate's validity.
+    pub fn is_not_yet_valid_at(&self, now: i64) -> bool {
+        now < self.not_before
+    }
+}
+
+/// What the key's container says about its use, and where it came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeyMeta {
+    pub kid: Option<String>,
+    /// JWK `use`.
+    pub key_use: Option<String>,
+    /// JWK `key_ops`.
+    pub key_ops: Option<Vec<String>>,
+    /// JWK `alg`.
+    pub alg: Option<String>,
+    pub certificate: Option<Certificate>,
+    /// RFC 7638 SHA-256 thumbprint of the public key (or of the secret, for `oct`).
+    pub thumbprint: String,
+}
+
+/// One usable key and what is known about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyEntry {
+    pub key: Key,
+    pub meta: KeyMeta,
+}
+
+impl KeyEntry {
+    /// Wraps a key with only its thumbprint known.
+    pub fn bare(key: Key) -> KeyEntry {
+        let thumbprint = thumbprint::of(&key);
+        KeyEntry {
+            key,
+            meta: KeyMeta {
+                thumbprint,
+                ..KeyMeta::default()
+            },
+        }
+    }
+
+    /// "kid abc (RSA 2048-bit public key)" or just the description.
+    pub fn label(&self) -> String {
+        match &self.meta.kid {
+            Some(kid) => format!("kid {kid:?} ({})", self.key.describe()),
+            None => self.key.describe(),
+        }
+    }
+}
+
+/// How the key box's text was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyFormat {
+    /// A text secret in this encoding.
+    Secret(SecretEncoding),
+    /// PEM blocks; the label of the first.
+    Pem(String),
+    /// One JSON Web Key.
+    Jwk,
+    /// A JSON Web Key Set.
+    Jwks,
+}
+
+impl KeyFormat {
+    /// For the "detected" note under the key box.
+    pub fn describe(&self) -> String {
+        match self {
+            KeyFormat::Secret(encoding) => format!("{} secret", encoding.label()),
+            KeyFormat::Pem(label) => format!("PEM {label}"),
+            KeyFormat::Jwk => "JWK".to_owned(),
+            KeyFormat::Jwks => "JWK Set".to_owned(),
+        }
+    }
+}
+
+/// Everything read from the key box: the usable keys and why any others were skipped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyInput {
+    pub format: KeyFormat,
+    pub entries: Vec<KeyEntry>,
+    /// Keys in a set that could not be used, with the reason (the set is still usable).
+    pub skipped: Vec<String>,
+}
+
+impl KeyInput {
+    /// True when the input is a set (several keys to choose from by `kid`).
+    pub fn is_set(&self) -> bool {
+        self.format == KeyFormat::Jwks || self.entries.len() > 1
+    }
+}
+
+/// Reads the key box: PEM if it starts with `-----BEGIN`, JSON if it starts with `{`, else a
+/// secret in the chosen encoding.
+pub fn parse(text: &str, encoding: SecretEncoding) -> Result<KeyInput, Error> {
+    let trimmed = text.trim();
+    if trimmed.starts_with("-----BEGIN") {
+        return pem::parse(trimmed);
+    }
+    if trimmed.starts_with('{') {
+        let value: Value = serde_json::from_str(trimmed).map_err(|err| Error::KeyFormat {
+            format: "JWK",
+            detail: format!("the JSON is not valid: {err}"),
+        })?;
+        return jwk::parse_json(&value);
+    }
+    let secret = Secret::decode(text, encoding)?;
+    Ok(KeyInput {
+        format: KeyFormat::Secret(encoding),
+        entries: vec![KeyEntry::bare(Key::Secret(secret))],
+        skipped: Vec::new(),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn bytes(key: Result<Key, Error>) -> Vec<u8> {
-        match key {
-            Ok(Key::Secret(secret)) => secret.bytes().to_vec(),
-            Err(err) => panic!("unexpected error {err}"),
-        }
-    }
-
-    #[test]
-    fn each_encoding_decodes_the_same_secret() {
-        let expected = b"hello?>".to_vec();
-        assert_eq!(
-            bytes(Key::from_secret("hello?>", SecretEncoding::Utf8)),
-            expected
-        );
-        assert_eq!(
-            bytes(Key::from_secret("aGVsbG8/Pg==", SecretEncoding::Base64)),
-            expected
-        );
-        assert_eq!(
-            bytes(Key::from_secret("aGVsbG8_Pg", SecretEncoding::Base64Url)),
-            expected
-        );
-        assert_eq!(
-            bytes(Key::from_secret(
-                "68 65 6c 6C 6f 3f 3e",
-                SecretEncoding::Hex
-            )),
-            expected
-        );
-    }
-
-    #[test]
-    fn wrong_alphabet_is_an_error_that_says_where() {
-        let err = Key::from_secret("aGVsbG8_Pg", SecretEncoding::Base64);
-        assert!(
-            matches!(err, Err(Error::SecretEncoding { offset: 8, .. })),
-            "{err:?}"
-        );
-        let err = Key::from_secret("aGVsbG8/Pg", SecretEncoding::Base64Url);
-        assert!(
-            matches!(err, Err(Error::SecretEncoding { offset: 8, .. })),
-            "{err:?}"
-        );
-    }
-
-    #[test]
-    fn bad_hex_is_an_error() {
-        assert!(matches!(
-            Key::from_secret("abc", SecretEncoding::Hex),
-            Err(Error::SecretEncoding { .. })
-        ));
-        assert!(matches!(
-            Key::from_secret("zz", SecretEncoding::Hex),
-            Err(Error::SecretEncoding { offset: 1, .. })
-        ));
-    }
-
-    #[test]
-    fn empty_secret_is_an_error() {
-        assert_eq!(
-            Key::from_secret("", SecretEncoding::Utf8),
-            Err(Error::EmptySecret)
-        );
-        assert_eq!(
-            Key::from_secret("  ", SecretEncoding::Hex),
-            Err(Error::EmptySecret)
-        );
-    }
-
-    #[test]
-    fn debug_never_shows_the_secret() {
-        let shown = format!("{:?}", Key::from_secret("hunter2", SecretEncoding::Utf8));
-        assert!(!shown.contains("hunter2"));
-        assert!(shown.contains("7 bytes"));
-    }
-
-    #[test]
-    fn encoding_names_round_trip() {
-        for encoding in SecretEncoding::ALL {
-            assert_eq!(SecretEncoding::from_name(encoding.as_str()), Some(encoding));
-        }
-        assert_eq!(SecretEncoding::from_name("latin1"), None);
-    }
 }

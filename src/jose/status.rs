@@ -1,9 +1,12 @@
-//! The page's verdict: one status for the token and key as they stand, with the reason.
+//! The page's verdict: one status for the token and key as they stand, with the reason, the key
+//! that verified and any reason a careful verifier must still refuse.
 
 use super::error::Error;
-use super::key::{Key, SecretEncoding};
-use super::token::Decoded;
-use super::verify::{self, Verdict};
+use super::input::{clean, Removed};
+use super::key::{self, Certificate, KeyInput, SecretEncoding};
+use super::strict::{self, StrictProblem};
+use super::token::{decode, Decoded};
+use super::verify::{self, Outcome};
 
 /// The verdict shown to the user; `as_str` is the page's `data-status` contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,16 +53,39 @@ impl Status {
             Error::UnsupportedAlg { .. } | Error::AlgNone | Error::EncryptedToken => {
                 Status::Unsupported
             }
-            Error::SecretEncoding { .. } | Error::EmptySecret => Status::KeyError,
+            Error::SecretEncoding { .. }
+            | Error::EmptySecret
+            | Error::KeyFormat { .. }
+            | Error::KeyMismatch { .. }
+            | Error::NoKeyWithKid { .. }
+            | Error::NoFittingKey { .. } => Status::KeyError,
         }
     }
 }
 
-/// A status and, where one applies, the error behind it.
+/// The key that verified, as the page names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifiedKey {
+    /// 1-based position in the key input.
+    pub position: usize,
+    pub kid: Option<String>,
+    pub description: String,
+    /// RFC 7638 thumbprint.
+    pub thumbprint: String,
+    pub certificate: Option<Certificate>,
+}
+
+/// A status with what explains it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verification {
     pub status: Status,
     pub reason: Option<Error>,
+    /// Set when `status` is `Valid`.
+    pub verified_by: Option<VerifiedKey>,
+    /// How many keys were tried, for an `Invalid` verdict.
+    pub tried: usize,
+    /// Reasons to refuse a `Valid` token anyway; empty means the strict verdict passes.
+    pub strict: Vec<StrictProblem>,
 }
 
 impl Verification {
@@ -67,22 +93,31 @@ impl Verification {
         Verification {
             status,
             reason: None,
+            verified_by: None,
+            tried: 0,
+            strict: Vec::new(),
         }
     }
 
     fn failed(err: Error) -> Verification {
         Verification {
-            status: Status::for_error(&err),
-            reason: Some(err),
+            reason: Some(err.clone()),
+            ..Verification::of(Status::for_error(&err))
         }
+    }
+
+    /// Valid, and nothing a careful verifier would object to.
+    pub fn strictly_valid(&self) -> bool {
+        self.status == Status::Valid && self.strict.is_empty()
     }
 }
 
-/// Decides the verdict for a decoded token (or none) and the key box's text.
+/// Decides the verdict for a decoded token (or none), what input cleaning removed, and the
+/// parsed key box (`None` when it is empty).
 pub fn evaluate(
     decoded: Option<&Decoded>,
-    key_text: &str,
-    encoding: SecretEncoding,
+    removed: &[Removed],
+    keys: Option<&Result<KeyInput, Error>>,
 ) -> Verification {
     let Some(decoded) = decoded else {
         return Verification::of(Status::Empty);
@@ -91,14 +126,40 @@ pub fn evaluate(
         Ok(signed) => signed,
         Err(err) => return Verification::failed(err),
     };
-    if key_text.is_empty() {
-        return Verification::of(Status::NoKey);
-    }
-    let outcome =
-        Key::from_secret(key_text, encoding).and_then(|key| verify::verify(&signed, &key));
-    match outcome {
-        Ok(Verdict::Valid) => Verification::of(Status::Valid),
-        Ok(Verdict::Invalid) => Verification::of(Status::Invalid),
+    let keys = match keys {
+        None => return Verification::of(Status::NoKey),
+        Some(Err(err)) => return Verification::failed(err.clone()),
+        Some(Ok(keys)) => keys,
+    };
+    match verify::verify(&signed, keys) {
         Err(err) => Verification::failed(err),
+        Ok(Outcome::Mismatch { tried }) => Verification {
+            tried,
+            ..Verification::of(Status::Invalid)
+        },
+        Ok(Outcome::Verified { index }) => {
+            let entry = keys.entries.get(index);
+            Verification {
+                verified_by: entry.map(|entry| VerifiedKey {
+                    position: index + 1,
+                    kid: entry.meta.kid.clone(),
+                    description: entry.key.describe(),
+                    thumbprint: entry.meta.thumbprint.clone(),
+                    certificate: entry.meta.certificate.clone(),
+                }),
+                tried: 1,
+                strict: strict::check(decoded, removed, signed.alg, keys, index),
+                ..Verification::of(Status::Valid)
+            }
+        }
     }
+}
+
+/// The whole pipeline from the two boxes' text (clean, decode, read the key, verify), for
+/// one-shot checks and tests; the page keeps each step's result between keystrokes instead.
+pub fn check_text(token: &str, key_text: &str, encoding: SecretEncoding) -> Verification {
+    let cleaned = clean(token);
+    let decoded = (!cleaned.token.is_empty()).then(|| decode(&cleaned.token));
+    let keys = (!key_text.is_empty()).then(|| key::parse(key_text, encoding));
+    evaluate(decoded.as_ref(), &cleaned.removed, keys.as_ref())
 }

@@ -43,6 +43,16 @@ impl Header {
         }
     }
 
+    /// True when `"b64": false` (RFC 7797): the payload segment is the payload itself.
+    pub fn unencoded_payload(&self) -> bool {
+        self.json.get("b64") == Some(&Value::Bool(false))
+    }
+
+    /// The header's `kid`, when it is a string.
+    pub fn kid(&self) -> Option<&str> {
+        self.json.get("kid").and_then(Value::as_str)
+    }
+
     /// True when `typ` says the token is a JWT, so its payload must be a JSON object.
     fn declares_jwt(&self) -> bool {
         let says_jwt = |key: &str| {
@@ -96,6 +106,8 @@ pub struct Decoded {
     pub payload: Option<Result<Payload, Error>>,
     /// The signature bytes of a JWS; `None` where the token has no signature segment.
     pub signature: Option<Result<Vec<u8>, Error>>,
+    /// Parts that decoded only leniently (padding or non-zero trailing bits).
+    pub non_canonical: Vec<Part>,
 }
 
 impl Decoded {
@@ -148,22 +160,34 @@ pub fn decode(compact: &str) -> Decoded {
             .get(index)
             .and_then(|range| compact.get(range.clone()).map(|s| (s, range.start)))
     };
+    let mut non_canonical = Vec::new();
+    let mut lenient = |segment: &str, part: Part, start: usize| {
+        let (bytes, canonical) = base64url::decode_segment_lenient(segment, part, start)?;
+        if !canonical {
+            non_canonical.push(part);
+        }
+        Ok(bytes)
+    };
     let header = match text(0) {
-        Some((segment, start)) => decode_header(segment, start),
+        Some((segment, start)) => lenient(segment, Part::Header, start).and_then(parse_header),
         None => Err(Error::SegmentCount { found: 0 }),
     };
     // A JWE's second segment is an encrypted key, not a payload.
     let is_jwe = form == Ok(Form::Jwe);
     let payload = match (is_jwe, text(1)) {
         (false, Some((segment, start))) => {
-            Some(decode_payload(segment, start, header.as_ref().ok()))
+            let header = header.as_ref().ok();
+            // RFC 7797: with "b64": false the payload travels as is, not base64url-encoded.
+            let bytes = match header.is_some_and(Header::unencoded_payload) {
+                true => Ok(segment.as_bytes().to_vec()),
+                false => lenient(segment, Part::Payload, start),
+            };
+            Some(bytes.map(|bytes| payload_view(bytes, header)))
         }
         _ => None,
     };
     let signature = match (form.as_ref(), text(2)) {
-        (Ok(Form::Jws), Some((segment, start))) => {
-            Some(base64url::decode_segment(segment, Part::Signature, start))
-        }
+        (Ok(Form::Jws), Some((segment, start))) => Some(lenient(segment, Part::Signature, start)),
         _ => None,
     };
     Decoded {
@@ -173,6 +197,7 @@ pub fn decode(compact: &str) -> Decoded {
         header,
         payload,
         signature,
+        non_canonical,
     }
 }
 
@@ -187,8 +212,7 @@ fn split(compact: &str) -> Vec<Range<usize>> {
     ranges
 }
 
-fn decode_header(segment: &str, start: usize) -> Result<Header, Error> {
-    let bytes = base64url::decode_segment(segment, Part::Header, start)?;
+fn parse_header(bytes: Vec<u8>) -> Result<Header, Error> {
     let text = utf8(&bytes, Part::Header)?;
     match parse_json(text, Part::Header)? {
         Value::Object(json) => Ok(Header {
@@ -202,8 +226,7 @@ fn decode_header(segment: &str, start: usize) -> Result<Header, Error> {
     }
 }
 
-fn decode_payload(segment: &str, start: usize, header: Option<&Header>) -> Result<Payload, Error> {
-    let bytes = base64url::decode_segment(segment, Part::Payload, start)?;
+fn payload_view(bytes: Vec<u8>, header: Option<&Header>) -> Payload {
     let must_be_jwt = header.is_some_and(Header::declares_jwt);
     let (view, problem) = match std::str::from_utf8(&bytes) {
         Err(err) if must_be_jwt => (
@@ -216,11 +239,11 @@ fn decode_payload(segment: &str, start: usize, header: Option<&Header>) -> Resul
         Err(_) => (PayloadView::Binary, None),
         Ok(text) => view_text(text, must_be_jwt),
     };
-    Ok(Payload {
+    Payload {
         bytes,
         view,
         problem,
-    })
+    }
 }
 
 /// A payload that declares or looks like JSON is parsed as JSON; other text stays text.

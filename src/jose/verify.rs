@@ -1,17 +1,11 @@
-//! Signature verification over the received `header.payload` bytes.
+//! Signature verification over the received `header.payload` bytes, choosing the key by `kid`
+//! and type.
 
 use super::alg::{Alg, Family};
 use super::error::Error;
-use super::hmac;
-use super::key::Key;
+use super::key::{needed_for, Key, KeyInput};
 use super::token::{Decoded, Form, HeaderAlg};
-
-/// The outcome of a check that could run: a mismatch is a verdict, not an error.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Verdict {
-    Valid,
-    Invalid,
-}
+use super::{ecdsa, eddsa, hmac, rsa};
 
 /// Everything a signature check needs from a token, taken from the received text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +13,16 @@ pub struct Signed<'a> {
     pub alg: Alg,
     pub signing_input: &'a [u8],
     pub signature: &'a [u8],
+    pub kid: Option<&'a str>,
+}
+
+/// The result of a check that could run: a mismatch is a verdict, not an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The key at this index of the key input verified the signature.
+    Verified { index: usize },
+    /// None of the `tried` candidate keys verified it.
+    Mismatch { tried: usize },
 }
 
 /// Takes what a check needs from a decoded token, or says why the token cannot be checked.
@@ -35,59 +39,123 @@ pub fn prepare(decoded: &Decoded) -> Result<Signed<'_>, Error> {
         HeaderAlg::Unknown(alg) => return Err(Error::UnsupportedAlg { alg }),
         HeaderAlg::Missing => return Err(Error::MissingAlg),
     };
-    // The payload must be base64url; whether it is JSON does not matter to the signature.
+    // The payload must be decodable; whether it is JSON does not matter to the signature.
     if let Some(Err(err)) = &decoded.payload {
         return Err(err.clone());
     }
+    let segment_count = || Error::SegmentCount {
+        found: decoded.segments.len(),
+    };
     let signature = match &decoded.signature {
         Some(Ok(bytes)) => bytes.as_slice(),
         Some(Err(err)) => return Err(err.clone()),
-        None => {
-            return Err(Error::SegmentCount {
-                found: decoded.segments.len(),
-            })
-        }
+        None => return Err(segment_count()),
     };
-    let signing_input = decoded.signing_input().ok_or(Error::SegmentCount {
-        found: decoded.segments.len(),
-    })?;
-    if !supported(alg) {
-        return Err(Error::UnsupportedAlg {
-            alg: alg.name().to_owned(),
-        });
-    }
+    let signing_input = decoded.signing_input().ok_or_else(segment_count)?;
     Ok(Signed {
         alg,
         signing_input,
         signature,
+        kid: header.kid(),
     })
 }
 
-/// Whether this page can verify `alg` yet.
-pub fn supported(alg: Alg) -> bool {
-    match alg.family() {
-        Family::Hmac => true,
-        Family::RsaPkcs1 | Family::RsaPss | Family::Ecdsa | Family::EdDsa | Family::Unsecured => {
-            false
+/// Checks one signature with one key; `false` when the key does not fit the algorithm.
+pub fn check(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> bool {
+    match (alg.family(), alg.hash(), key) {
+        (Family::Hmac, Some(hash), Key::Secret(secret)) => {
+            hmac::verify(hash, secret.bytes(), input, signature)
         }
+        (Family::RsaPkcs1, Some(hash), Key::Rsa(key)) => {
+            rsa::verify_pkcs1(hash, key, input, signature)
+        }
+        (Family::RsaPss, Some(hash), Key::Rsa(key)) => rsa::verify_pss(hash, key, input, signature),
+        (Family::Ecdsa, Some(hash), Key::Ec(key)) => {
+            alg.curve() == Some(key.curve()) && ecdsa::verify(hash, key, input, signature)
+        }
+        (Family::EdDsa, _, Key::Ed25519(key)) => eddsa::verify(key, input, signature),
+        (
+            Family::Hmac
+            | Family::RsaPkcs1
+            | Family::RsaPss
+            | Family::Ecdsa
+            | Family::EdDsa
+            | Family::Unsecured,
+            _,
+            _,
+        ) => false,
     }
 }
 
-/// Checks the signature with `key`.
-pub fn verify(signed: &Signed<'_>, key: &Key) -> Result<Verdict, Error> {
-    let matches = match (signed.alg.family(), key, signed.alg.hash()) {
-        (Family::Hmac, Key::Secret(secret), Some(hash)) => {
-            hmac::verify(hash, secret.bytes(), signed.signing_input, signed.signature)
+/// Verifies with the key input: by `kid` when the token and the set have kids, else every key
+/// of the type the algorithm needs.
+pub fn verify(signed: &Signed<'_>, keys: &KeyInput) -> Result<Outcome, Error> {
+    let candidates = candidates(signed, keys)?;
+    for &index in &candidates {
+        let Some(entry) = keys.entries.get(index) else {
+            continue;
+        };
+        if check(signed.alg, &entry.key, signed.signing_input, signed.signature) {
+            return Ok(Outcome::Verified { index });
         }
-        _ => {
-            return Err(Error::UnsupportedAlg {
-                alg: signed.alg.name().to_owned(),
-            })
-        }
-    };
-    Ok(if matches {
-        Verdict::Valid
-    } else {
-        Verdict::Invalid
+    }
+    Ok(Outcome::Mismatch {
+        tried: candidates.len(),
     })
+}
+
+/// Indices of the keys worth trying, or why there are none.
+fn candidates(signed: &Signed<'_>, keys: &KeyInput) -> Result<Vec<usize>, Error> {
+    let all: Vec<usize> = (0..keys.entries.len()).collect();
+    let kids: Vec<String> = keys
+        .entries
+        .iter()
+        .filter_map(|entry| entry.meta.kid.clone())
+        .collect();
+    // A lone key is used whatever its kid; a set is searched by kid when it has kids at all.
+    let by_kid = match signed.kid {
+        Some(kid) if keys.is_set() && !kids.is_empty() => {
+            let matching: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    keys.entries
+                        .get(i)
+                        .is_some_and(|e| e.meta.kid.as_deref() == Some(kid))
+                })
+                .collect();
+            if matching.is_empty() {
+                return Err(Error::NoKeyWithKid {
+                    kid: kid.to_owned(),
+                    available: kids,
+                });
+            }
+            matching
+        }
+        _ => all,
+    };
+    let fitting: Vec<usize> = by_kid
+        .iter()
+        .copied()
+        .filter(|&i| keys.entries.get(i).is_some_and(|e| e.key.fits(signed.alg)))
+        .collect();
+    if !fitting.is_empty() {
+        return Ok(fitting);
+    }
+    let found: Vec<String> = by_kid
+        .iter()
+        .filter_map(|&i| keys.entries.get(i).map(|e| e.label()))
+        .collect();
+    match found.as_slice() {
+        [one] => Err(Error::KeyMismatch {
+            alg: signed.alg.name(),
+            expected: needed_for(signed.alg),
+            found: one.clone(),
+        }),
+        _ => Err(Error::NoFittingKey {
+            alg: signed.alg.name(),
+            expected: needed_for(signed.alg),
+            available: found,
+        }),
+    }
 }

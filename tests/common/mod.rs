@@ -8,6 +8,9 @@
 
 use jwt_debugger::jose::alg::Alg;
 use jwt_debugger::jose::{base64url, hmac};
+use jwt_debugger::jose::key::{self, SecretEncoding};
+use jwt_debugger::jose::status::{evaluate, Verification};
+use jwt_debugger::jose::token::Decoded;
 use serde_json::Value;
 
 /// The jwt.io classic example: HS256 with the secret `your-256-bit-secret`.
@@ -53,4 +56,10 @@ pub fn flip_signature_bit(token: &str) -> String {
 pub fn base64url_decode(text: &str) -> Vec<u8> {
     use jwt_debugger::jose::error::Part;
     base64url::decode_segment(text, Part::Signature, 0).expect("valid base64url")
+}
+
+/// The verdict for an already decoded token and the key box's text (empty means no key).
+pub fn verdict(decoded: &Decoded, key_text: &str, encoding: SecretEncoding) -> Verification {
+    let keys = (!key_text.is_empty()).then(|| key::parse(key_text, encoding));
+    evaluate(Some(decoded), &[], keys.as_ref())
 }

@@ -1,0 +1,177 @@
+//! JSON Web Keys (RFC 7517/7518/8037) and JWK Sets.
+
+use serde_json::{Map, Value};
+
+use super::{rsa_key, thumbprint, EcKey, Key, KeyEntry, KeyFormat, KeyInput, KeyMeta, Secret};
+use crate::jose::alg::Curve;
+use crate::jose::base64url;
+use crate::jose::error::{Error, Part};
+
+/// Reads a JSON value that is a JWK (has `kty`) or a JWK Set (has `keys`).
+pub fn parse_json(value: &Value) -> Result<KeyInput, Error> {
+    let Some(object) = value.as_object() else {
+        return Err(format_error("the JSON is not an object"));
+    };
+    if let Some(keys) = object.get("keys") {
+        return parse_set(keys);
+    }
+    if object.contains_key("kty") {
+        return Ok(KeyInput {
+            format: KeyFormat::Jwk,
+            entries: vec![parse_jwk(object)?],
+            skipped: Vec::new(),
+        });
+    }
+    Err(format_error(
+        "the JSON has neither \"kty\" (a JWK) nor \"keys\" (a JWK Set)",
+    ))
+}
+
+fn parse_set(keys: &Value) -> Result<KeyInput, Error> {
+    let Some(keys) = keys.as_array() else {
+        return Err(Error::KeyFormat {
+            format: "JWK Set",
+            detail: "\"keys\" is not an array".to_owned(),
+        });
+    };
+    let mut entries = Vec::new();
+    let mut skipped = Vec::new();
+    for (index, key) in keys.iter().enumerate() {
+        let parsed = key
+            .as_object()
+            .ok_or_else(|| format_error("it is not a JSON object"))
+            .and_then(parse_jwk);
+        match parsed {
+            Ok(entry) => entries.push(entry),
+            Err(err) => {
+                let kid = key.get("kid").and_then(Value::as_str);
+                let name = match kid {
+                    Some(kid) => format!("key {} (kid {kid:?})", index + 1),
+                    None => format!("key {}", index + 1),
+                };
+                skipped.push(format!("{name}: {err}"));
+            }
+        }
+    }
+    if entries.is_empty() {
+        let detail = match skipped.is_empty() {
+            true => "the set has no keys".to_owned(),
+            false => format!("no key in the set can be used ({})", skipped.join("; ")),
+        };
+        return Err(Error::KeyFormat {
+            format: "JWK Set",
+            detail,
+        });
+    }
+    Ok(KeyInput {
+        format: KeyFormat::Jwks,
+        entries,
+        skipped,
+    })
+}
+
+/// Reads one JWK; private members are ignored, only the public part is used.
+pub fn parse_jwk(jwk: &Map<String, Value>) -> Result<KeyEntry, Error> {
+    let kty = string_member(jwk, "kty")?;
+    let key = match kty {
+        "oct" => Key::Secret(Secret::from_bytes(bytes_member(jwk, "k")?)?),
+        "RSA" => {
+            let n = bytes_member(jwk, "n")?;
+            let e = bytes_member(jwk, "e")?;
+            Key::Rsa(Box::new(rsa_key::from_components(&n, &e).map_err(format_error)?))
+        }
+        "EC" => Key::Ec(ec_key(jwk)?),
+        "OKP" => okp_key(jwk)?,
+        other => return Err(format_error(format!("kty {other:?} is not a signing key type"))),
+    };
+    let meta = KeyMeta {
+        kid: optional_string(jwk, "kid")?,
+        key_use: optional_string(jwk, "use")?,
+        key_ops: key_ops(jwk)?,
+        alg: optional_string(jwk, "alg")?,
+        certificate: None,
+        thumbprint: thumbprint::of(&key),
+    };
+    Ok(KeyEntry { key, meta })
+}
+
+fn ec_key(jwk: &Map<String, Value>) -> Result<EcKey, Error> {
+    let crv = string_member(jwk, "crv")?;
+    let curve = Curve::from_jwk_name(crv)
+        .filter(|curve| *curve != Curve::Ed25519)
+        .ok_or_else(|| format_error(format!("crv {crv:?} is not an ECDSA curve")))?;
+    let x = bytes_member(jwk, "x")?;
+    let y = bytes_member(jwk, "y")?;
+    let len = curve.coordinate_len();
+    if x.len() != len || y.len() != len {
+        return Err(format_error(format!(
+            "{} coordinates are {len} bytes; x has {} and y has {}",
+            curve.jwk_name(),
+            x.len(),
+            y.len()
+        )));
+    }
+    let mut point = Vec::with_capacity(1 + 2 * len);
+    point.push(0x04);
+    point.extend_from_slice(&x);
+    point.extend_from_slice(&y);
+    EcKey::from_sec1(curve, &point).map_err(format_error)
+}
+
+fn okp_key(jwk: &Map<String, Value>) -> Result<Key, Error> {
+    let crv = string_member(jwk, "crv")?;
+    if crv != "Ed25519" {
+        return Err(format_error(format!(
+            "OKP curve {crv:?} is not supported for signatures (only Ed25519)"
+        )));
+    }
+    let x = bytes_member(jwk, "x")?;
+    let bytes: [u8; 32] = x
+        .as_slice()
+        .try_into()
+        .map_err(|_| format_error(format!("an Ed25519 x is 32 bytes, not {}", x.len())))?;
+    ed25519_dalek::VerifyingKey::from_bytes(&bytes)
+        .map(Key::Ed25519)
+        .map_err(|_| format_error("x is not a valid Ed25519 point"))
+}
+
+fn format_error(detail: impl Into<String>) -> Error {
+    Error::KeyFormat {
+        format: "JWK",
+        detail: detail.into(),
+    }
+}
+
+fn string_member<'a>(jwk: &'a Map<String, Value>, name: &str) -> Result<&'a str, Error> {
+    match jwk.get(name) {
+        Some(Value::String(value)) => Ok(value),
+        Some(_) => Err(format_error(format!("\"{name}\" is not a string"))),
+        None => Err(format_error(format!("\"{name}\" is missing"))),
+    }
+}
+
+fn optional_string(jwk: &Map<String, Value>, name: &str) -> Result<Option<String>, Error> {
+    match jwk.get(name) {
+        None => Ok(None),
+        Some(Value::String(value)) => Ok(Some(value.clone())),
+        Some(_) => Err(format_error(format!("\"{name}\" is not a string"))),
+    }
+}
+
+fn key_ops(jwk: &Map<String, Value>) -> Result<Option<Vec<String>>, Error> {
+    let Some(ops) = jwk.get("key_ops") else {
+        return Ok(None);
+    };
+    let not_strings = || format_error("\"key_ops\" is not an array of strings");
+    let ops = ops.as_array().ok_or_else(not_strings)?;
+    ops.iter()
+        .map(|op| op.as_str().map(str::to_owned).ok_or_else(not_strings))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+fn bytes_member(jwk: &Map<String, Value>, name: &str) -> Result<Vec<u8>, Error> {
+    let text = string_member(jwk, name)?;
+    base64url::decode_segment(text, Part::Key, 0)
+        .map_err(|_| format_error(format!("\"{name}\" is not base64url")))
+}

@@ -1,0 +1,258 @@
+//! PEM keys: SPKI and PKCS#1 public keys, X.509 certificates, and PKCS#8 / PKCS#1 / SEC1
+//! private keys (whose public half is used for verification). ASN.1 is the RustCrypto crates'.
+
+use der::asn1::ObjectIdentifier;
+use der::{Decode, Encode};
+use pkcs8::PrivateKeyInfoRef;
+use spki::SubjectPublicKeyInfoRef;
+
+use super::{rsa_key, thumbprint, Certificate, EcKey, Key, KeyEntry, KeyFormat, KeyInput, KeyMeta};
+use crate::jose::alg::Curve;
+use crate::jose::error::Error;
+
+const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const RSASSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+const X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110");
+const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+const CURVES: [(ObjectIdentifier, Curve); 4] = [
+    (ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"), Curve::P256),
+    (ObjectIdentifier::new_unwrap("1.3.132.0.34"), Curve::P384),
+    (ObjectIdentifier::new_unwrap("1.3.132.0.35"), Curve::P521),
+    (ObjectIdentifier::new_unwrap("1.3.132.0.10"), Curve::Secp256k1),
+];
+
+/// Reads every PEM block in the text (a certificate chain gives several keys).
+pub fn parse(text: &str) -> Result<KeyInput, Error> {
+    let mut entries = Vec::new();
+    let mut first_label = None;
+    for block in blocks(text) {
+        let (label, der) = der::pem::decode_vec(block.as_bytes()).map_err(|err| Error::KeyFormat {
+            format: "PEM",
+            detail: format!("the armour or its base64 is broken ({err})"),
+        })?;
+        // OpenSSL writes the curve as its own block before an EC private key; skip it.
+        if label == "EC PARAMETERS" {
+            continue;
+        }
+        first_label.get_or_insert_with(|| label.to_owned());
+        entries.push(parse_block(label, &der)?);
+    }
+    let Some(label) = first_label else {
+        return Err(Error::KeyFormat {
+            format: "PEM",
+            detail: "no complete -----BEGIN …----- / -----END …----- block".to_owned(),
+        });
+    };
+    Ok(KeyInput {
+        format: KeyFormat::Pem(label),
+        entries,
+        skipped: Vec::new(),
+    })
+}
+
+/// Splits text into `-----BEGIN …-----` … `-----END …-----` blocks.
+fn blocks(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("-----BEGIN ") {
+        let from_begin = rest.get(start..).unwrap_or_default();
+        let Some(end_marker) = from_begin.find("-----END ") else {
+            break;
+        };
+        let after_end = from_begin.get(end_marker + "-----END ".len()..).unwrap_or_default();
+        let Some(close) = after_end.find("-----") else {
+            break;
+        };
+        let len = end_marker + "-----END ".len() + close + "-----".len();
+        found.push(from_begin.get(..len).unwrap_or_default());
+        rest = from_begin.get(len..).unwrap_or_default();
+    }
+    found
+}
+
+fn parse_block(label: &str, der: &[u8]) -> Result<KeyEntry, Error> {
+    let format = |what: &'static str| {
+        move |detail: String| Error::KeyFormat {
+            format: what,
+            detail,
+        }
+    };
+    match label {
+        "PUBLIC KEY" => spki_key(der).map(KeyEntry::bare).map_err(format("SPKI public key")),
+        "RSA PUBLIC KEY" => pkcs1_public(der)
+            .map(KeyEntry::bare)
+            .map_err(format("PKCS#1 RSA public key")),
+        "CERTIFICATE" => certificate(der).map_err(format("X.509 certificate")),
+        "PRIVATE KEY" => pkcs8_private(der)
+            .map(KeyEntry::bare)
+            .map_err(format("PKCS#8 private key")),
+        "RSA PRIVATE KEY" => pkcs1_private(der)
+            .map(KeyEntry::bare)
+            .map_err(format("PKCS#1 RSA private key")),
+        "EC PRIVATE KEY" => sec1_private(der, None)
+            .map(|key| KeyEntry::bare(Key::Ec(key)))
+            .map_err(format("SEC1 EC private key")),
+        "ENCRYPTED PRIVATE KEY" => Err(Error::KeyFormat {
+            format: "PEM",
+            detail: "the private key is encrypted with a password; paste the public key instead"
+                .to_owned(),
+        }),
+        other => Err(Error::KeyFormat {
+            format: "PEM",
+            detail: format!("\"{other}\" is not a key label this page reads"),
+        }),
+    }
+}
+
+fn der_error(err: der::Error) -> String {
+    format!("the DER structure is invalid ({err})")
+}
+
+/// A SubjectPublicKeyInfo: RSA, EC on a JOSE curve, or Ed25519.
+fn spki_key(der: &[u8]) -> Result<Key, String> {
+    let info = SubjectPublicKeyInfoRef::from_der(der).map_err(der_error)?;
+    let oid = info.algorithm.oid;
+    let bits = info
+        .subject_public_key
+        .as_bytes()
+        .ok_or("the key bit string has unused bits")?;
+    if oid == RSA_ENCRYPTION || oid == RSASSA_PSS {
+        return pkcs1_public(bits);
+    }
+    if oid == EC_PUBLIC_KEY {
+        let curve_oid = info
+            .algorithm
+            .parameters
+            .ok_or("the EC key names no curve")?
+            .decode_as::<ObjectIdentifier>()
+            .map_err(|_| "the EC key's curve is not a named curve".to_owned())?;
+        let curve = curve_from_oid(curve_oid)?;
+        return EcKey::from_sec1(curve, bits).map(Key::Ec);
+    }
+    if oid == ED25519 {
+        let bytes: [u8; 32] = bits
+            .try_into()
+            .map_err(|_| format!("an Ed25519 key is 32 bytes, not {}", bits.len()))?;
+        return ed25519_dalek::VerifyingKey::from_bytes(&bytes)
+            .map(Key::Ed25519)
+            .map_err(|_| "not a valid Ed25519 point".to_owned());
+    }
+    Err(unsupported_algorithm(oid))
+}
+
+fn unsupported_algorithm(oid: ObjectIdentifier) -> String {
+    match oid {
+        oid if oid == X25519 => "X25519 keys are for key agreement, not signatures".to_owned(),
+        oid if oid == ED448 => "Ed448 keys are not supported yet".to_owned(),
+        oid => format!("key algorithm {oid} is not one JOSE signs with"),
+    }
+}
+
+fn curve_from_oid(oid: ObjectIdentifier) -> Result<Curve, String> {
+    CURVES
+        .iter()
+        .find(|(known, _)| *known == oid)
+        .map(|(_, curve)| *curve)
+        .ok_or_else(|| format!("curve {oid} is not a JOSE curve"))
+}
+
+fn pkcs1_public(der: &[u8]) -> Result<Key, String> {
+    let key = pkcs1::RsaPublicKeyRef::from_der(der).map_err(der_error)?;
+    rsa_key::from_components(key.modulus.as_bytes(), key.public_exponent.as_bytes())
+        .map(|key| Key::Rsa(Box::new(key)))
+}
+
+fn pkcs1_private(der: &[u8]) -> Result<Key, String> {
+    let key = pkcs1::RsaPrivateKeyRef::from_der(der).map_err(der_error)?;
+    rsa_key::from_components(key.modulus.as_bytes(), key.public_exponent.as_bytes())
+        .map(|key| Key::Rsa(Box::new(key)))
+}
+
+fn pkcs8_private(der: &[u8]) -> Result<Key, String> {
+    let info = PrivateKeyInfoRef::from_der(der).map_err(der_error)?;
+    let oid = info.algorithm.oid;
+    let private = info.private_key.as_bytes();
+    if oid == RSA_ENCRYPTION || oid == RSASSA_PSS {
+        return pkcs1_private(private);
+    }
+    if oid == EC_PUBLIC_KEY {
+        let curve = match info.algorithm.parameters {
+            Some(params) => Some(curve_from_oid(
+                params
+                    .decode_as::<ObjectIdentifier>()
+                    .map_err(|_| "the EC key's curve is not a named curve".to_owned())?,
+            )?),
+            None => None,
+        };
+        return sec1_private(private, curve).map(Key::Ec);
+    }
+    if oid == ED25519 {
+        // The private key is an OCTET STRING holding the 32-byte seed (RFC 8410).
+        let seed = <&der::asn1::OctetStringRef>::from_der(private).map_err(der_error)?;
+        let seed: [u8; 32] = seed
+            .as_bytes()
+            .try_into()
+            .map_err(|_| "an Ed25519 seed is 32 bytes".to_owned())?;
+        let signing = ed25519_dalek::SigningKey::from_bytes(&seed);
+        return Ok(Key::Ed25519(signing.verifying_key()));
+    }
+    Err(unsupported_algorithm(oid))
+}
+
+/// A SEC1 ECPrivateKey; the curve comes from the key itself or from the PKCS#8 wrapper.
+fn sec1_private(der: &[u8], curve: Option<Curve>) -> Result<EcKey, String> {
+    let key = sec1::EcPrivateKey::from_der(der).map_err(der_error)?;
+    let named = key
+        .parameters
+        .and_then(|params| params.named_curve())
+        .map(curve_from_oid)
+        .transpose()?;
+    let curve = named.or(curve).ok_or("the EC private key names no curve")?;
+    let scalar = key.private_key;
+    let invalid = |_| "the private scalar is not valid for the curve".to_owned();
+    let public = match curve {
+        Curve::P256 => p256::SecretKey::from_slice(scalar)
+            .map(|secret| EcKey::P256(secret.public_key().into()))
+            .map_err(invalid)?,
+        Curve::P384 => p384::SecretKey::from_slice(scalar)
+            .map(|secret| EcKey::P384(secret.public_key().into()))
+            .map_err(invalid)?,
+        Curve::P521 => p521::SecretKey::from_slice(scalar)
+            .map(|secret| EcKey::P521(secret.public_key().into()))
+            .map_err(invalid)?,
+        Curve::Secp256k1 => k256::SecretKey::from_slice(scalar)
+            .map(|secret| EcKey::K256(secret.public_key().into()))
+            .map_err(invalid)?,
+        Curve::Ed25519 => return Err("Ed25519 is not a SEC1 curve".to_owned()),
+    };
+    Ok(public)
+}
+
+/// An X.509 certificate: its public key, plus subject, issuer and validity to show.
+fn certificate(der: &[u8]) -> Result<KeyEntry, String> {
+    let cert = x509_cert::Certificate::from_der(der).map_err(der_error)?;
+    let tbs = cert.tbs_certificate();
+    let spki = tbs.subject_public_key_info().to_der().map_err(der_error)?;
+    let key = spki_key(&spki)?;
+    let validity = tbs.validity();
+    let seconds = |time: x509_cert::time::Time| {
+        i64::try_from(time.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
+    };
+    let certificate = Certificate {
+        subject: tbs.subject().to_string(),
+        issuer: tbs.issuer().to_string(),
+        not_before: seconds(validity.not_before),
+        not_after: seconds(validity.not_after),
+    };
+    let thumbprint = thumbprint::of(&key);
+    Ok(KeyEntry {
+        key,
+        meta: KeyMeta {
+            certificate: Some(certificate),
+            thumbprint,
+            ..KeyMeta::default()
+        },
+    })
+}
