@@ -136,16 +136,24 @@ async fn verdict_shows_each_status_in_words() {
     let cases = [
         (Status::Valid, None, "Signature verified"),
         (Status::Invalid, None, "Invalid signature"),
-        (Status::NoKey, None, "Enter a secret to verify"),
+        (
+            Status::NoKey,
+            None,
+            "Enter a secret or public key to verify",
+        ),
         (Status::Unsupported, Some(Error::AlgNone), "unsecured"),
     ];
     for (status_value, reason, words) in cases {
         let root = mount_root();
         let props = VerdictProps {
-            verification: Verification {
+            verification: std::rc::Rc::new(Verification {
                 status: status_value,
                 reason,
-            },
+                verified_by: None,
+                tried: 1,
+                strict: Vec::new(),
+            }),
+            now: None,
         };
         yew::Renderer::<Verdict>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;

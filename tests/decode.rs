@@ -92,7 +92,9 @@ fn padding_is_decoded_but_marked_non_canonical() {
     assert!(matches!(decoded.payload, Some(Ok(_))));
     assert_eq!(decoded.non_canonical, vec![Part::Payload]);
     // Twin: the canonical form is not marked.
-    assert!(decode(&format!("{}.{}.AAAA", b64(HEADER), b64("{}"))).non_canonical.is_empty());
+    assert!(decode(&format!("{}.{}.AAAA", b64(HEADER), b64("{}")))
+        .non_canonical
+        .is_empty());
 }
 
 #[test]
@@ -101,7 +103,11 @@ fn padding_in_the_middle_is_an_error_with_a_hint() {
     let err = first_error(&token).unwrap();
     assert!(matches!(
         err,
-        Error::Base64 { part: Part::Payload, problem: Base64Problem::InvalidCharacter('='), .. }
+        Error::Base64 {
+            part: Part::Payload,
+            problem: Base64Problem::InvalidCharacter('='),
+            ..
+        }
     ));
     assert!(err.to_string().contains("no '=' padding"));
 }
@@ -111,7 +117,9 @@ fn non_zero_trailing_bits_are_decoded_but_marked_non_canonical() {
     // "e30" is "{}"; "e31" carries a set bit that decoding silently drops.
     let decoded = decode(&format!("{}.e31.AAAA", b64(HEADER)));
     assert_eq!(decoded.non_canonical, vec![Part::Payload]);
-    assert!(decode(&format!("{}.e30.AAAA", b64(HEADER))).non_canonical.is_empty());
+    assert!(decode(&format!("{}.e30.AAAA", b64(HEADER)))
+        .non_canonical
+        .is_empty());
 }
 
 #[test]

@@ -222,6 +222,9 @@ fn a_secret_for_an_rsa_token_is_a_key_error() {
     let token = example["token"].as_str().unwrap();
     let verification = check_text(token, "secret", SecretEncoding::Utf8);
     assert_eq!(verification.status, Status::KeyError);
-    let reason = verification.reason.map(|r| r.to_string()).unwrap_or_default();
+    let reason = verification
+        .reason
+        .map(|r| r.to_string())
+        .unwrap_or_default();
     assert!(reason.contains("RS256 needs an RSA public key"), "{reason}");
 }

@@ -79,9 +79,15 @@ impl Curve {
 
     /// Looks up a JWK `crv`.
     pub fn from_jwk_name(name: &str) -> Option<Curve> {
-        [Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1, Curve::Ed25519]
-            .into_iter()
-            .find(|curve| curve.jwk_name() == name)
+        [
+            Curve::P256,
+            Curve::P384,
+            Curve::P521,
+            Curve::Secp256k1,
+            Curve::Ed25519,
+        ]
+        .into_iter()
+        .find(|curve| curve.jwk_name() == name)
     }
 }
 
@@ -204,7 +210,13 @@ mod tests {
 
     #[test]
     fn curve_names_round_trip() {
-        for curve in [Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1, Curve::Ed25519] {
+        for curve in [
+            Curve::P256,
+            Curve::P384,
+            Curve::P521,
+            Curve::Secp256k1,
+            Curve::Ed25519,
+        ] {
             assert_eq!(Curve::from_jwk_name(curve.jwk_name()), Some(curve));
         }
         assert_eq!(Curve::from_jwk_name("X25519"), None);

@@ -77,7 +77,10 @@ pub enum Error {
     /// The secret decodes to zero bytes.
     EmptySecret,
     /// The key box holds a key in a known format that cannot be read or used.
-    KeyFormat { format: &'static str, detail: String },
+    KeyFormat {
+        format: &'static str,
+        detail: String,
+    },
     /// The key is of the wrong type for the token's algorithm.
     KeyMismatch {
         alg: &'static str,

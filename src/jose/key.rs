@@ -228,14 +228,14 @@ impl KeyFormat {
 
 /// Everything read from the key box: the usable keys and why any others were skipped.
 #[derive(Clone, Debug, PartialEq)]
-pub struct KeyInput {
+pub struct KeySet {
     pub format: KeyFormat,
     pub entries: Vec<KeyEntry>,
     /// Keys in a set that could not be used, with the reason (the set is still usable).
     pub skipped: Vec<String>,
 }
 
-impl KeyInput {
+impl KeySet {
     /// True when the input is a set (several keys to choose from by `kid`).
     pub fn is_set(&self) -> bool {
         self.format == KeyFormat::Jwks || self.entries.len() > 1
@@ -244,7 +244,7 @@ impl KeyInput {
 
 /// Reads the key box: PEM if it starts with `-----BEGIN`, JSON if it starts with `{`, else a
 /// secret in the chosen encoding.
-pub fn parse(text: &str, encoding: SecretEncoding) -> Result<KeyInput, Error> {
+pub fn parse(text: &str, encoding: SecretEncoding) -> Result<KeySet, Error> {
     let trimmed = text.trim();
     if trimmed.starts_with("-----BEGIN") {
         return pem::parse(trimmed);
@@ -257,7 +257,7 @@ pub fn parse(text: &str, encoding: SecretEncoding) -> Result<KeyInput, Error> {
         return jwk::parse_json(&value);
     }
     let secret = Secret::decode(text, encoding)?;
-    Ok(KeyInput {
+    Ok(KeySet {
         format: KeyFormat::Secret(encoding),
         entries: vec![KeyEntry::bare(Key::Secret(secret))],
         skipped: Vec::new(),

@@ -3,7 +3,7 @@
 
 use super::error::Error;
 use super::input::{clean, Removed};
-use super::key::{self, Certificate, KeyInput, SecretEncoding};
+use super::key::{self, Certificate, KeySet, SecretEncoding};
 use super::strict::{self, StrictProblem};
 use super::token::{decode, Decoded};
 use super::verify::{self, Outcome};
@@ -117,7 +117,7 @@ impl Verification {
 pub fn evaluate(
     decoded: Option<&Decoded>,
     removed: &[Removed],
-    keys: Option<&Result<KeyInput, Error>>,
+    keys: Option<&Result<KeySet, Error>>,
 ) -> Verification {
     let Some(decoded) = decoded else {
         return Verification::of(Status::Empty);

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::alg::Alg;
 use super::error::Part;
 use super::input::Removed;
-use super::key::{roca, rsa_key, Key, KeyInput};
+use super::key::{roca, rsa_key, Key, KeySet};
 use super::token::Decoded;
 
 /// Header parameters RFC 7515 registers; `crit` must not list them (§4.1.11).
@@ -35,7 +35,10 @@ pub enum StrictProblem {
     /// The JWK's `key_ops` does not allow `verify`.
     KeyOps { ops: Vec<String> },
     /// The JWK's `alg` is not the token's `alg`.
-    KeyAlg { key_alg: String, token_alg: &'static str },
+    KeyAlg {
+        key_alg: String,
+        token_alg: &'static str,
+    },
     /// `crit` lists extensions this page does not understand.
     CritUnknown { names: Vec<String> },
     /// `crit` is not a non-empty array of present, non-registered names.
@@ -133,7 +136,7 @@ pub fn check(
     decoded: &Decoded,
     removed: &[Removed],
     alg: Alg,
-    keys: &KeyInput,
+    keys: &KeySet,
     index: usize,
 ) -> Vec<StrictProblem> {
     let mut problems = Vec::new();
@@ -154,7 +157,11 @@ pub fn check(
                 key_use: key_use.clone(),
             });
         }
-        if let Some(ops) = meta.key_ops.as_ref().filter(|ops| !ops.iter().any(|op| op == "verify")) {
+        if let Some(ops) = meta
+            .key_ops
+            .as_ref()
+            .filter(|ops| !ops.iter().any(|op| op == "verify"))
+        {
             problems.push(StrictProblem::KeyOps { ops: ops.clone() });
         }
         if let Some(key_alg) = meta.alg.as_ref().filter(|a| *a != alg.name()) {
@@ -164,7 +171,10 @@ pub fn check(
             });
         }
         if let Some(kid) = &meta.kid {
-            let same = keys.entries.iter().filter(|e| e.meta.kid.as_ref() == Some(kid));
+            let same = keys
+                .entries
+                .iter()
+                .filter(|e| e.meta.kid.as_ref() == Some(kid));
             if same.count() > 1 {
                 problems.push(StrictProblem::DuplicateKid { kid: kid.clone() });
             }
@@ -231,9 +241,13 @@ fn crit_problems(header: &serde_json::Map<String, Value>) -> Vec<StrictProblem> 
             continue;
         };
         if REGISTERED_HEADER_NAMES.contains(&name) {
-            problems.push(malformed(&format!("it lists {name:?}, a registered header parameter")));
+            problems.push(malformed(&format!(
+                "it lists {name:?}, a registered header parameter"
+            )));
         } else if !header.contains_key(name) {
-            problems.push(malformed(&format!("it lists {name:?}, which the header does not have")));
+            problems.push(malformed(&format!(
+                "it lists {name:?}, which the header does not have"
+            )));
         } else if !UNDERSTOOD_EXTENSIONS.contains(&name) {
             unknown.push(name.to_owned());
         }

@@ -3,7 +3,7 @@
 
 use super::alg::{Alg, Family};
 use super::error::Error;
-use super::key::{needed_for, Key, KeyInput};
+use super::key::{needed_for, Key, KeySet};
 use super::token::{Decoded, Form, HeaderAlg};
 use super::{ecdsa, eddsa, hmac, rsa};
 
@@ -89,13 +89,18 @@ pub fn check(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> bool {
 
 /// Verifies with the key input: by `kid` when the token and the set have kids, else every key
 /// of the type the algorithm needs.
-pub fn verify(signed: &Signed<'_>, keys: &KeyInput) -> Result<Outcome, Error> {
+pub fn verify(signed: &Signed<'_>, keys: &KeySet) -> Result<Outcome, Error> {
     let candidates = candidates(signed, keys)?;
     for &index in &candidates {
         let Some(entry) = keys.entries.get(index) else {
             continue;
         };
-        if check(signed.alg, &entry.key, signed.signing_input, signed.signature) {
+        if check(
+            signed.alg,
+            &entry.key,
+            signed.signing_input,
+            signed.signature,
+        ) {
             return Ok(Outcome::Verified { index });
         }
     }
@@ -105,7 +110,7 @@ pub fn verify(signed: &Signed<'_>, keys: &KeyInput) -> Result<Outcome, Error> {
 }
 
 /// Indices of the keys worth trying, or why there are none.
-fn candidates(signed: &Signed<'_>, keys: &KeyInput) -> Result<Vec<usize>, Error> {
+fn candidates(signed: &Signed<'_>, keys: &KeySet) -> Result<Vec<usize>, Error> {
     let all: Vec<usize> = (0..keys.entries.len()).collect();
     let kids: Vec<String> = keys
         .entries

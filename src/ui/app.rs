@@ -27,6 +27,11 @@ fn token_from_location() -> String {
         .unwrap_or_default()
 }
 
+/// The browser's clock, in Unix seconds.
+fn now_seconds() -> Option<i64> {
+    Some((js_sys::Date::now() / 1000.0) as i64)
+}
+
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| State::with_token(token_from_location()));
@@ -63,7 +68,7 @@ pub fn App() -> Html {
                     <DecodeError error={state.decode_error()} />
                 </section>
                 <section class="app-column">
-                    <Verdict verification={state.verification.clone()} />
+                    <Verdict verification={state.verification.clone()} now={now_seconds()} />
                     if let Some(content) = header {
                         <JsonPane part="header" title="Header" content={content} />
                     }
@@ -73,7 +78,7 @@ pub fn App() -> Html {
                     if let Some(decoded) = decoded {
                         <SignaturePane decoded={decoded} />
                     }
-                    <KeyInput value={state.key_input.clone()} encoding={state.encoding} on_input={on_key} on_encoding={on_encoding} />
+                    <KeyInput value={state.key_input.clone()} encoding={state.encoding} keys={state.keys.clone()} on_input={on_key} on_encoding={on_encoding} />
                 </section>
             </main>
         </div>

@@ -1,4 +1,5 @@
-//! The app's state as plain data plus a reducer; derived results are computed once per change.
+//! The app's state as plain data plus a reducer. Each input is parsed once when it changes:
+//! a new token reuses the parsed key, and a new key reuses the decoded token.
 
 use std::rc::Rc;
 
@@ -6,9 +7,12 @@ use yew::Reducible;
 
 use crate::jose::error::Error;
 use crate::jose::input::{clean, CleanedInput};
-use crate::jose::key::SecretEncoding;
+use crate::jose::key::{self, KeySet, SecretEncoding};
 use crate::jose::status::{evaluate, Status, Verification};
 use crate::jose::token::{decode, Decoded};
+
+/// The parsed key box: `None` while it is empty.
+pub type ParsedKeys = Option<Rc<Result<KeySet, Error>>>;
 
 /// Everything the page shows follows from these inputs.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,7 +23,8 @@ pub struct State {
     pub cleaned: CleanedInput,
     /// `None` while the token box is empty.
     pub decoded: Option<Rc<Decoded>>,
-    pub verification: Verification,
+    pub keys: ParsedKeys,
+    pub verification: Rc<Verification>,
 }
 
 /// What the user can change.
@@ -38,18 +43,11 @@ impl State {
             encoding: SecretEncoding::default(),
             cleaned: CleanedInput::default(),
             decoded: None,
-            verification: evaluate(None, "", SecretEncoding::default()),
+            keys: None,
+            verification: Rc::new(evaluate(None, &[], None)),
         };
         state.set_token(token);
         state
-    }
-
-    fn set_token(&mut self, token: String) {
-        self.cleaned = clean(&token);
-        self.decoded =
-            (!self.cleaned.token.is_empty()).then(|| Rc::new(decode(&self.cleaned.token)));
-        self.token_input = token;
-        self.reverify();
     }
 
     /// The first reason decoding failed: a broken part, or a header unusable for checking.
@@ -64,8 +62,26 @@ impl State {
         }
     }
 
+    fn set_token(&mut self, token: String) {
+        self.cleaned = clean(&token);
+        self.decoded =
+            (!self.cleaned.token.is_empty()).then(|| Rc::new(decode(&self.cleaned.token)));
+        self.token_input = token;
+        self.reverify();
+    }
+
+    fn reparse_key(&mut self) {
+        self.keys = (!self.key_input.is_empty())
+            .then(|| Rc::new(key::parse(&self.key_input, self.encoding)));
+        self.reverify();
+    }
+
     fn reverify(&mut self) {
-        self.verification = evaluate(self.decoded.as_deref(), &self.key_input, self.encoding);
+        self.verification = Rc::new(evaluate(
+            self.decoded.as_deref(),
+            &self.cleaned.removed,
+            self.keys.as_deref(),
+        ));
     }
 }
 
@@ -85,11 +101,11 @@ impl Reducible for State {
             // The key survives token changes: pasting a new token never throws it away.
             Action::SetKey(key) => {
                 next.key_input = key;
-                next.reverify();
+                next.reparse_key();
             }
             Action::SetEncoding(encoding) => {
                 next.encoding = encoding;
-                next.reverify();
+                next.reparse_key();
             }
         }
         Rc::new(next)

@@ -7,10 +7,10 @@
 )]
 
 use jwt_debugger::jose::alg::Alg;
-use jwt_debugger::jose::{base64url, hmac};
 use jwt_debugger::jose::key::{self, SecretEncoding};
 use jwt_debugger::jose::status::{evaluate, Verification};
 use jwt_debugger::jose::token::Decoded;
+use jwt_debugger::jose::{base64url, hmac};
 use serde_json::Value;
 
 /// The jwt.io classic example: HS256 with the secret `your-256-bit-secret`.

@@ -2,13 +2,13 @@
 
 use serde_json::{Map, Value};
 
-use super::{rsa_key, thumbprint, EcKey, Key, KeyEntry, KeyFormat, KeyInput, KeyMeta, Secret};
+use super::{rsa_key, thumbprint, EcKey, Key, KeyEntry, KeyFormat, KeyMeta, KeySet, Secret};
 use crate::jose::alg::Curve;
 use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
 
 /// Reads a JSON value that is a JWK (has `kty`) or a JWK Set (has `keys`).
-pub fn parse_json(value: &Value) -> Result<KeyInput, Error> {
+pub fn parse_json(value: &Value) -> Result<KeySet, Error> {
     let Some(object) = value.as_object() else {
         return Err(format_error("the JSON is not an object"));
     };
@@ -16,7 +16,7 @@ pub fn parse_json(value: &Value) -> Result<KeyInput, Error> {
         return parse_set(keys);
     }
     if object.contains_key("kty") {
-        return Ok(KeyInput {
+        return Ok(KeySet {
             format: KeyFormat::Jwk,
             entries: vec![parse_jwk(object)?],
             skipped: Vec::new(),
@@ -27,7 +27,7 @@ pub fn parse_json(value: &Value) -> Result<KeyInput, Error> {
     ))
 }
 
-fn parse_set(keys: &Value) -> Result<KeyInput, Error> {
+fn parse_set(keys: &Value) -> Result<KeySet, Error> {
     let Some(keys) = keys.as_array() else {
         return Err(Error::KeyFormat {
             format: "JWK Set",
@@ -63,7 +63,7 @@ fn parse_set(keys: &Value) -> Result<KeyInput, Error> {
             detail,
         });
     }
-    Ok(KeyInput {
+    Ok(KeySet {
         format: KeyFormat::Jwks,
         entries,
         skipped,
@@ -78,11 +78,17 @@ pub fn parse_jwk(jwk: &Map<String, Value>) -> Result<KeyEntry, Error> {
         "RSA" => {
             let n = bytes_member(jwk, "n")?;
             let e = bytes_member(jwk, "e")?;
-            Key::Rsa(Box::new(rsa_key::from_components(&n, &e).map_err(format_error)?))
+            Key::Rsa(Box::new(
+                rsa_key::from_components(&n, &e).map_err(format_error)?,
+            ))
         }
         "EC" => Key::Ec(ec_key(jwk)?),
         "OKP" => okp_key(jwk)?,
-        other => return Err(format_error(format!("kty {other:?} is not a signing key type"))),
+        other => {
+            return Err(format_error(format!(
+                "kty {other:?} is not a signing key type"
+            )))
+        }
     };
     let meta = KeyMeta {
         kid: optional_string(jwk, "kid")?,

@@ -6,7 +6,7 @@ use der::{Decode, Encode};
 use pkcs8::PrivateKeyInfoRef;
 use spki::SubjectPublicKeyInfoRef;
 
-use super::{rsa_key, thumbprint, Certificate, EcKey, Key, KeyEntry, KeyFormat, KeyInput, KeyMeta};
+use super::{rsa_key, thumbprint, Certificate, EcKey, Key, KeyEntry, KeyFormat, KeyMeta, KeySet};
 use crate::jose::alg::Curve;
 use crate::jose::error::Error;
 
@@ -17,21 +17,28 @@ const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
 const X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110");
 const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
 const CURVES: [(ObjectIdentifier, Curve); 4] = [
-    (ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"), Curve::P256),
+    (
+        ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"),
+        Curve::P256,
+    ),
     (ObjectIdentifier::new_unwrap("1.3.132.0.34"), Curve::P384),
     (ObjectIdentifier::new_unwrap("1.3.132.0.35"), Curve::P521),
-    (ObjectIdentifier::new_unwrap("1.3.132.0.10"), Curve::Secp256k1),
+    (
+        ObjectIdentifier::new_unwrap("1.3.132.0.10"),
+        Curve::Secp256k1,
+    ),
 ];
 
 /// Reads every PEM block in the text (a certificate chain gives several keys).
-pub fn parse(text: &str) -> Result<KeyInput, Error> {
+pub fn parse(text: &str) -> Result<KeySet, Error> {
     let mut entries = Vec::new();
     let mut first_label = None;
     for block in blocks(text) {
-        let (label, der) = der::pem::decode_vec(block.as_bytes()).map_err(|err| Error::KeyFormat {
-            format: "PEM",
-            detail: format!("the armour or its base64 is broken ({err})"),
-        })?;
+        let (label, der) =
+            der::pem::decode_vec(block.as_bytes()).map_err(|err| Error::KeyFormat {
+                format: "PEM",
+                detail: format!("the armour or its base64 is broken ({err})"),
+            })?;
         // OpenSSL writes the curve as its own block before an EC private key; skip it.
         if label == "EC PARAMETERS" {
             continue;
@@ -45,7 +52,7 @@ pub fn parse(text: &str) -> Result<KeyInput, Error> {
             detail: "no complete -----BEGIN …----- / -----END …----- block".to_owned(),
         });
     };
-    Ok(KeyInput {
+    Ok(KeySet {
         format: KeyFormat::Pem(label),
         entries,
         skipped: Vec::new(),
@@ -61,7 +68,9 @@ fn blocks(text: &str) -> Vec<&str> {
         let Some(end_marker) = from_begin.find("-----END ") else {
             break;
         };
-        let after_end = from_begin.get(end_marker + "-----END ".len()..).unwrap_or_default();
+        let after_end = from_begin
+            .get(end_marker + "-----END ".len()..)
+            .unwrap_or_default();
         let Some(close) = after_end.find("-----") else {
             break;
         };
@@ -80,7 +89,9 @@ fn parse_block(label: &str, der: &[u8]) -> Result<KeyEntry, Error> {
         }
     };
     match label {
-        "PUBLIC KEY" => spki_key(der).map(KeyEntry::bare).map_err(format("SPKI public key")),
+        "PUBLIC KEY" => spki_key(der)
+            .map(KeyEntry::bare)
+            .map_err(format("SPKI public key")),
         "RSA PUBLIC KEY" => pkcs1_public(der)
             .map(KeyEntry::bare)
             .map_err(format("PKCS#1 RSA public key")),

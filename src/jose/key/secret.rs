@@ -197,10 +197,7 @@ mod tests {
             expected
         );
         assert_eq!(
-            bytes(Secret::decode(
-                "68 65 6c 6C 6f 3f 3e",
-                SecretEncoding::Hex
-            )),
+            bytes(Secret::decode("68 65 6c 6C 6f 3f 3e", SecretEncoding::Hex)),
             expected
         );
     }

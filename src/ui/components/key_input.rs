@@ -1,14 +1,18 @@
-//! The key box: an HMAC secret and how to read it, with the decoded length shown.
+//! The key box: a secret, PEM key or certificate, JWK or JWK Set, auto-detected; the detected
+//! kind is shown under it.
 
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::jose::key::{has_edge_whitespace, Key, SecretEncoding};
+use crate::jose::key::secret::has_edge_whitespace;
+use crate::jose::key::{Key, KeyFormat, KeySet, SecretEncoding};
+use crate::ui::state::ParsedKeys;
 
 #[derive(PartialEq, Properties)]
 pub struct KeyInputProps {
     pub value: String,
     pub encoding: SecretEncoding,
+    pub keys: ParsedKeys,
     pub on_input: Callback<String>,
     pub on_encoding: Callback<SecretEncoding>,
 }
@@ -31,21 +35,15 @@ pub fn KeyInput(props: &KeyInputProps) -> Html {
             }
         })
     };
-    let length = match Key::from_secret(&props.value, props.encoding) {
-        _ if props.value.is_empty() => None,
-        Ok(Key::Secret(secret)) => Some(format!(
-            "{} byte{}",
-            secret.len(),
-            if secret.len() == 1 { "" } else { "s" }
-        )),
-        Err(_) => None,
-    };
-    let edge_note = (props.encoding == SecretEncoding::Utf8 && has_edge_whitespace(&props.value))
-        .then_some("The secret starts or ends with whitespace, which is part of the key.");
+    let parsed = props.keys.as_deref().and_then(|keys| keys.as_ref().ok());
+    let is_secret = parsed.is_none_or(|keys| matches!(keys.format, KeyFormat::Secret(_)));
+    let edge_note =
+        (is_secret && props.encoding == SecretEncoding::Utf8 && has_edge_whitespace(&props.value))
+            .then_some("The secret starts or ends with whitespace, which is part of the key.");
     html! {
         <section class="key-input">
             <h2 class="key-input-title">{ "Verify signature" }</h2>
-            <label class="key-input-label" for="key-input">{ "Secret" }</label>
+            <label class="key-input-label" for="key-input">{ "Secret or public key" }</label>
             <textarea
                 id="key-input"
                 class="key-input-area"
@@ -53,7 +51,7 @@ pub fn KeyInput(props: &KeyInputProps) -> Html {
                 spellcheck="false"
                 autocomplete="off"
                 autocapitalize="off"
-                placeholder="The HMAC secret"
+                placeholder="An HMAC secret, a PEM public key or certificate, a JWK, or a JWK Set"
                 value={props.value.clone()}
                 {oninput}
             />
@@ -64,13 +62,47 @@ pub fn KeyInput(props: &KeyInputProps) -> Html {
                         <option value={encoding.as_str()} selected={*encoding == props.encoding}>{ encoding.label() }</option>
                     }) }
                 </select>
-                if let Some(length) = length {
-                    <span class="key-input-length" data-testid="key-length">{ length }</span>
+                if let Some(keys) = parsed {
+                    { detected(keys) }
                 }
             </div>
             if let Some(note) = edge_note {
                 <p class="key-input-note">{ note }</p>
             }
+            if let Some(keys) = parsed.filter(|keys| !keys.skipped.is_empty()) {
+                <ul class="key-input-skipped">
+                    { for keys.skipped.iter().map(|reason| html! { <li>{ format!("Skipped {reason}") }</li> }) }
+                </ul>
+            }
         </section>
+    }
+}
+
+/// "Detected: PEM PUBLIC KEY, RSA 2048-bit public key" and the secret's length.
+fn detected(keys: &KeySet) -> Html {
+    let length = match keys.entries.as_slice() {
+        [entry] => match &entry.key {
+            Key::Secret(secret) => Some(format!(
+                "{} byte{}",
+                secret.len(),
+                if secret.len() == 1 { "" } else { "s" }
+            )),
+            _ => None,
+        },
+        _ => None,
+    };
+    let what = match keys.entries.as_slice() {
+        [entry] => entry.key.describe(),
+        entries => format!("{} keys", entries.len()),
+    };
+    html! {
+        <>
+            <span class="key-input-detected" data-testid="key-detected">
+                { format!("Detected: {}, {what}", keys.format.describe()) }
+            </span>
+            if let Some(length) = length {
+                <span class="key-input-length" data-testid="key-length">{ length }</span>
+            }
+        </>
     }
 }

@@ -1,36 +1,101 @@
-//! The verdict in words and colour; `data-status` is the page's test contract.
+//! The verdict in words and colour, with the key that verified and any strict objections.
+//! `data-status` and `data-strict` are the page's test contract.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::jose::status::{Status, Verification};
+use crate::jose::status::{Status, Verification, VerifiedKey};
 
 #[derive(PartialEq, Properties)]
 pub struct VerdictProps {
-    pub verification: Verification,
+    pub verification: Rc<Verification>,
+    /// Unix seconds, to say whether a certificate the key came from has expired.
+    #[prop_or_default]
+    pub now: Option<i64>,
 }
 
 #[component]
 pub fn Verdict(props: &VerdictProps) -> Html {
-    let status = props.verification.status;
-    let reason = props.verification.reason.as_ref().map(ToString::to_string);
+    let verification = &props.verification;
+    let status = verification.status;
+    let reason = verification.reason.as_ref().map(ToString::to_string);
     let (headline, detail) = match status {
         Status::Empty => ("Paste a token to decode and verify it".to_owned(), None),
         Status::Malformed => ("The token cannot be verified".to_owned(), reason),
-        Status::NoKey => ("Enter a secret to verify".to_owned(), None),
+        Status::NoKey => ("Enter a secret or public key to verify".to_owned(), None),
         Status::KeyError => ("The key cannot be used".to_owned(), reason),
         Status::Unsupported => ("Not verifiable here".to_owned(), reason),
         Status::Valid => ("Signature verified".to_owned(), None),
         Status::Invalid => (
             "Invalid signature".to_owned(),
-            Some("The signature does not match this key.".to_owned()),
+            Some(mismatch(verification.tried)),
         ),
     };
+    let strict = (status == Status::Valid).then(|| {
+        if verification.strict.is_empty() {
+            "pass"
+        } else {
+            "fail"
+        }
+    });
     html! {
-        <div class={classes!("verdict", format!("verdict-{}", status.as_str()))}
-             data-testid="verify-status" data-status={status.as_str()} role="status" aria-live="polite">
+        <div class={classes!("verdict", format!("verdict-{}", status.as_str()), strict.map(|s| format!("verdict-strict-{s}")))}
+             data-testid="verify-status" data-status={status.as_str()} data-strict={strict}
+             role="status" aria-live="polite">
             <strong class="verdict-headline">{ headline }</strong>
             if let Some(detail) = detail {
                 <span class="verdict-detail">{ detail }</span>
+            }
+            if let Some(key) = &verification.verified_by {
+                { verified_by(key, props.now) }
+            }
+            if !verification.strict.is_empty() {
+                <div class="verdict-strict" data-testid="strict-problems">
+                    <strong>{ "A careful verifier must still refuse this token:" }</strong>
+                    <ul>
+                        { for verification.strict.iter().map(|problem| html! {
+                            <li data-testid="strict-problem" data-code={problem.code()}>{ problem.to_string() }</li>
+                        }) }
+                    </ul>
+                </div>
+            }
+        </div>
+    }
+}
+
+fn mismatch(tried: usize) -> String {
+    match tried {
+        0 | 1 => "The signature does not match this key.".to_owned(),
+        many => format!("The signature matches none of the {many} keys that fit."),
+    }
+}
+
+fn verified_by(key: &VerifiedKey, now: Option<i64>) -> Html {
+    let name = match &key.kid {
+        Some(kid) => format!(
+            "Verified with key {} (kid {kid:?}), {}",
+            key.position, key.description
+        ),
+        None => format!("Verified with key {}, {}", key.position, key.description),
+    };
+    let certificate = key.certificate.as_ref().map(|cert| {
+        let state = match now {
+            Some(now) if cert.is_expired_at(now) => " The certificate has expired.",
+            Some(now) if cert.is_not_yet_valid_at(now) => " The certificate is not valid yet.",
+            _ => "",
+        };
+        format!(
+            "From the certificate of {}, issued by {}.{state}",
+            cert.subject, cert.issuer
+        )
+    });
+    html! {
+        <div class="verdict-key" data-testid="verified-key">
+            <span>{ name }</span>
+            <span class="verdict-thumbprint">{ "RFC 7638 thumbprint: " }<code data-testid="verified-thumbprint">{ &key.thumbprint }</code></span>
+            if let Some(certificate) = certificate {
+                <span class="verdict-certificate">{ certificate }</span>
             }
         </div>
     }
