@@ -233,6 +233,8 @@ pub struct KeySet {
     pub entries: Vec<KeyEntry>,
     /// Keys in a set that could not be used, with the reason (the set is still usable).
     pub skipped: Vec<String>,
+    /// Every `kid` in the input, including those of skipped keys (to spot duplicates).
+    pub kids: Vec<String>,
 }
 
 impl KeySet {
@@ -261,5 +263,6 @@ pub fn parse(text: &str, encoding: SecretEncoding) -> Result<KeySet, Error> {
         format: KeyFormat::Secret(encoding),
         entries: vec![KeyEntry::bare(Key::Secret(secret))],
         skipped: Vec::new(),
+        kids: Vec::new(),
     })
 }

@@ -171,11 +171,7 @@ pub fn check(
             });
         }
         if let Some(kid) = &meta.kid {
-            let same = keys
-                .entries
-                .iter()
-                .filter(|e| e.meta.kid.as_ref() == Some(kid));
-            if same.count() > 1 {
+            if keys.kids.iter().filter(|other| *other == kid).count() > 1 {
                 problems.push(StrictProblem::DuplicateKid { kid: kid.clone() });
             }
         }

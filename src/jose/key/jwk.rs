@@ -16,9 +16,11 @@ pub fn parse_json(value: &Value) -> Result<KeySet, Error> {
         return parse_set(keys);
     }
     if object.contains_key("kty") {
+        let entry = parse_jwk(object)?;
         return Ok(KeySet {
             format: KeyFormat::Jwk,
-            entries: vec![parse_jwk(object)?],
+            kids: entry.meta.kid.iter().cloned().collect(),
+            entries: vec![entry],
             skipped: Vec::new(),
         });
     }
@@ -63,10 +65,15 @@ fn parse_set(keys: &Value) -> Result<KeySet, Error> {
             detail,
         });
     }
+    let kids = keys
+        .iter()
+        .filter_map(|key| key.get("kid").and_then(Value::as_str).map(str::to_owned))
+        .collect();
     Ok(KeySet {
         format: KeyFormat::Jwks,
         entries,
         skipped,
+        kids,
     })
 }
 

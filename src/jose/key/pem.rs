@@ -56,6 +56,7 @@ pub fn parse(text: &str) -> Result<KeySet, Error> {
         format: KeyFormat::Pem(label),
         entries,
         skipped: Vec::new(),
+        kids: Vec::new(),
     })
 }
 
