@@ -11,7 +11,10 @@ use jwt_debugger::jose::verify::check;
 use serde_json::{json, Value};
 
 fn load(name: &str) -> Value {
-    let path = format!("{}/tests/vectors/wycheproof/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/vectors/wycheproof/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -50,8 +53,15 @@ impl Tally {
             "{file}: {} valid accepted, {} invalid rejected, acceptable {} accepted / {} rejected, wrong {:?}",
             self.valid, self.invalid, self.acceptable_accepted, self.acceptable_rejected, self.wrong
         );
-        assert!(self.wrong.is_empty(), "{file}: wrong verdicts for tcIds {:?}", self.wrong);
-        assert!(self.valid > 0 && self.invalid > 0, "{file}: the run must see both kinds");
+        assert!(
+            self.wrong.is_empty(),
+            "{file}: wrong verdicts for tcIds {:?}",
+            self.wrong
+        );
+        assert!(
+            self.valid > 0 && self.invalid > 0,
+            "{file}: the run must see both kinds"
+        );
     }
 }
 
@@ -105,16 +115,40 @@ fn rsa_pkcs1_v1_5() {
 
 #[test]
 fn rsa_pss() {
-    run_signature_file("rsa_pss_2048_sha256_mgf1_32_test.json", Alg::PS256, "publicKeyJwk");
-    run_signature_file("rsa_pss_2048_sha384_mgf1_48_test.json", Alg::PS384, "publicKeyJwk");
-    run_signature_file("rsa_pss_4096_sha512_mgf1_64_test.json", Alg::PS512, "publicKeyJwk");
+    run_signature_file(
+        "rsa_pss_2048_sha256_mgf1_32_test.json",
+        Alg::PS256,
+        "publicKeyJwk",
+    );
+    run_signature_file(
+        "rsa_pss_2048_sha384_mgf1_48_test.json",
+        Alg::PS384,
+        "publicKeyJwk",
+    );
+    run_signature_file(
+        "rsa_pss_4096_sha512_mgf1_64_test.json",
+        Alg::PS512,
+        "publicKeyJwk",
+    );
 }
 
 #[test]
 fn ecdsa_p1363() {
-    run_signature_file("ecdsa_secp256r1_sha256_p1363_test.json", Alg::ES256, "publicKeyJwk");
-    run_signature_file("ecdsa_secp384r1_sha384_p1363_test.json", Alg::ES384, "publicKeyJwk");
-    run_signature_file("ecdsa_secp521r1_sha512_p1363_test.json", Alg::ES512, "publicKeyJwk");
+    run_signature_file(
+        "ecdsa_secp256r1_sha256_p1363_test.json",
+        Alg::ES256,
+        "publicKeyJwk",
+    );
+    run_signature_file(
+        "ecdsa_secp384r1_sha384_p1363_test.json",
+        Alg::ES384,
+        "publicKeyJwk",
+    );
+    run_signature_file(
+        "ecdsa_secp521r1_sha512_p1363_test.json",
+        Alg::ES512,
+        "publicKeyJwk",
+    );
 }
 
 #[test]
@@ -128,7 +162,10 @@ fn ecdsa_webcrypto_v0_including_secp256k1() {
     let data = load("v0/ecdsa_webcrypto_test.json");
     let mut tally = Tally::default();
     for group in data["testGroups"].as_array().unwrap() {
-        let pair = (group["jwk"]["crv"].as_str().unwrap(), group["sha"].as_str().unwrap());
+        let pair = (
+            group["jwk"]["crv"].as_str().unwrap(),
+            group["sha"].as_str().unwrap(),
+        );
         let alg = match pair {
             ("P-256", "SHA-256") => Alg::ES256,
             ("P-384", "SHA-384") => Alg::ES384,
@@ -138,7 +175,10 @@ fn ecdsa_webcrypto_v0_including_secp256k1() {
         };
         let key = read_key(&ec_jwk_from_coordinates(group, alg).to_string());
         for test in group["tests"].as_array().unwrap() {
-            tally.record(test, check(alg, &key, &bytes(&test["msg"]), &bytes(&test["sig"])));
+            tally.record(
+                test,
+                check(alg, &key, &bytes(&test["msg"]), &bytes(&test["sig"])),
+            );
         }
     }
     tally.assert_all_right("v0/ecdsa_webcrypto_test.json");
@@ -161,7 +201,10 @@ fn hmac_with_full_tags_and_keys_at_least_the_hash_size() {
             for test in group["tests"].as_array().unwrap() {
                 let keys = key::parse(test["key"].as_str().unwrap(), SecretEncoding::Hex).unwrap();
                 let key = &keys.entries[0].key;
-                tally.record(test, check(alg, key, &bytes(&test["msg"]), &bytes(&test["tag"])));
+                tally.record(
+                    test,
+                    check(alg, key, &bytes(&test["msg"]), &bytes(&test["tag"])),
+                );
             }
         }
         tally.assert_all_right(file);

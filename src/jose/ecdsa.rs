@@ -18,9 +18,8 @@ pub fn verify(hash: Hash, key: &EcKey, input: &[u8], signature: &[u8]) -> bool {
             .is_ok_and(|sig| key.verify_prehash(&digest, &sig).is_ok()),
         // k256 refuses high-S signatures (a Bitcoin rule); JOSE's ES256K (RFC 8812) accepts
         // both, and (r, s) is valid exactly when (r, n - s) is, so normalise first.
-        EcKey::K256(key) => k256::ecdsa::Signature::from_slice(signature).is_ok_and(|sig| {
-            key.verify_prehash(&digest, &sig.normalize_s()).is_ok()
-        }),
+        EcKey::K256(key) => k256::ecdsa::Signature::from_slice(signature)
+            .is_ok_and(|sig| key.verify_prehash(&digest, &sig.normalize_s()).is_ok()),
     }
 }
 
