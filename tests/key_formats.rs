@@ -1,0 +1,197 @@
+//! Every algorithm with its key in every format the key box reads (fixtures made by
+//! tests/fixtures/generate.py), each with its negative twins: a wrong key of the same type,
+//! a flipped signature bit, and a key of the wrong family.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+
+use common::flip_signature_bit;
+use jwt_debugger::jose::key::{self, KeyFormat, SecretEncoding};
+use jwt_debugger::jose::status::{check_text, Status};
+use serde_json::Value;
+
+fn fixtures() -> Vec<Value> {
+    let path = format!("{}/tests/fixtures/keys.json", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The secret encoding a fixture format needs (PEM and JSON are detected whatever it is).
+fn encoding(format: &str) -> SecretEncoding {
+    SecretEncoding::from_name(format).unwrap_or(SecretEncoding::Utf8)
+}
+
+#[test]
+fn every_algorithm_verifies_with_every_key_format() {
+    let mut checked = 0;
+    for case in fixtures() {
+        let name = case["name"].as_str().unwrap();
+        let token = case["token"].as_str().unwrap();
+        for (format, key) in case["keys"].as_object().unwrap() {
+            let key = key.as_str().unwrap();
+            let verification = check_text(token, key, encoding(format));
+            assert_eq!(
+                verification.status,
+                Status::Valid,
+                "{name} {format}: {:?}",
+                verification.reason
+            );
+            assert!(
+                verification.strict.is_empty(),
+                "{name} {format}: {:?}",
+                verification.strict
+            );
+            let flipped = check_text(&flip_signature_bit(token), key, encoding(format));
+            assert_eq!(flipped.status, Status::Invalid, "{name} {format} flipped");
+            checked += 1;
+        }
+        let wrong = check_text(
+            token,
+            case["wrong_key"].as_str().unwrap(),
+            SecretEncoding::Utf8,
+        );
+        assert_eq!(wrong.status, Status::Invalid, "{name} with the wrong key");
+    }
+    assert_eq!(checked, 96);
+}
+
+#[test]
+fn the_jwks_key_is_chosen_by_kid_and_named() {
+    for case in fixtures() {
+        let verification = check_text(
+            case["token"].as_str().unwrap(),
+            case["keys"]["jwks"].as_str().unwrap(),
+            SecretEncoding::Utf8,
+        );
+        let key = verification.verified_by.unwrap();
+        assert_eq!(key.kid.as_deref(), case["kid"].as_str(), "{}", case["name"]);
+        assert_eq!(key.position, 2, "the decoy is first");
+    }
+}
+
+#[test]
+fn a_key_of_another_family_or_curve_is_a_key_error() {
+    let cases = fixtures();
+    let find = |name: &str| cases.iter().find(|c| c["name"] == name).unwrap();
+    let pairs = [
+        ("RS256", "ES256"),
+        ("ES256", "ES384"),
+        ("ES256", "ES256K"),
+        ("EdDSA", "ES256"),
+        ("PS256", "EdDSA"),
+    ];
+    for (token_of, key_of) in pairs {
+        let token = find(token_of)["token"].as_str().unwrap();
+        for format in ["spki-pem", "jwk", "certificate-pem"] {
+            let key = find(key_of)["keys"][format].as_str().unwrap();
+            let verification = check_text(token, key, SecretEncoding::Utf8);
+            assert_eq!(
+                verification.status,
+                Status::KeyError,
+                "{token_of} token, {key_of} {format}"
+            );
+        }
+    }
+    // A public PEM pasted as an HMAC secret (the RS256 -> HS256 confusion) is refused.
+    let hs = find("HS256")["token"].as_str().unwrap();
+    let pem = find("RS256")["keys"]["spki-pem"].as_str().unwrap();
+    let verification = check_text(hs, pem, SecretEncoding::Utf8);
+    assert_eq!(verification.status, Status::KeyError);
+    assert!(verification
+        .reason
+        .unwrap()
+        .to_string()
+        .contains("needs an HMAC secret"));
+}
+
+#[test]
+fn the_detected_format_is_named() {
+    let case = &fixtures()[3]; // RS256
+    let expect = [
+        ("spki-pem", KeyFormat::Pem("PUBLIC KEY".into())),
+        ("pkcs1-public-pem", KeyFormat::Pem("RSA PUBLIC KEY".into())),
+        ("pkcs8-pem", KeyFormat::Pem("PRIVATE KEY".into())),
+        (
+            "pkcs1-private-pem",
+            KeyFormat::Pem("RSA PRIVATE KEY".into()),
+        ),
+        ("certificate-pem", KeyFormat::Pem("CERTIFICATE".into())),
+        ("jwk", KeyFormat::Jwk),
+        ("jwks", KeyFormat::Jwks),
+    ];
+    for (format, detected) in expect {
+        let keys =
+            key::parse(case["keys"][format].as_str().unwrap(), SecretEncoding::Utf8).unwrap();
+        assert_eq!(keys.format, detected, "{format}");
+        assert_eq!(
+            keys.entries[0].key.describe().split(' ').next(),
+            Some("RSA")
+        );
+    }
+}
+
+#[test]
+fn a_certificate_shows_subject_issuer_and_validity() {
+    let case = &fixtures()[3];
+    let keys = key::parse(
+        case["keys"]["certificate-pem"].as_str().unwrap(),
+        SecretEncoding::Utf8,
+    )
+    .unwrap();
+    let cert = keys.entries[0].meta.certificate.clone().unwrap();
+    assert_eq!(cert.subject, "CN=fixture rs256-fixture");
+    assert_eq!(cert.issuer, cert.subject);
+    assert_eq!(cert.not_before, 1_767_225_600); // 2026-01-01T00:00:00Z
+    assert!(cert.is_expired_at(cert.not_after + 1));
+    assert!(!cert.is_expired_at(cert.not_before));
+    assert!(cert.is_not_yet_valid_at(cert.not_before - 1));
+}
+
+#[test]
+fn unreadable_keys_say_which_format_and_what_is_wrong() {
+    let cases = [
+        ("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----", "encrypted"),
+        ("-----BEGIN PUBLIC KEY-----\nnot base64!\n-----END PUBLIC KEY-----", "PEM"),
+        ("-----BEGIN PUBLIC KEY-----\nMAA=\n-----END PUBLIC KEY-----", "SPKI public key"),
+        ("-----BEGIN DH PARAMETERS-----\nMAA=\n-----END DH PARAMETERS-----", "DH PARAMETERS"),
+        ("-----BEGIN PUBLIC KEY-----\nMIIB", "no complete"),
+        // X25519 public key (RFC 8410 example).
+        ("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VuAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----", "key agreement"),
+        (r#"{"kty":"EC","crv":"P-256","x":"AA","y":"AA"}"#, "coordinates are 32 bytes"),
+        (r#"{"kty":"OKP","crv":"X25519","x":"AA"}"#, "only Ed25519"),
+        (r#"{"keys":[]}"#, "no keys"),
+        (r#"{"kid":"x"}"#, "neither"),
+        (r#"{"kty":"RSA","n":"AQAB","e":"AQAB"}"#, "under 512 bits"),
+        ("{not json", "not valid"),
+    ];
+    for (text, words) in cases {
+        let err = key::parse(text, SecretEncoding::Utf8)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(words), "{text:?}: {err}");
+    }
+}
+
+#[test]
+fn a_set_skips_unusable_keys_and_says_why() {
+    let case = &fixtures()[9]; // ES256
+    let mut jwks: Value = serde_json::from_str(case["keys"]["jwks"].as_str().unwrap()).unwrap();
+    jwks["keys"].as_array_mut().unwrap().insert(
+        0,
+        serde_json::json!({"kty": "EC", "crv": "P-999", "kid": "odd"}),
+    );
+    let keys = key::parse(&jwks.to_string(), SecretEncoding::Utf8).unwrap();
+    assert_eq!(keys.entries.len(), 2);
+    assert_eq!(keys.skipped.len(), 1);
+    assert!(
+        keys.skipped[0].contains("kid \"odd\""),
+        "{:?}",
+        keys.skipped
+    );
+    let verification = check_text(
+        case["token"].as_str().unwrap(),
+        &jwks.to_string(),
+        SecretEncoding::Utf8,
+    );
+    assert_eq!(verification.status, Status::Valid);
+}
