@@ -11,6 +11,7 @@ pub mod hmac;
 pub mod input;
 pub mod json_view;
 pub mod key;
+pub mod platform;
 pub mod rsa;
 pub mod status;
 pub mod strict;

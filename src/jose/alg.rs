@@ -36,6 +36,15 @@ impl Hash {
         }
     }
 
+    /// The WebCrypto name of the hash.
+    pub fn webcrypto_name(self) -> &'static str {
+        match self {
+            Hash::Sha256 => "SHA-256",
+            Hash::Sha384 => "SHA-384",
+            Hash::Sha512 => "SHA-512",
+        }
+    }
+
     /// Output size in bytes; also the minimum HMAC key size (RFC 7518 §3.2).
     pub fn output_len(self) -> usize {
         match self {
@@ -89,6 +98,23 @@ impl Curve {
         .into_iter()
         .find(|curve| curve.jwk_name() == name)
     }
+}
+
+/// A WebCrypto verification algorithm with its parameters; its key is imported as a public JWK.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlatformAlg {
+    /// `RSASSA-PKCS1-v1_5` with this hash.
+    RsaPkcs1 { hash: &'static str },
+    /// `RSA-PSS` with this hash and a salt as long as the hash (RFC 7518 §3.5).
+    RsaPss {
+        hash: &'static str,
+        salt_length: usize,
+    },
+    /// `ECDSA` on this curve with this hash; its signature format is JOSE's r‖s.
+    Ecdsa {
+        hash: &'static str,
+        named_curve: &'static str,
+    },
 }
 
 /// A JWS `alg` value.
@@ -152,6 +178,28 @@ impl Alg {
     /// The curve an ECDSA or EdDSA algorithm requires.
     pub fn curve(self) -> Option<Curve> {
         self.describe().3
+    }
+
+    /// How a platform verifier (the browser's WebCrypto) runs this algorithm, where it can and
+    /// is faster than the pure-Rust path: RSA and the NIST curves. HMAC and EdDSA are already
+    /// fast in Rust, and WebCrypto has no secp256k1.
+    pub fn platform(self) -> Option<PlatformAlg> {
+        let hash = self.hash().map(Hash::webcrypto_name)?;
+        match (self.family(), self.curve()) {
+            (Family::RsaPkcs1, _) => Some(PlatformAlg::RsaPkcs1 { hash }),
+            (Family::RsaPss, _) => Some(PlatformAlg::RsaPss {
+                hash,
+                salt_length: self.hash().map_or(0, Hash::output_len),
+            }),
+            (Family::Ecdsa, Some(curve @ (Curve::P256 | Curve::P384 | Curve::P521))) => {
+                Some(PlatformAlg::Ecdsa {
+                    hash,
+                    named_curve: curve.jwk_name(),
+                })
+            }
+            (Family::Ecdsa, Some(Curve::Secp256k1 | Curve::Ed25519) | None)
+            | (Family::Hmac | Family::EdDsa | Family::Unsecured, _) => None,
+        }
     }
 
     /// Looks up a header's `alg`; names are case-sensitive (RFC 7515 §4.1.1).
@@ -227,6 +275,29 @@ mod tests {
         assert_eq!(Alg::from_name("hs256"), None);
         assert_eq!(Alg::from_name("None"), None);
         assert_eq!(Alg::from_name("NONE"), None);
+    }
+
+    #[test]
+    fn only_rsa_and_nist_curves_go_to_the_platform() {
+        for alg in Alg::ALL {
+            let expected = matches!(alg.family(), Family::RsaPkcs1 | Family::RsaPss)
+                || matches!(alg.curve(), Some(Curve::P256 | Curve::P384 | Curve::P521));
+            assert_eq!(alg.platform().is_some(), expected, "{}", alg.name());
+        }
+        assert_eq!(
+            Alg::PS384.platform(),
+            Some(PlatformAlg::RsaPss {
+                hash: "SHA-384",
+                salt_length: 48
+            })
+        );
+        assert_eq!(
+            Alg::ES512.platform(),
+            Some(PlatformAlg::Ecdsa {
+                hash: "SHA-512",
+                named_curve: "P-521"
+            })
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::input::{clean, Removed};
 use super::key::{self, Certificate, KeySet, SecretEncoding};
 use super::strict::{self, StrictProblem};
 use super::token::{decode, Decoded};
-use super::verify::{self, Outcome};
+use super::verify::{self, Check, Outcome};
 
 /// The verdict shown to the user; `as_str` is the page's `data-status` contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub enum Status {
     Valid,
     /// The signature does not match the key.
     Invalid,
+    /// A check is running asynchronously (in the browser's WebCrypto).
+    Pending,
 }
 
 impl Status {
@@ -38,6 +40,7 @@ impl Status {
             Status::Unsupported => "unsupported",
             Status::Valid => "valid",
             Status::Invalid => "invalid",
+            Status::Pending => "pending",
         }
     }
 
@@ -89,6 +92,11 @@ pub struct Verification {
 }
 
 impl Verification {
+    /// The verdict of a check that is still running.
+    pub fn pending() -> Verification {
+        Verification::of(Status::Pending)
+    }
+
     fn of(status: Status) -> Verification {
         Verification {
             status,
@@ -112,32 +120,61 @@ impl Verification {
     }
 }
 
-/// Decides the verdict for a decoded token (or none), what input cleaning removed, and the
-/// parsed key box (`None` when it is empty).
-pub fn evaluate(
-    decoded: Option<&Decoded>,
-    removed: &[Removed],
-    keys: Option<&Result<KeySet, Error>>,
-) -> Verification {
+/// The first step of a verdict: decided already, or a check to run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step<'a> {
+    Decided(Verification),
+    /// A check of this token with these keys.
+    Check {
+        decoded: &'a Decoded,
+        keys: &'a KeySet,
+        check: Check<'a>,
+    },
+}
+
+/// Decides what can be decided without running a signature check (no token, a malformed one,
+/// no key, a key that cannot be used) and otherwise plans the check.
+pub fn begin<'a>(
+    decoded: Option<&'a Decoded>,
+    keys: Option<&'a Result<KeySet, Error>>,
+) -> Step<'a> {
     let Some(decoded) = decoded else {
-        return Verification::of(Status::Empty);
+        return Step::Decided(Verification::of(Status::Empty));
     };
     let signed = match verify::prepare(decoded) {
         Ok(signed) => signed,
-        Err(err) => return Verification::failed(err),
+        Err(err) => return Step::Decided(Verification::failed(err)),
     };
     let keys = match keys {
-        None => return Verification::of(Status::NoKey),
-        Some(Err(err)) => return Verification::failed(err.clone()),
+        None => return Step::Decided(Verification::of(Status::NoKey)),
+        Some(Err(err)) => return Step::Decided(Verification::failed(err.clone())),
         Some(Ok(keys)) => keys,
     };
-    match verify::verify(&signed, keys) {
-        Err(err) => Verification::failed(err),
-        Ok(Outcome::Mismatch { tried }) => Verification {
+    match verify::plan(signed, keys) {
+        Ok(check) => Step::Check {
+            decoded,
+            keys,
+            check,
+        },
+        Err(err) => Step::Decided(Verification::failed(err)),
+    }
+}
+
+/// The verdict for a check's outcome, wherever it ran, with the key named and the strict
+/// objections listed.
+pub fn conclude(
+    decoded: &Decoded,
+    removed: &[Removed],
+    keys: &KeySet,
+    check: &Check<'_>,
+    outcome: Outcome,
+) -> Verification {
+    match outcome {
+        Outcome::Mismatch { tried } => Verification {
             tried,
             ..Verification::of(Status::Invalid)
         },
-        Ok(Outcome::Verified { index }) => {
+        Outcome::Verified { index } => {
             let entry = keys.entries.get(index);
             Verification {
                 verified_by: entry.map(|entry| VerifiedKey {
@@ -148,10 +185,27 @@ pub fn evaluate(
                     certificate: entry.meta.certificate.clone(),
                 }),
                 tried: 1,
-                strict: strict::check(decoded, removed, signed.alg, keys, index),
+                strict: strict::check(decoded, removed, check.signed.alg, keys, index),
                 ..Verification::of(Status::Valid)
             }
         }
+    }
+}
+
+/// Decides the verdict for a decoded token (or none), what input cleaning removed, and the
+/// parsed key box (`None` when it is empty), running any check here with pure-Rust crypto.
+pub fn evaluate(
+    decoded: Option<&Decoded>,
+    removed: &[Removed],
+    keys: Option<&Result<KeySet, Error>>,
+) -> Verification {
+    match begin(decoded, keys) {
+        Step::Decided(verification) => verification,
+        Step::Check {
+            decoded,
+            keys,
+            check,
+        } => conclude(decoded, removed, keys, &check, verify::run(&check, keys)),
     }
 }
 

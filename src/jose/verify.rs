@@ -87,26 +87,45 @@ pub fn check(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> bool {
     }
 }
 
-/// Verifies with the key input: by `kid` when the token and the set have kids, else every key
-/// of the type the algorithm needs.
-pub fn verify(signed: &Signed<'_>, keys: &KeySet) -> Result<Outcome, Error> {
-    let candidates = candidates(signed, keys)?;
-    for &index in &candidates {
-        let Some(entry) = keys.entries.get(index) else {
-            continue;
-        };
-        if check(
-            signed.alg,
-            &entry.key,
-            signed.signing_input,
-            signed.signature,
-        ) {
-            return Ok(Outcome::Verified { index });
-        }
+/// A check that can run: the token's signed parts and the keys worth trying, in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check<'a> {
+    pub signed: Signed<'a>,
+    /// Indices into the key set.
+    pub candidates: Vec<usize>,
+}
+
+/// Chooses the keys to try: by `kid` when the token and the set have kids, else every key of
+/// the type the algorithm needs; an error says why no key fits.
+pub fn plan<'a>(signed: Signed<'a>, keys: &KeySet) -> Result<Check<'a>, Error> {
+    let candidates = candidates(&signed, keys)?;
+    Ok(Check { signed, candidates })
+}
+
+/// Runs a planned check here, with the pure-Rust primitives.
+pub fn run(check: &Check<'_>, keys: &KeySet) -> Outcome {
+    let signed = &check.signed;
+    let verified = check.candidates.iter().copied().find(|&index| {
+        keys.entries.get(index).is_some_and(|entry| {
+            self::check(
+                signed.alg,
+                &entry.key,
+                signed.signing_input,
+                signed.signature,
+            )
+        })
+    });
+    match verified {
+        Some(index) => Outcome::Verified { index },
+        None => Outcome::Mismatch {
+            tried: check.candidates.len(),
+        },
     }
-    Ok(Outcome::Mismatch {
-        tried: candidates.len(),
-    })
+}
+
+/// Plans and runs a check here.
+pub fn verify(signed: &Signed<'_>, keys: &KeySet) -> Result<Outcome, Error> {
+    Ok(run(&plan(*signed, keys)?, keys))
 }
 
 /// Indices of the keys worth trying, or why there are none.

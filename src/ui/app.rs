@@ -10,7 +10,9 @@ use super::components::signature_pane::SignaturePane;
 use super::components::token_input::TokenInput;
 use super::components::verdict::Verdict;
 use super::state::{Action, State};
+use super::webcrypto;
 use crate::jose::input::token_from_fragment;
+use crate::jose::platform::decide_on_platform;
 
 /// Reads `#token=…` from the page's URL; the token never travels in a query string.
 fn token_from_location() -> String {
@@ -32,6 +34,30 @@ fn now_seconds() -> Option<i64> {
     Some((js_sys::Date::now() / 1000.0) as i64)
 }
 
+/// Runs the pending check in WebCrypto and hands its verdict back, tagged with the generation
+/// of the inputs it was for.
+fn start_platform_check(state: UseReducerHandle<State>) {
+    let (Some(decoded), Some(keys)) = (state.decoded.clone(), state.keys.clone()) else {
+        return;
+    };
+    if !state.is_pending() {
+        return;
+    }
+    let generation = state.generation;
+    let removed = state.cleaned.removed.clone();
+    let dispatcher = state.dispatcher();
+    yew::platform::spawn_local(async move {
+        let verification = decide_on_platform(&decoded, &removed, &keys, |request| async move {
+            webcrypto::ask(&request).await
+        })
+        .await;
+        dispatcher.dispatch(Action::Settle {
+            generation,
+            verification,
+        });
+    });
+}
+
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| State::with_token(token_from_location()));
@@ -48,6 +74,12 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |encoding| state.dispatch(Action::SetEncoding(encoding)))
     };
+
+    // A check for WebCrypto runs after the render that shows it pending, so typing never waits.
+    {
+        let state = state.clone();
+        use_effect_with(state.generation, move |_| start_platform_check(state));
+    }
 
     let decoded = state.decoded.clone();
     let header = decoded.as_ref().map(|d| PaneContent::header(d));

@@ -8,7 +8,8 @@ use yew::Reducible;
 use crate::jose::error::Error;
 use crate::jose::input::{clean, CleanedInput};
 use crate::jose::key::{self, KeySet, SecretEncoding};
-use crate::jose::status::{evaluate, Status, Verification};
+use crate::jose::platform::decide_here;
+use crate::jose::status::{Status, Verification};
 use crate::jose::token::{decode, Decoded};
 
 /// The parsed key box: `None` while it is empty.
@@ -25,6 +26,8 @@ pub struct State {
     pub decoded: Option<Rc<Decoded>>,
     pub keys: ParsedKeys,
     pub verification: Rc<Verification>,
+    /// Counts changes to the inputs, so a slow check's verdict for older inputs is dropped.
+    pub generation: u64,
 }
 
 /// What the user can change.
@@ -32,6 +35,11 @@ pub enum Action {
     SetToken(String),
     SetKey(String),
     SetEncoding(SecretEncoding),
+    /// The verdict of the asynchronous check started for this generation of the inputs.
+    Settle {
+        generation: u64,
+        verification: Verification,
+    },
 }
 
 impl State {
@@ -44,7 +52,8 @@ impl State {
             cleaned: CleanedInput::default(),
             decoded: None,
             keys: None,
-            verification: Rc::new(evaluate(None, &[], None)),
+            verification: Rc::new(Verification::pending()),
+            generation: 0,
         };
         state.set_token(token);
         state
@@ -76,12 +85,19 @@ impl State {
         self.reverify();
     }
 
+    /// Whether the verdict waits on a check running in the browser's WebCrypto.
+    pub fn is_pending(&self) -> bool {
+        self.verification.status == Status::Pending
+    }
+
     fn reverify(&mut self) {
-        self.verification = Rc::new(evaluate(
+        self.generation = self.generation.wrapping_add(1);
+        let decided = decide_here(
             self.decoded.as_deref(),
             &self.cleaned.removed,
             self.keys.as_deref(),
-        ));
+        );
+        self.verification = Rc::new(decided.unwrap_or_else(Verification::pending));
     }
 }
 
@@ -106,6 +122,16 @@ impl Reducible for State {
             Action::SetEncoding(encoding) => {
                 next.encoding = encoding;
                 next.reparse_key();
+            }
+            Action::Settle {
+                generation,
+                verification,
+            } => {
+                // A verdict for inputs that have changed since is stale.
+                if generation != next.generation || !next.is_pending() {
+                    return self;
+                }
+                next.verification = Rc::new(verification);
             }
         }
         Rc::new(next)

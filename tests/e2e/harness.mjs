@@ -12,16 +12,22 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `dir` at `base` (e.g. /tools/jwt/) on 127.0.0.1; every other path is a 404. */
-export async function serve(dir, base) {
+/**
+ * Serves `dir` at `base` (e.g. /tools/jwt/) on 127.0.0.1; `mounts` maps further URL prefixes to
+ * folders. Every other path is a 404.
+ */
+export async function serve(dir, base, mounts = {}) {
+  const roots = [...Object.entries(mounts), [base, dir]];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (!path.startsWith(base)) {
+    const mount = roots.find(([prefix]) => path.startsWith(prefix));
+    if (!mount) {
       res.writeHead(404).end();
       return;
     }
-    let file = normalize(join(dir, path.slice(base.length)));
-    if (!file.startsWith(normalize(dir))) {
+    const [prefix, folder] = mount;
+    let file = normalize(join(folder, path.slice(prefix.length)));
+    if (!file.startsWith(normalize(folder))) {
       res.writeHead(403).end();
       return;
     }
@@ -66,7 +72,7 @@ export async function open(browser, url, origin) {
   page.on('requestfailed', (req) => problems.push(`failed: ${req.url()}`));
   page.on('response', (res) => { if (res.status() >= 400) problems.push(`${res.status()}: ${res.url()}`); });
   await page.goto(url);
-  await page.waitForSelector('[data-testid=verify-status]');
+  await page.waitForSelector('[data-testid=verify-status]', { state: 'attached' });
   return { page, problems, close: () => context.close() };
 }
 

@@ -27,6 +27,7 @@ pub fn Verdict(props: &VerdictProps) -> Html {
         Status::KeyError => ("The key cannot be used".to_owned(), reason),
         Status::Unsupported => ("Not verifiable here".to_owned(), reason),
         Status::Valid => ("Signature verified".to_owned(), None),
+        Status::Pending => ("Checking the signature…".to_owned(), None),
         Status::Invalid => (
             "Invalid signature".to_owned(),
             Some(mismatch(verification.tried)),

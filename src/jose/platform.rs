@@ -1,0 +1,126 @@
+//! Checks handed to a platform verifier (the browser's WebCrypto), which runs RSA and the NIST
+//! curves several times faster than pure Rust in WebAssembly. The core stays the judge: it
+//! plans the check, says what the platform must run, and turns the answers into the verdict.
+//! A key the platform cannot run is checked here instead.
+
+use std::future::Future;
+use std::rc::Rc;
+
+use super::alg::PlatformAlg;
+use super::error::Error;
+use super::input::Removed;
+use super::key::{thumbprint, KeySet};
+use super::status::{begin, conclude, Step, Verification};
+use super::token::Decoded;
+use super::verify::{self, Check, Outcome};
+
+/// One signature check for the platform, owning its bytes so it outlives the keystroke that
+/// started it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlatformRequest {
+    pub algorithm: PlatformAlg,
+    /// The public key as a JWK with the RFC 7638 members only: no `use`, `key_ops` or `alg`,
+    /// which WebCrypto would enforce before the strict verdict can report them.
+    pub jwk: String,
+    /// The received `header.payload` bytes.
+    pub signing_input: Rc<[u8]>,
+    pub signature: Rc<[u8]>,
+}
+
+/// What the platform said of one request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlatformAnswer {
+    Matches,
+    DoesNotMatch,
+    /// The platform could not run it (no WebCrypto, key import refused, …).
+    CannotRun,
+}
+
+/// The verdict when it can be decided here at once; `None` when the check is one for the
+/// platform, whose verdict `decide_on_platform` gives.
+pub fn decide_here(
+    decoded: Option<&Decoded>,
+    removed: &[Removed],
+    keys: Option<&Result<KeySet, Error>>,
+) -> Option<Verification> {
+    match begin(decoded, keys) {
+        Step::Decided(verification) => Some(verification),
+        Step::Check { check, .. } if check.signed.alg.platform().is_some() => None,
+        Step::Check {
+            decoded,
+            keys,
+            check,
+        } => Some(conclude(
+            decoded,
+            removed,
+            keys,
+            &check,
+            verify::run(&check, keys),
+        )),
+    }
+}
+
+/// The verdict with the check run by `ask`, key by key in the core's order, stopping at the
+/// first that verifies.
+pub async fn decide_on_platform<F, Fut>(
+    decoded: &Decoded,
+    removed: &[Removed],
+    keys: &Result<KeySet, Error>,
+    ask: F,
+) -> Verification
+where
+    F: Fn(PlatformRequest) -> Fut,
+    Fut: Future<Output = PlatformAnswer>,
+{
+    match begin(Some(decoded), Some(keys)) {
+        Step::Decided(verification) => verification,
+        Step::Check {
+            decoded,
+            keys,
+            check,
+        } => {
+            let outcome = run(&check, keys, ask).await;
+            conclude(decoded, removed, keys, &check, outcome)
+        }
+    }
+}
+
+async fn run<F, Fut>(check: &Check<'_>, keys: &KeySet, ask: F) -> Outcome
+where
+    F: Fn(PlatformRequest) -> Fut,
+    Fut: Future<Output = PlatformAnswer>,
+{
+    let signed = &check.signed;
+    let Some(algorithm) = signed.alg.platform() else {
+        return verify::run(check, keys);
+    };
+    let signing_input: Rc<[u8]> = Rc::from(signed.signing_input);
+    let signature: Rc<[u8]> = Rc::from(signed.signature);
+    for &index in &check.candidates {
+        let Some(entry) = keys.entries.get(index) else {
+            continue;
+        };
+        let request = PlatformRequest {
+            algorithm,
+            jwk: thumbprint::canonical_json(&entry.key),
+            signing_input: Rc::clone(&signing_input),
+            signature: Rc::clone(&signature),
+        };
+        let verified = match ask(request).await {
+            PlatformAnswer::Matches => true,
+            PlatformAnswer::DoesNotMatch => false,
+            PlatformAnswer::CannotRun => verify::check(
+                signed.alg,
+                &entry.key,
+                signed.signing_input,
+                signed.signature,
+            ),
+        };
+        if verified {
+            return Outcome::Verified { index };
+        }
+    }
+    Outcome::Mismatch {
+        tried: check.candidates.len(),
+    }
+}
