@@ -1,12 +1,16 @@
 //! Component tests in real headless Chromium (wasm-bindgen-test): mount, type, flush, read the DOM.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+use jwt_debugger::jose::alg::Alg;
 use jwt_debugger::jose::error::{Error, Part};
+use jwt_debugger::jose::platform::{PlatformAnswer, PlatformRequest};
 use jwt_debugger::jose::status::{Status, Verification};
 use jwt_debugger::ui::app::App;
 use jwt_debugger::ui::components::decode_error::{DecodeError, DecodeErrorProps};
 use jwt_debugger::ui::components::verdict::{Verdict, VerdictProps};
+use jwt_debugger::ui::webcrypto;
+use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlSelectElement, HtmlTextAreaElement};
@@ -55,6 +59,34 @@ async fn type_into(root: &Element, testid: &str, value: &str) {
     area.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
         .unwrap();
     yew::scheduler::flush().await;
+}
+
+/// Waits (up to two seconds) for an asynchronous check to leave `pending`.
+async fn settled(root: &Element) -> String {
+    for _ in 0..200 {
+        if status(root) != "pending" {
+            break;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+        yew::scheduler::flush().await;
+    }
+    status(root)
+}
+
+fn fixtures() -> Vec<Value> {
+    serde_json::from_str(include_str!("fixtures/keys.json")).unwrap()
+}
+
+fn fixture(name: &str) -> Value {
+    fixtures().into_iter().find(|f| f["name"] == name).unwrap()
+}
+
+/// The fixture token with the lowest bit of its signature's first character flipped.
+fn flipped(token: &str) -> String {
+    let (input, signature) = token.rsplit_once('.').unwrap();
+    let alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let first = alphabet.find(&signature[..1]).unwrap() ^ 1;
+    format!("{input}.{}{}", &alphabet[first..=first], &signature[1..])
 }
 
 async fn choose(root: &Element, testid: &str, value: &str) {
@@ -136,6 +168,7 @@ async fn verdict_shows_each_status_in_words() {
     let cases = [
         (Status::Valid, None, "Signature verified"),
         (Status::Invalid, None, "Invalid signature"),
+        (Status::Pending, None, "Checking the signature"),
         (
             Status::NoKey,
             None,
@@ -184,4 +217,72 @@ async fn decode_error_names_its_part_and_is_absent_without_one() {
     .render();
     yew::scheduler::flush().await;
     assert!(find(&empty, "decode-error").is_none());
+}
+
+/// The request the core would hand to WebCrypto for a fixture's token and JWK.
+fn request_for(case: &Value, token: &str) -> PlatformRequest {
+    let alg = Alg::from_name(case["alg"].as_str().unwrap()).unwrap();
+    let (input, signature) = token.rsplit_once('.').unwrap();
+    let signature = jwt_debugger::jose::base64url::decode_segment(signature, Part::Signature, 0);
+    let jwk: Value = serde_json::from_str(case["keys"]["jwk"].as_str().unwrap()).unwrap();
+    let members = ["crv", "e", "kty", "n", "x", "y"]
+        .into_iter()
+        .filter_map(|name| jwk.get(name).map(|value| format!("{name:?}:{value}")))
+        .collect::<Vec<_>>()
+        .join(",");
+    PlatformRequest {
+        algorithm: alg.platform().unwrap(),
+        jwk: format!("{{{members}}}"),
+        signing_input: input.as_bytes().into(),
+        signature: signature.unwrap().into(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn webcrypto_verifies_every_platform_algorithm_and_rejects_a_flipped_bit() {
+    let mut asked = 0;
+    for case in fixtures() {
+        let alg = Alg::from_name(case["alg"].as_str().unwrap()).unwrap();
+        if alg.platform().is_none() {
+            continue;
+        }
+        let token = case["token"].as_str().unwrap();
+        let name = case["name"].as_str().unwrap();
+        let good = webcrypto::ask(&request_for(&case, token)).await;
+        assert_eq!(good, PlatformAnswer::Matches, "{name}");
+        let bad = webcrypto::ask(&request_for(&case, &flipped(token))).await;
+        assert_eq!(bad, PlatformAnswer::DoesNotMatch, "{name} flipped");
+        asked += 1;
+    }
+    assert_eq!(asked, 10);
+}
+
+#[wasm_bindgen_test]
+async fn webcrypto_says_when_it_cannot_run_a_key() {
+    let case = fixture("ES256");
+    let mut request = request_for(&case, case["token"].as_str().unwrap());
+    request.jwk = r#"{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}"#.to_owned();
+    assert_eq!(webcrypto::ask(&request).await, PlatformAnswer::CannotRun);
+}
+
+#[wasm_bindgen_test]
+async fn app_is_pending_while_webcrypto_checks_then_names_the_key() {
+    let root = mount_app().await;
+    let case = fixture("ES384");
+    let token = case["token"].as_str().unwrap();
+    type_into(&root, "key-input", case["keys"]["jwks"].as_str().unwrap()).await;
+    type_into(&root, "token-input", token).await;
+    assert_eq!(status(&root), "pending");
+    assert_eq!(settled(&root).await, "valid");
+    assert!(text(&root, "verified-key").contains("es384-fixture"));
+
+    type_into(&root, "token-input", &flipped(token)).await;
+    assert_eq!(settled(&root).await, "invalid");
+    // A stale answer never overwrites a newer verdict: change the token twice at once.
+    type_into(&root, "token-input", token).await;
+    type_into(&root, "token-input", &flipped(token)).await;
+    assert_eq!(settled(&root).await, "invalid");
+    yew::platform::time::sleep(std::time::Duration::from_millis(100)).await;
+    yew::scheduler::flush().await;
+    assert_eq!(status(&root), "invalid");
 }
