@@ -5,6 +5,7 @@ pub mod alg;
 pub mod base64url;
 pub mod ecdsa;
 pub mod eddsa;
+pub mod embedded;
 pub mod error;
 pub mod hex;
 pub mod hmac;

@@ -168,7 +168,8 @@ pub struct KeyMeta {
     /// JWK `alg`.
     pub alg: Option<String>,
     pub certificate: Option<Certificate>,
-    /// RFC 7638 SHA-256 thumbprint of the public key (or of the secret, for `oct`).
+    /// RFC 7638 SHA-256 thumbprint of the public key (or of the secret, for `oct`); set by
+    /// `KeyEntry::new`.
     pub thumbprint: String,
 }
 
@@ -177,19 +178,36 @@ pub struct KeyMeta {
 pub struct KeyEntry {
     pub key: Key,
     pub meta: KeyMeta,
+    /// The RFC 7638 canonical JWK of the key: hashed for the thumbprint, and what a platform
+    /// verifier imports. Computed once, as EC points are costly to serialise.
+    pub canonical_jwk: String,
+    /// The RSA modulus has the ROCA fingerprint (CVE-2017-15361); computed once, as the test
+    /// takes a while on a 4096-bit modulus.
+    pub roca_fingerprint: bool,
 }
 
 impl KeyEntry {
+    /// Wraps a key with what its container said; the thumbprint is computed here.
+    pub fn new(key: Key, meta: KeyMeta) -> KeyEntry {
+        let canonical_jwk = thumbprint::canonical_json(&key);
+        let roca_fingerprint = match &key {
+            Key::Rsa(rsa) => roca::is_vulnerable(&rsa_key::modulus(rsa)),
+            Key::Secret(_) | Key::Ec(_) | Key::Ed25519(_) => false,
+        };
+        KeyEntry {
+            meta: KeyMeta {
+                thumbprint: thumbprint::of_canonical(&canonical_jwk),
+                ..meta
+            },
+            key,
+            canonical_jwk,
+            roca_fingerprint,
+        }
+    }
+
     /// Wraps a key with only its thumbprint known.
     pub fn bare(key: Key) -> KeyEntry {
-        let thumbprint = thumbprint::of(&key);
-        KeyEntry {
-            key,
-            meta: KeyMeta {
-                thumbprint,
-                ..KeyMeta::default()
-            },
-        }
+        KeyEntry::new(key, KeyMeta::default())
     }
 
     /// "kid abc (RSA 2048-bit public key)" or just the description.

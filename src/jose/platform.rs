@@ -9,7 +9,7 @@ use std::rc::Rc;
 use super::alg::PlatformAlg;
 use super::error::Error;
 use super::input::Removed;
-use super::key::{thumbprint, KeySet};
+use super::key::KeySet;
 use super::status::{begin, conclude, Step, Verification};
 use super::token::Decoded;
 use super::verify::{self, Check, Outcome};
@@ -102,7 +102,7 @@ where
         };
         let request = PlatformRequest {
             algorithm,
-            jwk: thumbprint::canonical_json(&entry.key),
+            jwk: entry.canonical_jwk.clone(),
             signing_input: Rc::clone(&signing_input),
             signature: Rc::clone(&signature),
         };

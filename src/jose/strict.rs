@@ -5,9 +5,10 @@ use std::fmt;
 use serde_json::Value;
 
 use super::alg::Alg;
+use super::embedded::embedded_keys;
 use super::error::Part;
 use super::input::Removed;
-use super::key::{roca, rsa_key, Key, KeySet};
+use super::key::{rsa_key, Key, KeySet};
 use super::token::Decoded;
 
 /// Header parameters RFC 7515 registers; `crit` must not list them (§4.1.11).
@@ -49,6 +50,8 @@ pub enum StrictProblem {
     DuplicateKid { kid: String },
     /// The set mixes secrets and public keys, inviting algorithm confusion.
     MixedKeySet,
+    /// The key that verified is the one the token carries in its header.
+    KeyFromToken { parameter: &'static str },
 }
 
 impl StrictProblem {
@@ -68,6 +71,7 @@ impl StrictProblem {
             StrictProblem::B64NotCritical => "b64-not-critical",
             StrictProblem::DuplicateKid { .. } => "duplicate-kid",
             StrictProblem::MixedKeySet => "mixed-key-set",
+            StrictProblem::KeyFromToken { .. } => "key-from-token",
         }
     }
 }
@@ -127,6 +131,10 @@ impl fmt::Display for StrictProblem {
                 f,
                 "The key set mixes secrets with public keys, which invites algorithm-confusion attacks."
             ),
+            StrictProblem::KeyFromToken { parameter } => write!(
+                f,
+                "The key that verified is the one in the token's own \"{parameter}\" header: whoever made the token chose it, so the signature proves nothing (CVE-2018-0114)."
+            ),
         }
     }
 }
@@ -146,11 +154,26 @@ pub fn check(
     for part in &decoded.non_canonical {
         problems.push(StrictProblem::NonCanonicalBase64 { part: *part });
     }
-    if let Ok(header) = &decoded.header {
-        problems.extend(crit_problems(&header.json));
-    }
+    let carried = match &decoded.header {
+        Ok(header) => {
+            problems.extend(crit_problems(&header.json));
+            embedded_keys(&header.json)
+        }
+        Err(_) => Vec::new(),
+    };
     if let Some(entry) = keys.entries.get(index) {
+        if let Some(key) = carried
+            .iter()
+            .find(|key| key.thumbprint() == Some(entry.meta.thumbprint.as_str()))
+        {
+            problems.push(StrictProblem::KeyFromToken {
+                parameter: key.parameter(),
+            });
+        }
         problems.extend(key_problems(&entry.key, alg));
+        if entry.roca_fingerprint {
+            problems.push(StrictProblem::RocaKey);
+        }
         let meta = &entry.meta;
         if let Some(key_use) = meta.key_use.as_ref().filter(|u| *u != "sig") {
             problems.push(StrictProblem::KeyUse {
@@ -200,9 +223,6 @@ fn key_problems(key: &Key, alg: Alg) -> Vec<StrictProblem> {
             let bits = rsa_key::modulus_bits(key);
             if bits < 2048 {
                 problems.push(StrictProblem::WeakRsaKey { bits });
-            }
-            if roca::is_vulnerable(&rsa_key::modulus(key)) {
-                problems.push(StrictProblem::RocaKey);
             }
             problems
         }

@@ -14,9 +14,9 @@ const TYPES = {
 
 /**
  * Serves `dir` at `base` (e.g. /tools/jwt/) on 127.0.0.1; `mounts` maps further URL prefixes to
- * folders. Every other path is a 404.
+ * folders, and `headers` are added to every response. Every other path is a 404.
  */
-export async function serve(dir, base, mounts = {}) {
+export async function serve(dir, base, mounts = {}, headers = {}) {
   const roots = [...Object.entries(mounts), [base, dir]];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -34,7 +34,7 @@ export async function serve(dir, base, mounts = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404).end();

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{rsa_key, thumbprint, EcKey, Key, KeyEntry, KeyFormat, KeyMeta, KeySet, Secret};
+use super::{rsa_key, EcKey, Key, KeyEntry, KeyFormat, KeyMeta, KeySet, Secret};
 use crate::jose::alg::Curve;
 use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
@@ -102,10 +102,9 @@ pub fn parse_jwk(jwk: &Map<String, Value>) -> Result<KeyEntry, Error> {
         key_use: optional_string(jwk, "use")?,
         key_ops: key_ops(jwk)?,
         alg: optional_string(jwk, "alg")?,
-        certificate: None,
-        thumbprint: thumbprint::of(&key),
+        ..KeyMeta::default()
     };
-    Ok(KeyEntry { key, meta })
+    Ok(KeyEntry::new(key, meta))
 }
 
 fn ec_key(jwk: &Map<String, Value>) -> Result<EcKey, Error> {

@@ -6,7 +6,7 @@ use der::{Decode, Encode};
 use pkcs8::PrivateKeyInfoRef;
 use spki::SubjectPublicKeyInfoRef;
 
-use super::{rsa_key, thumbprint, Certificate, EcKey, Key, KeyEntry, KeyFormat, KeyMeta, KeySet};
+use super::{rsa_key, Certificate, EcKey, Key, KeyEntry, KeyFormat, KeyMeta, KeySet};
 use crate::jose::alg::Curve;
 use crate::jose::error::Error;
 
@@ -243,7 +243,7 @@ fn sec1_private(der: &[u8], curve: Option<Curve>) -> Result<EcKey, String> {
 }
 
 /// An X.509 certificate: its public key, plus subject, issuer and validity to show.
-fn certificate(der: &[u8]) -> Result<KeyEntry, String> {
+pub fn certificate(der: &[u8]) -> Result<KeyEntry, String> {
     let cert = x509_cert::Certificate::from_der(der).map_err(der_error)?;
     let tbs = cert.tbs_certificate();
     let spki = tbs.subject_public_key_info().to_der().map_err(der_error)?;
@@ -258,13 +258,11 @@ fn certificate(der: &[u8]) -> Result<KeyEntry, String> {
         not_before: seconds(validity.not_before),
         not_after: seconds(validity.not_after),
     };
-    let thumbprint = thumbprint::of(&key);
-    Ok(KeyEntry {
+    Ok(KeyEntry::new(
         key,
-        meta: KeyMeta {
+        KeyMeta {
             certificate: Some(certificate),
-            thumbprint,
             ..KeyMeta::default()
         },
-    })
+    ))
 }

@@ -7,7 +7,12 @@ use crate::jose::base64url::encode;
 
 /// The base64url SHA-256 thumbprint of the key's required JWK members, in lexicographic order.
 pub fn of(key: &Key) -> String {
-    encode(&Sha256::digest(canonical_json(key).as_bytes()))
+    of_canonical(&canonical_json(key))
+}
+
+/// The thumbprint of an already computed canonical JSON.
+pub fn of_canonical(canonical_json: &str) -> String {
+    encode(&Sha256::digest(canonical_json.as_bytes()))
 }
 
 /// The RFC 7638 canonical JSON: required members only, sorted, no whitespace.
