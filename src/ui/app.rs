@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::components::decode_error::DecodeError;
+use super::components::embedded_keys::EmbeddedKeys;
 use super::components::encoded_token::EncodedToken;
 use super::components::json_pane::{JsonPane, PaneContent};
 use super::components::key_input::KeyInput;
@@ -101,6 +102,7 @@ pub fn App() -> Html {
                 </section>
                 <section class="app-column">
                     <Verdict verification={state.verification.clone()} now={now_seconds()} />
+                    <EmbeddedKeys keys={state.embedded.clone()} />
                     if let Some(content) = header {
                         <JsonPane part="header" title="Header" content={content} />
                     }

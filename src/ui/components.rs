@@ -1,6 +1,7 @@
 //! One component per file.
 
 pub mod decode_error;
+pub mod embedded_keys;
 pub mod encoded_token;
 pub mod json_pane;
 pub mod key_input;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::jose::embedded::{embedded_keys, EmbeddedKey};
 use crate::jose::error::Error;
 use crate::jose::input::{clean, CleanedInput};
 use crate::jose::key::{self, KeySet, SecretEncoding};
@@ -24,6 +25,8 @@ pub struct State {
     pub cleaned: CleanedInput,
     /// `None` while the token box is empty.
     pub decoded: Option<Rc<Decoded>>,
+    /// Keys the token's header carries, read once per token.
+    pub embedded: Rc<Vec<EmbeddedKey>>,
     pub keys: ParsedKeys,
     pub verification: Rc<Verification>,
     /// Counts changes to the inputs, so a slow check's verdict for older inputs is dropped.
@@ -51,6 +54,7 @@ impl State {
             encoding: SecretEncoding::default(),
             cleaned: CleanedInput::default(),
             decoded: None,
+            embedded: Rc::default(),
             keys: None,
             verification: Rc::new(Verification::pending()),
             generation: 0,
@@ -75,6 +79,8 @@ impl State {
         self.cleaned = clean(&token);
         self.decoded =
             (!self.cleaned.token.is_empty()).then(|| Rc::new(decode(&self.cleaned.token)));
+        let header = self.decoded.as_ref().and_then(|d| d.header.as_ref().ok());
+        self.embedded = Rc::new(header.map(|h| embedded_keys(&h.json)).unwrap_or_default());
         self.token_input = token;
         self.reverify();
     }
