@@ -6,6 +6,8 @@
     clippy::indexing_slicing
 )]
 
+pub mod wycheproof;
+
 use jwt_debugger::jose::alg::Alg;
 use jwt_debugger::jose::key::{self, SecretEncoding};
 use jwt_debugger::jose::status::{evaluate, Verification};

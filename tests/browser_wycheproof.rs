@@ -1,0 +1,147 @@
+//! Wycheproof primitive vectors through the page's platform path in real Chromium: the key read
+//! by the key box, handed to WebCrypto as the core's canonical JWK, verified by `subtle.verify`.
+//! Every `valid` accepted, every `invalid` rejected, as the pure-Rust path does natively. A key
+//! WebCrypto cannot run is checked in Rust, as the page does, and counted.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+
+use std::rc::Rc;
+
+use common::wycheproof::{signature_groups, webcrypto_v0_groups, Group, Tally};
+use jwt_debugger::jose::alg::Alg;
+use jwt_debugger::jose::key::{self, SecretEncoding};
+use jwt_debugger::jose::platform::{PlatformAnswer, PlatformRequest};
+use jwt_debugger::jose::verify::check;
+use jwt_debugger::ui::webcrypto;
+use serde_json::Value;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+macro_rules! vectors {
+    ($file:literal) => {
+        serde_json::from_str::<Value>(include_str!(concat!("vectors/wycheproof/", $file))).unwrap()
+    };
+}
+
+/// Runs the groups as the page would; returns how many cases WebCrypto could not run.
+async fn run_groups(file: &str, groups: &[Group]) -> usize {
+    let mut tally = Tally::default();
+    let mut ran_here = 0;
+    for group in groups {
+        let keys = key::parse(&group.jwk, SecretEncoding::Utf8).unwrap();
+        let entry = &keys.entries[0];
+        for case in &group.cases {
+            let Some(algorithm) = group.alg.platform() else {
+                continue;
+            };
+            let request = PlatformRequest {
+                algorithm,
+                jwk: entry.canonical_jwk.clone(),
+                signing_input: Rc::from(case.msg.as_slice()),
+                signature: Rc::from(case.sig.as_slice()),
+            };
+            let accepted = match webcrypto::ask(&request).await {
+                PlatformAnswer::Matches => true,
+                PlatformAnswer::DoesNotMatch => false,
+                PlatformAnswer::CannotRun => {
+                    ran_here += 1;
+                    check(group.alg, &entry.key, &case.msg, &case.sig)
+                }
+            };
+            tally.record(case, accepted);
+        }
+    }
+    console_log!(
+        "WebCrypto {} (run in Rust: {ran_here})",
+        tally.summary(file)
+    );
+    tally.assert_all_right(file);
+    ran_here
+}
+
+#[wasm_bindgen_test]
+async fn rsa_pkcs1_v1_5_in_webcrypto() {
+    let files = [
+        (
+            vectors!("rsa_signature_2048_sha256_test.json"),
+            Alg::RS256,
+            "sha256",
+        ),
+        (
+            vectors!("rsa_signature_2048_sha384_test.json"),
+            Alg::RS384,
+            "sha384",
+        ),
+        (
+            vectors!("rsa_signature_2048_sha512_test.json"),
+            Alg::RS512,
+            "sha512",
+        ),
+    ];
+    for (data, alg, name) in files {
+        let ran_here = run_groups(name, &signature_groups(&data, alg, "keyJwk")).await;
+        assert_eq!(ran_here, 0, "WebCrypto runs every RSA-2048 key");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn rsa_pss_in_webcrypto() {
+    let files = [
+        (
+            vectors!("rsa_pss_2048_sha256_mgf1_32_test.json"),
+            Alg::PS256,
+            "pss 2048 sha256",
+        ),
+        (
+            vectors!("rsa_pss_2048_sha384_mgf1_48_test.json"),
+            Alg::PS384,
+            "pss 2048 sha384",
+        ),
+        (
+            vectors!("rsa_pss_4096_sha512_mgf1_64_test.json"),
+            Alg::PS512,
+            "pss 4096 sha512",
+        ),
+    ];
+    for (data, alg, name) in files {
+        let ran_here = run_groups(name, &signature_groups(&data, alg, "publicKeyJwk")).await;
+        assert_eq!(ran_here, 0);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn ecdsa_p1363_in_webcrypto() {
+    let files = [
+        (
+            vectors!("ecdsa_secp256r1_sha256_p1363_test.json"),
+            Alg::ES256,
+            "P-256",
+        ),
+        (
+            vectors!("ecdsa_secp384r1_sha384_p1363_test.json"),
+            Alg::ES384,
+            "P-384",
+        ),
+        (
+            vectors!("ecdsa_secp521r1_sha512_p1363_test.json"),
+            Alg::ES512,
+            "P-521",
+        ),
+    ];
+    for (data, alg, name) in files {
+        let ran_here = run_groups(name, &signature_groups(&data, alg, "publicKeyJwk")).await;
+        assert_eq!(ran_here, 0);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn ecdsa_webcrypto_v0_nist_curves_in_webcrypto() {
+    let groups: Vec<Group> = webcrypto_v0_groups(&vectors!("v0/ecdsa_webcrypto_test.json"))
+        .into_iter()
+        .filter(|group| group.alg.platform().is_some())
+        .collect();
+    run_groups("v0/ecdsa_webcrypto_test.json (P-256/384/521)", &groups).await;
+}
