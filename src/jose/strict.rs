@@ -131,6 +131,10 @@ impl fmt::Display for StrictProblem {
                 f,
                 "The key set mixes secrets with public keys, which invites algorithm-confusion attacks."
             ),
+            StrictProblem::KeyFromToken { parameter: "x5c" } => write!(
+                f,
+                "The key that verified is the first certificate of the token's own \"x5c\" chain. This page does not validate chains: unless you checked it up to a root you trust, whoever made the token chose the key and the signature proves nothing."
+            ),
             StrictProblem::KeyFromToken { parameter } => write!(
                 f,
                 "The key that verified is the one in the token's own \"{parameter}\" header: whoever made the token chose it, so the signature proves nothing (CVE-2018-0114)."
