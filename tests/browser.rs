@@ -3,6 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use jwt_debugger::jose::alg::Alg;
+mod common;
+
+use common::{fixture, fixtures};
 use jwt_debugger::jose::error::{Error, Part};
 use jwt_debugger::jose::platform::{PlatformAnswer, PlatformRequest};
 use jwt_debugger::jose::status::{Status, Verification};
@@ -71,14 +74,6 @@ async fn settled(root: &Element) -> String {
         yew::scheduler::flush().await;
     }
     status(root)
-}
-
-fn fixtures() -> Vec<Value> {
-    serde_json::from_str(include_str!("fixtures/keys.json")).unwrap()
-}
-
-fn fixture(name: &str) -> Value {
-    fixtures().into_iter().find(|f| f["name"] == name).unwrap()
 }
 
 /// The fixture token with the lowest bit of its signature's first character flipped.

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::hs_token;
+use common::{fixture, hs_token};
 use jwt_debugger::jose::alg::Alg;
 use jwt_debugger::jose::base64url;
 use jwt_debugger::jose::embedded::{embedded_keys, EmbeddedKey};
@@ -17,12 +17,6 @@ const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
 
 fn object(value: Value) -> Map<String, Value> {
     value.as_object().unwrap().clone()
-}
-
-fn fixture(name: &str) -> Value {
-    let path = format!("{}/tests/fixtures/keys.json", env!("CARGO_MANIFEST_DIR"));
-    let all: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    all.into_iter().find(|f| f["name"] == name).unwrap()
 }
 
 fn oct_jwk(secret: &[u8]) -> Value {

@@ -6,20 +6,10 @@
 
 mod common;
 
-use common::flip_signature_bit;
+use common::{fixture_encoding as encoding, fixtures, flip_signature_bit};
 use jwt_debugger::jose::key::{self, KeyFormat, SecretEncoding};
 use jwt_debugger::jose::status::{check_text, Status};
 use serde_json::Value;
-
-fn fixtures() -> Vec<Value> {
-    let path = format!("{}/tests/fixtures/keys.json", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// The secret encoding a fixture format needs (PEM and JSON are detected whatever it is).
-fn encoding(format: &str) -> SecretEncoding {
-    SecretEncoding::from_name(format).unwrap_or(SecretEncoding::Utf8)
-}
 
 #[test]
 fn every_algorithm_verifies_with_every_key_format() {

@@ -12,7 +12,7 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
-use common::flip_signature_bit;
+use common::{fixture, fixture_encoding as encoding, fixtures, flip_signature_bit};
 use jwt_debugger::jose::alg::{Alg, PlatformAlg};
 use jwt_debugger::jose::input::clean;
 use jwt_debugger::jose::key::{self, KeySet, SecretEncoding};
@@ -23,11 +23,6 @@ use jwt_debugger::jose::status::{check_text, Status, Verification};
 use jwt_debugger::jose::token::decode;
 use jwt_debugger::jose::verify::check;
 use serde_json::Value;
-
-fn fixtures() -> Vec<Value> {
-    let path = format!("{}/tests/fixtures/keys.json", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 /// Polls a future that never waits (the stand-in platform answers at once).
 fn ready<T>(future: impl Future<Output = T>) -> T {
@@ -92,10 +87,6 @@ fn page_verdict(
     (verdict, asked.into_inner())
 }
 
-fn encoding(format: &str) -> SecretEncoding {
-    SecretEncoding::from_name(format).unwrap_or(SecretEncoding::Utf8)
-}
-
 #[test]
 fn the_platform_reaches_the_same_verdicts_as_the_rust_path() {
     let mut on_platform = 0;
@@ -144,8 +135,7 @@ fn a_set_is_tried_in_order_and_the_key_that_verified_is_named() {
 
 #[test]
 fn a_key_the_platform_cannot_run_is_checked_here() {
-    let case = &fixtures()[3];
-    assert_eq!(case["name"], "RS256");
+    let case = fixture("RS256");
     let token = case["token"].as_str().unwrap();
     let key_text = case["keys"]["spki-pem"].as_str().unwrap();
     let cannot = |_: &PlatformRequest| PlatformAnswer::CannotRun;
@@ -158,23 +148,21 @@ fn a_key_the_platform_cannot_run_is_checked_here() {
 
 #[test]
 fn the_platform_decides_the_match_and_the_core_the_rest() {
-    let case = &fixtures()[10];
-    assert_eq!(case["name"], "ES256");
+    let case = fixture("ES256");
     let token = case["token"].as_str().unwrap();
     let key_text = case["keys"]["jwk"].as_str().unwrap();
     let never = |_: &PlatformRequest| PlatformAnswer::DoesNotMatch;
     let (verdict, _) = page_verdict(token, key_text, SecretEncoding::Utf8, never);
     assert_eq!((verdict.status, verdict.tried), (Status::Invalid, 1));
     // A key of the wrong curve is a key error before any platform is asked.
-    let p384 = fixtures()[11]["keys"]["jwk"].as_str().unwrap().to_owned();
+    let p384 = fixture("ES384")["keys"]["jwk"].as_str().unwrap().to_owned();
     let (verdict, asked) = page_verdict(token, &p384, SecretEncoding::Utf8, never);
     assert_eq!((verdict.status, asked), (Status::KeyError, 0));
 }
 
 #[test]
 fn the_platform_is_handed_the_received_bytes_and_no_key_restrictions() {
-    let case = &fixtures()[6];
-    assert_eq!(case["name"], "PS256");
+    let case = fixture("PS256");
     let token = case["token"].as_str().unwrap();
     let jwk = case["keys"]["jwk"].as_str().unwrap();
     let seen = RefCell::new(None);

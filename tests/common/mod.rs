@@ -65,3 +65,22 @@ pub fn verdict(decoded: &Decoded, key_text: &str, encoding: SecretEncoding) -> V
     let keys = (!key_text.is_empty()).then(|| key::parse(key_text, encoding));
     evaluate(Some(decoded), &[], keys.as_ref())
 }
+
+/// The generated fixtures (`tests/fixtures/keys.json`): every algorithm with its key in every
+/// format the key box reads.
+pub fn fixtures() -> Vec<Value> {
+    serde_json::from_str(include_str!("../fixtures/keys.json")).expect("parse keys.json")
+}
+
+/// One fixture by its name ("RS256", "RS256-4096", "ES256K" …).
+pub fn fixture(name: &str) -> Value {
+    fixtures()
+        .into_iter()
+        .find(|fixture| fixture["name"] == name)
+        .unwrap_or_else(|| panic!("no fixture {name}"))
+}
+
+/// The secret encoding a fixture's key format needs (PEM and JSON are detected whatever it is).
+pub fn fixture_encoding(format: &str) -> SecretEncoding {
+    SecretEncoding::from_name(format).unwrap_or(SecretEncoding::Utf8)
+}

@@ -1,29 +1,19 @@
 // Every algorithm with its key in every format the key box reads, through the page's contract,
 // each with its negative twins: a flipped signature bit, a wrong key of the same type, and a key of
 // the wrong family. Fixtures: tests/fixtures/keys.json (made by tests/fixtures/generate.py).
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { launch, open, serve, statusBecomes, text } from './harness.mjs';
+import { open, root, servedApp, statusBecomes, text } from './harness.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
 const SECRET_ENCODINGS = new Set(['utf8', 'base64', 'base64url', 'hex']);
 
-let server;
-let browser;
+const app = servedApp();
 let session;
-
+// One page for the whole file (closed with the browser): keys and tokens change under it.
 before(async () => {
-  server = await serve(`${root}dist`, '/tools/jwt/');
-  browser = await launch();
-  session = await open(browser, server.url, server.origin);
-});
-after(async () => {
-  await session?.close();
-  await browser?.close();
-  server?.close();
+  session = await open(app.browser, app.server.url, app.server.origin);
 });
 
 /** Flips the lowest bit of the signature's first base64url character's value. */

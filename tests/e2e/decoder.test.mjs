@@ -1,11 +1,9 @@
 // The decoder through the page's contract, on the release build served from a sub-path.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { launch, open, serve, status, statusBecomes, text } from './harness.mjs';
+import { open, root, servedApp, status, statusBecomes, text } from './harness.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const TOKEN = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 const SECRET = 'your-256-bit-secret';
 const [HEADER, PAYLOAD, SIGNATURE] = TOKEN.split('.');
@@ -13,22 +11,12 @@ const [HEADER, PAYLOAD, SIGNATURE] = TOKEN.split('.');
 const RFC_A1 = 'eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const RFC_A1_K = 'AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow';
 
-let server;
-let browser;
+const app = servedApp();
 let session;
-
-before(async () => {
-  server = await serve(`${root}dist`, '/tools/jwt/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 async function fresh(hash = '') {
   await session?.close();
-  session = await open(browser, server.url + hash, server.origin);
+  session = await open(app.browser, app.server.url + hash, app.server.origin);
   return session.page;
 }
 

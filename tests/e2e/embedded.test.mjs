@@ -1,12 +1,10 @@
 // Keys a token carries in its header are shown, never fetched or used; verifying with the very
 // key the token carries is valid but fails the strict verdict.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { launch, open, serve, statusBecomes, text } from './harness.mjs';
+import { open, servedApp, statusBecomes, text } from './harness.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const b64url = (data) => Buffer.from(data).toString('base64url');
 const SECRET = '0123456789abcdef0123456789abcdef';
 const OTHER = 'another secret, also 32 bytes!!!';
@@ -17,19 +15,10 @@ function hs256(header, payload, secret) {
   return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 }
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(`${root}dist`, '/tools/jwt/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = servedApp();
 
 test('jku, x5u and jwk are listed with a warning and nothing is fetched', async () => {
-  const session = await open(browser, server.url, server.origin);
+  const session = await open(app.browser, app.server.url, app.server.origin);
   const { page } = session;
   const header = { alg: 'HS256', jku: 'https://attacker.example/jwks.json', x5u: 'https://attacker.example/chain.pem', jwk: octJwk(OTHER) };
   await page.fill('[data-testid=token-input]', hs256(header, { sub: 'x' }, SECRET));
@@ -45,7 +34,7 @@ test('jku, x5u and jwk are listed with a warning and nothing is fetched', async 
 });
 
 test('verifying with the key the token carries fails the strict verdict; a plain token shows no list', async () => {
-  const session = await open(browser, server.url, server.origin);
+  const session = await open(app.browser, app.server.url, app.server.origin);
   const { page } = session;
   await page.fill('[data-testid=key-input]', JSON.stringify(octJwk(SECRET)));
   await page.fill('[data-testid=token-input]', hs256({ alg: 'HS256', jwk: octJwk(SECRET) }, { sub: 'x' }, SECRET));

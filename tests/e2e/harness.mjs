@@ -2,7 +2,12 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { before, after } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { chromium } from '../../tools/node_modules/playwright-core/index.mjs';
+
+/** The repository's root folder, with a trailing slash. */
+export const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -93,3 +98,21 @@ export async function statusBecomes(page, expected) {
 }
 
 export const text = (page, testid) => page.textContent(`[data-testid=${testid}]`);
+
+/**
+ * For a test file: serves the release build (dist/) under /tools/jwt/ and launches Chromium
+ * before its tests, and stops both after them. The returned object's `server` and `browser` are
+ * set once the tests run.
+ */
+export function servedApp() {
+  const app = { server: undefined, browser: undefined };
+  before(async () => {
+    app.server = await serve(`${root}dist`, '/tools/jwt/');
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    app.server?.close();
+  });
+  return app;
+}
