@@ -1,7 +1,7 @@
 // Every algorithm with its key in every format the key box reads, through the page's contract,
 // each with its negative twins: a flipped signature bit, a wrong key of the same type, and a key of
 // the wrong family. Fixtures: tests/fixtures/keys.json (made by tests/fixtures/generate.py).
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { open, root, servedApp, statusBecomes, text } from './harness.mjs';
@@ -11,10 +11,11 @@ const SECRET_ENCODINGS = new Set(['utf8', 'base64', 'base64url', 'hex']);
 
 const app = servedApp();
 let session;
-// One page for the whole file (closed with the browser): keys and tokens change under it.
-before(async () => {
-  session = await open(app.browser, app.server.url, app.server.origin);
-});
+/** One page for the whole file (closed with the browser): keys and tokens change under it. */
+async function shared() {
+  session ??= await open(app.browser, app.server.url, app.server.origin);
+  return session;
+}
 
 /** Flips the lowest bit of the signature's first base64url character's value. */
 function flipSignatureBit(token) {
@@ -32,7 +33,7 @@ async function enter(page, { token, key, encoding = 'utf8' }) {
 
 for (const fixture of fixtures) {
   test(`${fixture.name}: every key format verifies; flipped bit and wrong key do not`, async () => {
-    const { page } = session;
+    const { page } = await shared();
     for (const [format, key] of Object.entries(fixture.keys)) {
       const encoding = SECRET_ENCODINGS.has(format) ? format : 'utf8';
       const label = `${fixture.name} with ${format}`;
@@ -58,7 +59,7 @@ for (const fixture of fixtures) {
 const byName = (name) => fixtures.find((f) => f.name === name);
 
 test('a key of the wrong family or curve is a key error that says what was expected', async () => {
-  const { page } = session;
+  const { page } = await shared();
   const pairs = [
     ['RS256', 'ES256', /RSA public key/],
     ['ES256', 'ES384', /EC P-256 public key/],
@@ -76,14 +77,14 @@ test('a key of the wrong family or curve is a key error that says what was expec
 });
 
 test('a public key pasted as an HMAC secret is refused, not used as bytes', async () => {
-  const { page } = session;
+  const { page } = await shared();
   await enter(page, { token: byName('HS256').token, key: byName('RS256').keys['spki-pem'] });
   assert.equal(await statusBecomes(page, 'key-error'), 'key-error');
   assert.match(await text(page, 'verify-status'), /HMAC secret/);
 });
 
 test('the key survives token changes across algorithms', async () => {
-  const { page } = session;
+  const { page } = await shared();
   const jwks = byName('ES256').keys.jwks;
   await enter(page, { token: byName('ES256').token, key: jwks });
   assert.equal(await statusBecomes(page, 'valid'), 'valid');
