@@ -3,6 +3,7 @@
 
 pub mod alg;
 pub mod base64url;
+pub mod claims;
 pub mod ecdsa;
 pub mod eddsa;
 pub mod embedded;
@@ -12,6 +13,7 @@ pub mod hmac;
 pub mod input;
 pub mod json_view;
 pub mod key;
+pub mod lint;
 pub mod platform;
 pub mod rsa;
 pub mod status;

@@ -234,7 +234,7 @@ fn key_problems(key: &Key, alg: Alg) -> Vec<StrictProblem> {
     }
 }
 
-fn crit_problems(header: &serde_json::Map<String, Value>) -> Vec<StrictProblem> {
+pub(crate) fn crit_problems(header: &serde_json::Map<String, Value>) -> Vec<StrictProblem> {
     let mut problems = Vec::new();
     let crit = header.get("crit");
     let unencoded = header.get("b64") == Some(&Value::Bool(false));

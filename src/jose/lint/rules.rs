@@ -1,0 +1,403 @@
+//! The rules, one function each; every finding's severity comes from `CODES`.
+
+use serde_json::{Map, Value};
+
+use super::{duplicate_members, Finding, LintInput, Severity, CODES};
+use crate::jose::alg::{Alg, Family};
+use crate::jose::claims::{Clock, TimeState, TimeValue};
+use crate::jose::ecdsa::has_zero_component;
+use crate::jose::embedded::{embedded_keys, EmbeddedKey};
+use crate::jose::key::{rsa_key, Key};
+use crate::jose::strict::{crit_problems, StrictProblem};
+use crate::jose::token::{Decoded, Form, Header, HeaderAlg, PayloadView};
+
+/// A header this large is rare and may be rejected by proxies; RFC 8725 has no limit.
+const LARGE_HEADER: usize = 8 * 1024;
+/// nginx and Apache refuse request header lines over about 8 KB by default.
+const LARGE_TOKEN: usize = 8000;
+
+/// `typ` values of JWT profiles (compared case-insensitively, without `application/`).
+const KNOWN_TYPES: [&str; 14] = [
+    "jwt",
+    "at+jwt",
+    "jose",
+    "jose+json",
+    "secevent+jwt",
+    "logout+jwt",
+    "dpop+jwt",
+    "kb+jwt",
+    "vc+jwt",
+    "vp+jwt",
+    "vc+sd-jwt",
+    "dc+sd-jwt",
+    "token-introspection+jwt",
+    "oauth-authz-req+jwt",
+];
+
+/// Member names that suggest secrets or personal identifiers (compared without `_`, `-`, case).
+const SENSITIVE_NAMES: [&str; 16] = [
+    "password",
+    "passwd",
+    "pwd",
+    "secret",
+    "clientsecret",
+    "apikey",
+    "privatekey",
+    "accesskey",
+    "cardnumber",
+    "ccnumber",
+    "creditcard",
+    "pan",
+    "cvv",
+    "ssn",
+    "nationalid",
+    "socialsecurity",
+];
+
+fn finding(code: &'static str, title: String, detail: &str, reference: &'static str) -> Finding {
+    let severity = CODES
+        .iter()
+        .find(|(known, _)| *known == code)
+        .map_or(Severity::Warning, |(_, severity)| *severity);
+    Finding {
+        code,
+        severity,
+        title,
+        detail: detail.to_owned(),
+        reference,
+    }
+}
+
+pub fn all(decoded: &Decoded, input: &LintInput<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let header = decoded.header.as_ref().ok();
+    let claims = match decoded.payload.as_ref().and_then(|p| p.as_ref().ok()) {
+        Some(payload) => match &payload.view {
+            PayloadView::Json(Value::Object(claims)) => Some(claims),
+            _ => None,
+        },
+        None => None,
+    };
+    if let Some(header) = header {
+        let alg = match header.alg() {
+            HeaderAlg::Known(alg) => Some(alg),
+            HeaderAlg::Unknown(_) | HeaderAlg::Missing => None,
+        };
+        findings.extend(alg_none(header));
+        if let (Some(alg), Some(keys)) = (alg, input.keys) {
+            findings.extend(key_findings(
+                alg,
+                &keys.entries.iter().map(|e| &e.key).collect::<Vec<_>>(),
+            ));
+        }
+        findings.extend(header_rules(decoded, header));
+        if let (Some(alg), Some(Ok(signature))) = (alg, &decoded.signature) {
+            findings.extend(psychic_signature(alg, signature));
+        }
+    }
+    let payload_text = decoded
+        .payload
+        .as_ref()
+        .and_then(|p| p.as_ref().ok())
+        .and_then(|p| p.text());
+    for (part, text) in [
+        ("header", header.map(|h| h.text.as_str())),
+        ("payload", payload_text),
+    ] {
+        let names = text.map(duplicate_members).unwrap_or_default();
+        if !names.is_empty() {
+            findings.push(finding(
+                "duplicate-member",
+                format!("The {part} names {} more than once", quoted(&names)),
+                "JSON parsers disagree on which value wins (the first, the last, or an error), so two services can read this token differently.",
+                "RFC 7515 §5.2; RFC 8725 §3.11",
+            ));
+        }
+    }
+    if let Some(claims) = claims {
+        findings.extend(time_rules(claims, &input.clock, input.max_lifetime));
+        findings.extend(sensitive_data(claims, decoded));
+    }
+    findings.extend(oversized(decoded));
+    findings
+}
+
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|name| format!("{name:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn alg_none(header: &Header) -> Option<Finding> {
+    let alg = header.json.get("alg")?.as_str()?;
+    alg.eq_ignore_ascii_case("none").then(|| {
+        finding(
+            "alg-none",
+            format!("alg is {alg:?}: the token is not signed"),
+            "Anyone can write an unsecured token. Verifiers that accept alg none in any spelling let attackers strip the signature (CVE-2015-9235).",
+            "RFC 8725 §3.1; CVE-2015-9235",
+        )
+    })
+}
+
+fn key_findings(alg: Alg, keys: &[&Key]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let family = alg.family();
+    if family == Family::Hmac && keys.iter().any(|key| !key.is_symmetric()) {
+        findings.push(finding(
+            "key-confusion",
+            format!("An {} token checked against a public key", alg.name()),
+            "A verifier that lets the token pick HMAC and uses the public key as the secret accepts tokens forged by anyone holding that public key (the RS-to-HS attack).",
+            "RFC 8725 §2.1; CVE-2016-10555",
+        ));
+    }
+    let needed = alg.hash().map_or(0, |hash| hash.output_len());
+    for key in keys {
+        match key {
+            Key::Secret(secret) if family == Family::Hmac && secret.len() < needed => {
+                findings.push(finding(
+                    "short-secret",
+                    format!(
+                        "The secret is {} bytes; {} needs at least {needed}",
+                        secret.len(),
+                        alg.name()
+                    ),
+                    "A short HMAC secret can be guessed offline from a single token.",
+                    "RFC 7518 §3.2",
+                ));
+            }
+            Key::Rsa(rsa) if matches!(family, Family::RsaPkcs1 | Family::RsaPss) => {
+                let bits = rsa_key::modulus_bits(rsa);
+                if bits < 2048 {
+                    findings.push(finding(
+                        "weak-rsa",
+                        format!("The RSA key has {bits} bits"),
+                        "RSA keys under 2048 bits can be factored with enough computing power; whoever does can sign any token.",
+                        "RFC 7518 §3.3",
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    findings
+}
+
+fn header_rules(decoded: &Decoded, header: &Header) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for problem in crit_problems(&header.json) {
+        let (code, reference) = match problem {
+            StrictProblem::B64NotCritical => ("b64-false", "RFC 7797 §6"),
+            _ => ("crit-unknown", "RFC 7515 §4.1.11"),
+        };
+        findings.push(finding(
+            code,
+            problem.to_string(),
+            "A verifier must reject a token whose crit it cannot honour; one that ignores it reads a different token than the issuer meant.",
+            reference,
+        ));
+    }
+    if decoded.form == Ok(Form::Jws) && header.json.contains_key("zip") {
+        findings.push(finding(
+            "zip-in-jws",
+            "zip in a signed token".to_owned(),
+            "zip is defined for JWE only; verifiers that inflate a JWS payload invite decompression bombs and disagree with those that do not.",
+            "RFC 7516 §4.1.3; RFC 8725 §3.6",
+        ));
+    }
+    for key in embedded_keys(&header.json) {
+        let what = match &key {
+            EmbeddedKey::Jwk(_) => "a public key".to_owned(),
+            EmbeddedKey::Jku(url) => format!("a key set URL, {url}"),
+            EmbeddedKey::X5u(url) => format!("a certificate URL, {url}"),
+            EmbeddedKey::X5c { .. } => "a certificate chain".to_owned(),
+        };
+        let (detail, reference) = match key {
+            EmbeddedKey::Jwk(_) => ("A verifier that trusts a key sent with the token accepts any token an attacker signs with their own key.", "CVE-2018-0114"),
+            EmbeddedKey::Jku(_) | EmbeddedKey::X5u(_) => ("A verifier that fetches it can be pointed at an attacker's keys, or made to request internal URLs (SSRF). This page never fetches it.", "RFC 8725 §3.10"),
+            EmbeddedKey::X5c { .. } => ("The chain proves nothing unless it is validated up to a trusted root, which this page does not do.", "RFC 7515 §4.1.6"),
+        };
+        findings.push(finding(
+            "embedded-key",
+            format!("The header's {} carries {what}", key.parameter()),
+            detail,
+            reference,
+        ));
+    }
+    if let Some(kid) = header.json.get("kid").and_then(Value::as_str) {
+        findings.extend(kid_injection(kid));
+    }
+    if let Some(typ) = header.json.get("typ").and_then(Value::as_str) {
+        let lower = typ.to_ascii_lowercase();
+        let bare = lower.strip_prefix("application/").unwrap_or(&lower);
+        if !KNOWN_TYPES.contains(&bare) {
+            findings.push(finding(
+                "not-jwt-typ",
+                format!("typ is {typ:?}"),
+                "Not JWT or a known JWT profile: check that this is the kind of token the recipient expects, so one kind cannot stand in for another.",
+                "RFC 8725 §3.11",
+            ));
+        }
+    }
+    findings
+}
+
+fn kid_injection(kid: &str) -> Option<Finding> {
+    let reason = if kid.contains("../") || kid.contains("..\\") || kid.starts_with('/') {
+        "a file path"
+    } else if kid.contains("://") {
+        "a URL"
+    } else if kid.contains('\'') || kid.contains("--") || kid.contains(';') || kid.contains("/*") {
+        "SQL metacharacters"
+    } else if kid
+        .chars()
+        .any(|c| matches!(c, '|' | '&' | '`' | '$' | '<' | '>' | '\0' | '\n'))
+    {
+        "shell metacharacters"
+    } else {
+        return None;
+    };
+    Some(finding(
+        "kid-injection",
+        format!("kid {kid:?} contains {reason}"),
+        "A verifier that uses kid in a file path, a query or a command can be made to load a key the attacker chose (for example /dev/null as an empty HMAC secret).",
+        "OWASP JWT Cheat Sheet; CVE-2018-1000531",
+    ))
+}
+
+fn psychic_signature(alg: Alg, signature: &[u8]) -> Option<Finding> {
+    let curve = alg.curve().filter(|_| alg.family() == Family::Ecdsa)?;
+    has_zero_component(signature, curve.coordinate_len()).then(|| {
+        finding(
+            "psychic-signature",
+            "The ECDSA signature has r or s equal to zero".to_owned(),
+            "No valid signature does; broken verifiers (Java 15–18) accept it for any token and any key.",
+            "CVE-2022-21449",
+        )
+    })
+}
+
+fn time_rules(claims: &Map<String, Value>, clock: &Clock, max_lifetime: f64) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    if !claims.contains_key("exp") {
+        findings.push(finding(
+            "missing-exp",
+            "No exp: the token never expires".to_owned(),
+            "A stolen token stays usable for ever unless the recipient enforces its own limit.",
+            "RFC 7519 §4.1.4; RFC 8725 §3.10",
+        ));
+    }
+    let read = |name: &str| claims.get(name).map(TimeValue::read);
+    for name in ["exp", "nbf", "iat"] {
+        let Some(value) = read(name) else { continue };
+        let (code, title, detail) = match (clock.state(name, &value), value) {
+            (TimeState::Expired, _) => ("expired", "The token has expired", "Recipients must reject it (allowing only for clock skew)."),
+            (TimeState::NotYetValid, _) => ("not-yet-valid", "The token is not valid yet", "Recipients must reject it until nbf (allowing only for clock skew)."),
+            (TimeState::IssuedInFuture, _) => ("iat-in-future", "The token says it was issued in the future", "A clock is wrong, or the token was made with a forged time."),
+            (_, TimeValue::LooksLikeMilliseconds(_)) => ("time-format", "looks like milliseconds", "NumericDate is in seconds; a verifier reads this as a date thousands of years away."),
+            (_, TimeValue::NotANumber) => ("time-format", "is not a number", "NumericDate must be a JSON number of seconds; verifiers reject or misread it."),
+            _ => continue,
+        };
+        let title = match code {
+            "time-format" => format!("{name} {title}"),
+            _ => format!("{title} ({name})"),
+        };
+        findings.push(finding(code, title, detail, "RFC 7519 §4.1.4–4.1.6"));
+    }
+    if let (Some(TimeValue::Seconds(exp)), Some(TimeValue::Seconds(iat))) =
+        (read("exp"), read("iat"))
+    {
+        if exp - iat > max_lifetime {
+            findings.push(finding(
+                "long-lifetime",
+                format!("The token lives {}", crate::jose::claims::time::duration_words(exp - iat)),
+                "A long-lived bearer token gives a thief a long window; access tokens usually live minutes to hours.",
+                "RFC 8725 §3.10; OWASP JWT Cheat Sheet",
+            ));
+        }
+    }
+    findings
+}
+
+fn sensitive_data(claims: &Map<String, Value>, decoded: &Decoded) -> Option<Finding> {
+    if decoded.form != Ok(Form::Jws) {
+        return None;
+    }
+    let mut hits = Vec::new();
+    collect_sensitive(claims, "", &mut hits);
+    (!hits.is_empty()).then(|| {
+        finding(
+            "sensitive-data",
+            format!("The payload holds what looks sensitive: {}", hits.join(", ")),
+            "A signed token is only encoded, not encrypted: anyone who sees it can read its payload.",
+            "RFC 8725 §3.9; OWASP JWT Cheat Sheet",
+        )
+    })
+}
+
+fn collect_sensitive(object: &Map<String, Value>, prefix: &str, hits: &mut Vec<String>) {
+    for (name, value) in object {
+        let path = format!("{prefix}{name}");
+        let normalised: String = name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if SENSITIVE_NAMES
+            .iter()
+            .any(|s| normalised == *s || (s.len() > 3 && normalised.contains(s)))
+        {
+            hits.push(path);
+        } else if value.as_str().is_some_and(looks_like_card_number) {
+            hits.push(format!("{path} (a card number)"));
+        } else if let Value::Object(inner) = value {
+            collect_sensitive(inner, &format!("{path}."), hits);
+        }
+    }
+}
+
+/// 13 to 19 digits (spaces and dashes allowed) passing the Luhn check.
+fn looks_like_card_number(text: &str) -> bool {
+    let digits: Vec<u32> = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-'))
+        .map(|c| c.to_digit(10))
+        .collect::<Option<_>>()
+        .unwrap_or_default();
+    if !(13..=19).contains(&digits.len()) {
+        return false;
+    }
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, d)| {
+            if i % 2 == 1 {
+                (d * 2) % 9 + u32::from(*d == 9) * 9
+            } else {
+                *d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+fn oversized(decoded: &Decoded) -> Option<Finding> {
+    let header_len = decoded.segment(0).map_or(0, str::len);
+    let total = decoded.compact.len();
+    let title = if header_len > LARGE_HEADER {
+        format!("The header is {header_len} bytes")
+    } else if total > LARGE_TOKEN {
+        format!("The token is {total} bytes")
+    } else {
+        return None;
+    };
+    Some(finding(
+        "oversized",
+        title,
+        "Proxies and servers commonly refuse request headers over 8 KB, so this token may not reach its recipient in an Authorization header.",
+        "RFC 9110 §5.4",
+    ))
+}
