@@ -1,0 +1,100 @@
+//! The known-secret search: does an HS token's signature verify with a secret from a public
+//! list of leaked and example secrets? The list has about 100,000 lines, so the search runs in
+//! steps the page can spread over idle time without holding up typing.
+
+use super::alg::{Family, Hash};
+use super::hmac;
+use super::token::Decoded;
+use super::verify;
+
+/// What an HS signature check needs, owned so the search can outlive the keystroke.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    hash: Hash,
+    signing_input: Vec<u8>,
+    signature: Vec<u8>,
+}
+
+impl Target {
+    /// The target for an HS token whose signature has the hash's length; `None` otherwise.
+    pub fn of(decoded: &Decoded) -> Option<Target> {
+        let signed = verify::prepare(decoded).ok()?;
+        let hash = signed
+            .alg
+            .hash()
+            .filter(|_| signed.alg.family() == Family::Hmac)?;
+        (signed.signature.len() == hash.output_len()).then(|| Target {
+            hash,
+            signing_input: signed.signing_input.to_vec(),
+            signature: signed.signature.to_vec(),
+        })
+    }
+
+    fn matches(&self, secret: &[u8]) -> bool {
+        hmac::verify(self.hash, secret, &self.signing_input, &self.signature)
+    }
+}
+
+/// Where a search stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    /// Byte offset of the next line of the list.
+    position: usize,
+    /// Secrets tried so far.
+    pub tried: usize,
+}
+
+/// The result of one step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// The signature verifies with this secret (a line of the list).
+    Found(String),
+    /// Not found yet; call `step` again.
+    Searching,
+    /// Every line was tried.
+    NotFound,
+}
+
+impl Search {
+    /// Tries up to `budget` more lines of `list` (one secret per line, LF or CRLF).
+    pub fn step(&mut self, list: &str, target: &Target, budget: usize) -> Progress {
+        let rest = list.get(self.position..).unwrap_or_default();
+        for line in rest.split_inclusive('\n').take(budget) {
+            self.position += line.len();
+            let secret = line.strip_suffix('\n').unwrap_or(line);
+            let secret = secret.strip_suffix('\r').unwrap_or(secret);
+            if secret.is_empty() {
+                continue;
+            }
+            self.tried += 1;
+            if target.matches(secret.as_bytes()) {
+                return Progress::Found(secret.to_owned());
+            }
+        }
+        if self.position >= list.len() {
+            Progress::NotFound
+        } else {
+            Progress::Searching
+        }
+    }
+
+    /// How far through the list the search is, from 0 to 1.
+    pub fn fraction(&self, list: &str) -> f64 {
+        match list.len() {
+            0 => 1.0,
+            len => self.position as f64 / len as f64,
+        }
+    }
+}
+
+/// Searches the whole list at once (tests and the benchmark).
+pub fn find(list: &str, target: &Target) -> Option<String> {
+    let mut search = Search::default();
+    loop {
+        match search.step(list, target, usize::MAX) {
+            Progress::Found(secret) => return Some(secret),
+            Progress::NotFound => return None,
+            Progress::Searching => {}
+        }
+    }
+}

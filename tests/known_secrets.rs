@@ -1,0 +1,92 @@
+//! The known-secret search over the shipped list (assets/jwt.secrets.list): the jwt.io example
+//! secret and secrets from the middle and the end of the list are found; a secret that is not
+//! listed, and a token of another family, are not.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+
+use common::{fixture, hs_token, JWT_IO_TOKEN};
+use jwt_debugger::jose::alg::Alg;
+use jwt_debugger::jose::known_secrets::{find, Progress, Search, Target};
+use jwt_debugger::jose::token::decode;
+
+const LIST: &str = include_str!("../assets/jwt.secrets.list");
+
+fn target(token: &str) -> Target {
+    Target::of(&decode(token)).expect("an HS token")
+}
+
+fn signed_with(alg: Alg, secret: &str) -> String {
+    hs_token(alg, r#"{"alg":"HS256"}"#, b"{}", secret.as_bytes())
+}
+
+fn line(number: usize) -> &'static str {
+    LIST.lines().nth(number - 1).unwrap().trim_end_matches('\r')
+}
+
+#[test]
+fn the_jwt_io_secret_is_found() {
+    assert_eq!(
+        find(LIST, &target(JWT_IO_TOKEN)).as_deref(),
+        Some("your-256-bit-secret")
+    );
+}
+
+#[test]
+fn secrets_from_the_middle_and_the_end_are_found_with_every_hash() {
+    let total = LIST.lines().count();
+    for (alg, number) in [
+        (Alg::HS256, total / 2),
+        (Alg::HS384, total - 1),
+        (Alg::HS512, total),
+    ] {
+        let secret = line(number);
+        let token = hs_token(
+            alg,
+            &format!(r#"{{"alg":"{}"}}"#, alg.name()),
+            b"{}",
+            secret.as_bytes(),
+        );
+        assert_eq!(
+            find(LIST, &target(&token)).as_deref(),
+            Some(secret),
+            "line {number}"
+        );
+    }
+}
+
+#[test]
+fn an_unlisted_secret_is_not_found_after_trying_every_line() {
+    let token = signed_with(Alg::HS256, "this secret is not in any public list, 7f3a");
+    let target = target(&token);
+    let mut search = Search::default();
+    let mut steps = 0;
+    let outcome = loop {
+        steps += 1;
+        match search.step(LIST, &target, 10_000) {
+            Progress::Searching => continue,
+            other => break other,
+        }
+    };
+    assert_eq!(outcome, Progress::NotFound);
+    assert_eq!(
+        search.tried,
+        LIST.lines()
+            .filter(|l| !l.trim_end_matches('\r').is_empty())
+            .count()
+    );
+    assert!(steps > 10, "the search advances in steps");
+    assert!((search.fraction(LIST) - 1.0).abs() < f64::EPSILON);
+}
+
+#[test]
+fn only_hs_tokens_with_a_full_tag_are_searched() {
+    assert!(Target::of(&decode(fixture("RS256")["token"].as_str().unwrap())).is_none());
+    let token = signed_with(Alg::HS256, "your-256-bit-secret");
+    let (input, _) = token.rsplit_once('.').unwrap();
+    assert!(
+        Target::of(&decode(&format!("{input}.AAAA"))).is_none(),
+        "a truncated tag"
+    );
+}
