@@ -2,5 +2,6 @@
 
 pub mod app;
 pub mod components;
+pub mod known_secret;
 pub mod state;
 pub mod webcrypto;

@@ -2,18 +2,31 @@
 
 use yew::prelude::*;
 
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use super::components::check_settings::CheckSettingsForm;
+use super::components::claims_table::{ClaimsTable, TableKind};
 use super::components::decode_error::DecodeError;
 use super::components::embedded_keys::EmbeddedKeys;
 use super::components::encoded_token::EncodedToken;
+use super::components::findings::Findings;
 use super::components::json_pane::{JsonPane, PaneContent};
 use super::components::key_input::KeyInput;
+use super::components::lifetime::Lifetime;
 use super::components::signature_pane::SignaturePane;
 use super::components::token_input::TokenInput;
 use super::components::verdict::Verdict;
+use super::known_secret;
 use super::state::{Action, State};
 use super::webcrypto;
+use crate::jose::claims::{claim_rows, header_rows, Lifetime as Times};
 use crate::jose::input::token_from_fragment;
+use crate::jose::known_secrets::Target;
 use crate::jose::platform::decide_on_platform;
+use crate::jose::token::{Decoded, PayloadView};
+use serde_json::{Map, Value};
 
 /// Reads `#token=…` from the page's URL; the token never travels in a query string.
 fn token_from_location() -> String {
@@ -33,6 +46,41 @@ fn token_from_location() -> String {
 /// The browser's clock, in Unix seconds.
 fn now_seconds() -> Option<i64> {
     Some((js_sys::Date::now() / 1000.0) as i64)
+}
+
+fn now() -> f64 {
+    (js_sys::Date::now() / 1000.0).floor()
+}
+
+/// Searches the public list of known secrets when the token is an HS token, tagging progress
+/// with the token generation; `current` stops the search when the token changes.
+fn start_secret_search(state: UseReducerHandle<State>, current: Rc<Cell<u64>>) {
+    let generation = state.token_generation;
+    current.set(generation);
+    let Some(target) = state.decoded.as_deref().and_then(Target::of) else {
+        return;
+    };
+    let dispatcher = state.dispatcher();
+    yew::platform::spawn_local(async move {
+        known_secret::run(target, generation, current, move |search| {
+            dispatcher.dispatch(Action::SecretSearch {
+                token_generation: generation,
+                search,
+            })
+        })
+        .await;
+    });
+}
+
+/// Moves the page's clock on every second, so relative times and time findings stay true.
+fn start_clock(state: UseReducerHandle<State>) {
+    let dispatcher = state.dispatcher();
+    yew::platform::spawn_local(async move {
+        loop {
+            yew::platform::time::sleep(Duration::from_secs(1)).await;
+            dispatcher.dispatch(Action::Tick(now()));
+        }
+    });
 }
 
 /// Runs the pending check in WebCrypto and hands its verdict back, tagged with the generation
@@ -59,9 +107,18 @@ fn start_platform_check(state: UseReducerHandle<State>) {
     });
 }
 
+/// The payload's claims, when it is a JSON object.
+fn payload_claims(decoded: &Decoded) -> Option<&Map<String, Value>> {
+    match &decoded.payload.as_ref()?.as_ref().ok()?.view {
+        PayloadView::Json(Value::Object(claims)) => Some(claims),
+        _ => None,
+    }
+}
+
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::with_token(token_from_location()));
+    let state = use_reducer(|| State::new(token_from_location(), now()));
+    let current_search: Rc<Cell<u64>> = use_memo((), |_| Cell::new(0_u64));
 
     let on_token = {
         let state = state.clone();
@@ -82,6 +139,38 @@ pub fn App() -> Html {
         use_effect_with(state.generation, move |_| start_platform_check(state));
     }
 
+    {
+        let state = state.clone();
+        use_effect_with(state.token_generation, move |_| {
+            start_secret_search(state, current_search)
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| start_clock(state));
+    }
+    let on_settings = {
+        let state = state.clone();
+        Callback::from(move |settings| state.dispatch(Action::SetSettings(settings)))
+    };
+
+    let clock = state.clock();
+    let claims = state.decoded.as_deref().and_then(payload_claims);
+    let claim_table = Rc::new(
+        claims
+            .map(|claims| claim_rows(claims, &clock, &state.settings.expect))
+            .unwrap_or_default(),
+    );
+    let times = claims.map(Times::of).unwrap_or_default();
+    let header_table = Rc::new(
+        state
+            .decoded
+            .as_ref()
+            .and_then(|d| d.header.as_ref().ok())
+            .map(|header| header_rows(&header.json))
+            .unwrap_or_default(),
+    );
+
     let decoded = state.decoded.clone();
     let header = decoded.as_ref().map(|d| PaneContent::header(d));
     let payload = decoded.as_ref().and_then(|d| PaneContent::payload(d));
@@ -99,20 +188,39 @@ pub fn App() -> Html {
                         <EncodedToken decoded={decoded} />
                     }
                     <DecodeError error={state.decode_error()} />
+                    <KeyInput value={state.key_input.clone()} encoding={state.encoding} keys={state.keys.clone()} on_input={on_key} on_encoding={on_encoding} />
                 </section>
                 <section class="app-column">
                     <Verdict verification={state.verification.clone()} now={now_seconds()} />
-                    <EmbeddedKeys keys={state.embedded.clone()} />
+                    // Components render a root element always; whether they show is decided
+                    // here, where Yew keeps sibling order stable.
+                    if !state.embedded.is_empty() {
+                        <EmbeddedKeys keys={state.embedded.clone()} />
+                    }
+                    if decoded.is_some() {
+                        <Findings findings={Rc::new(state.all_findings())} secret_search={state.secret_search.clone()} />
+                    }
                     if let Some(content) = header {
                         <JsonPane part="header" title="Header" content={content} />
+                    }
+                    if !header_table.is_empty() {
+                        <ClaimsTable rows={header_table} kind={TableKind::Header} now={clock.now} />
                     }
                     if let Some(content) = payload {
                         <JsonPane part="payload" title="Payload" content={content} />
                     }
+                    if !claim_table.is_empty() {
+                        <ClaimsTable rows={claim_table} kind={TableKind::Claims} now={clock.now} />
+                    }
+                    if times.span(clock.now).is_some() {
+                        <Lifetime times={times} now={clock.now} />
+                    }
+                    if claims.is_some() {
+                        <CheckSettingsForm settings={state.settings.clone()} on_change={on_settings} />
+                    }
                     if let Some(decoded) = decoded {
                         <SignaturePane decoded={decoded} />
                     }
-                    <KeyInput value={state.key_input.clone()} encoding={state.encoding} keys={state.keys.clone()} on_input={on_key} on_encoding={on_encoding} />
                 </section>
             </main>
         </div>

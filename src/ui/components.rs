@@ -1,10 +1,14 @@
 //! One component per file.
 
+pub mod check_settings;
+pub mod claims_table;
 pub mod decode_error;
 pub mod embedded_keys;
 pub mod encoded_token;
+pub mod findings;
 pub mod json_pane;
 pub mod key_input;
+pub mod lifetime;
 pub mod signature_pane;
 pub mod token_input;
 pub mod verdict;

@@ -5,10 +5,12 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::jose::claims::{Clock, Expectations};
 use crate::jose::embedded::{embedded_keys, EmbeddedKey};
 use crate::jose::error::Error;
 use crate::jose::input::{clean, CleanedInput};
 use crate::jose::key::{self, KeySet, SecretEncoding};
+use crate::jose::lint::{self, Finding, LintInput};
 use crate::jose::platform::decide_here;
 use crate::jose::status::{Status, Verification};
 use crate::jose::token::{decode, Decoded};
@@ -31,6 +33,88 @@ pub struct State {
     pub verification: Rc<Verification>,
     /// Counts changes to the inputs, so a slow check's verdict for older inputs is dropped.
     pub generation: u64,
+    /// Counts changes to the token alone (the known-secret search depends on nothing else).
+    pub token_generation: u64,
+    /// How the token's times and claims are judged.
+    pub settings: CheckSettings,
+    /// The browser's clock, Unix seconds, updated as time passes.
+    pub now: f64,
+    pub findings: Rc<Vec<Finding>>,
+    pub secret_search: SecretSearch,
+}
+
+/// The user's choices for judging claims.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckSettings {
+    /// Allowed clock skew, seconds.
+    pub leeway: f64,
+    /// The time to check at, Unix seconds; `None` is now.
+    pub check_at: Option<f64>,
+    pub expect: Expectations,
+    /// `exp - iat` above this is a long lifetime, seconds.
+    pub max_lifetime: f64,
+    /// The inputs' text as typed, so half-typed values are not overwritten.
+    pub typed: TypedSettings,
+}
+
+/// The settings inputs' text as typed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypedSettings {
+    pub leeway: String,
+    pub check_at: String,
+    pub max_lifetime_hours: String,
+}
+
+impl Default for CheckSettings {
+    fn default() -> CheckSettings {
+        CheckSettings {
+            leeway: 0.0,
+            check_at: None,
+            expect: Expectations::default(),
+            max_lifetime: 24.0 * 3600.0,
+            typed: TypedSettings {
+                leeway: "0".to_owned(),
+                check_at: String::new(),
+                max_lifetime_hours: "24".to_owned(),
+            },
+        }
+    }
+}
+
+/// Where the search of the public list of known secrets stands for the current token.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SecretSearch {
+    /// Not an HS token with a full tag: nothing to search.
+    Idle,
+    /// Fetching the list.
+    Loading,
+    Searching {
+        fraction: f64,
+    },
+    Found {
+        secret: String,
+        tried: usize,
+    },
+    NotFound {
+        tried: usize,
+        millis: f64,
+    },
+    /// The list could not be loaded.
+    Unavailable(String),
+}
+
+impl SecretSearch {
+    /// The page's `data-state`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SecretSearch::Idle => "idle",
+            SecretSearch::Loading => "loading",
+            SecretSearch::Searching { .. } => "searching",
+            SecretSearch::Found { .. } => "found",
+            SecretSearch::NotFound { .. } => "not-found",
+            SecretSearch::Unavailable(_) => "unavailable",
+        }
+    }
 }
 
 /// What the user can change.
@@ -43,11 +127,19 @@ pub enum Action {
         generation: u64,
         verification: Verification,
     },
+    SetSettings(CheckSettings),
+    /// The browser's clock moved on.
+    Tick(f64),
+    /// Progress of the known-secret search started for this token generation.
+    SecretSearch {
+        token_generation: u64,
+        search: SecretSearch,
+    },
 }
 
 impl State {
-    /// The state for a token (for example from the URL fragment) and no key.
-    pub fn with_token(token: String) -> State {
+    /// The state for a token (for example from the URL fragment), no key, at time `now`.
+    pub fn new(token: String, now: f64) -> State {
         let mut state = State {
             token_input: String::new(),
             key_input: String::new(),
@@ -58,9 +150,32 @@ impl State {
             keys: None,
             verification: Rc::new(Verification::pending()),
             generation: 0,
+            token_generation: 0,
+            settings: CheckSettings::default(),
+            now,
+            findings: Rc::default(),
+            secret_search: SecretSearch::Idle,
         };
         state.set_token(token);
         state
+    }
+
+    /// The clock claims are judged by: the chosen check time, or now.
+    pub fn clock(&self) -> Clock {
+        Clock {
+            now: self.settings.check_at.unwrap_or(self.now),
+            leeway: self.settings.leeway,
+        }
+    }
+
+    /// The findings, with the known-secret one when the search found the secret.
+    pub fn all_findings(&self) -> Vec<Finding> {
+        let mut all = Vec::with_capacity(self.findings.len() + 1);
+        if let SecretSearch::Found { secret, .. } = &self.secret_search {
+            all.push(lint::known_secret(secret));
+        }
+        all.extend(self.findings.iter().cloned());
+        all
     }
 
     /// The first reason decoding failed: a broken part, or a header unusable for checking.
@@ -82,6 +197,8 @@ impl State {
         let header = self.decoded.as_ref().and_then(|d| d.header.as_ref().ok());
         self.embedded = Rc::new(header.map(|h| embedded_keys(&h.json)).unwrap_or_default());
         self.token_input = token;
+        self.token_generation = self.token_generation.wrapping_add(1);
+        self.secret_search = SecretSearch::Idle;
         self.reverify();
     }
 
@@ -104,12 +221,23 @@ impl State {
             self.keys.as_deref(),
         );
         self.verification = Rc::new(decided.unwrap_or_else(Verification::pending));
+        self.relint();
     }
-}
 
-impl Default for State {
-    fn default() -> State {
-        State::with_token(String::new())
+    fn relint(&mut self) {
+        let keys = self.keys.as_deref().and_then(|keys| keys.as_ref().ok());
+        let input = LintInput {
+            keys,
+            clock: self.clock(),
+            max_lifetime: self.settings.max_lifetime,
+        };
+        let findings = match &self.decoded {
+            Some(decoded) => lint::lint(decoded, &input),
+            None => Vec::new(),
+        };
+        if *self.findings != findings {
+            self.findings = Rc::new(findings);
+        }
     }
 }
 
@@ -138,6 +266,23 @@ impl Reducible for State {
                     return self;
                 }
                 next.verification = Rc::new(verification);
+            }
+            Action::SetSettings(settings) => {
+                next.settings = settings;
+                next.relint();
+            }
+            Action::Tick(now) => {
+                next.now = now;
+                next.relint();
+            }
+            Action::SecretSearch {
+                token_generation,
+                search,
+            } => {
+                if token_generation != next.token_generation {
+                    return self;
+                }
+                next.secret_search = search;
             }
         }
         Rc::new(next)

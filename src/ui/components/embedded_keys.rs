@@ -13,9 +13,6 @@ pub struct EmbeddedKeysProps {
 
 #[component]
 pub fn EmbeddedKeys(props: &EmbeddedKeysProps) -> Html {
-    if props.keys.is_empty() {
-        return html! {};
-    }
     html! {
         <section class="embedded" data-testid="embedded-keys" role="note">
             <strong class="embedded-title">{ "The token names its own key" }</strong>

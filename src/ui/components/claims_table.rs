@@ -1,0 +1,112 @@
+//! A table of the payload's claims or the header's parameters: each value with its meaning and
+//! spec, NumericDates in UTC, local time and relative to the check time, and mismatches.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::jose::claims::time::{iso_utc, relative_words};
+use crate::jose::claims::{ClaimRow, TimeState, TimeValue};
+
+/// Which table: the names are the page's test contract.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// `claims-table`, rows `tr[data-claim]`.
+    Claims,
+    /// `header-table`, rows `tr[data-param]`.
+    Header,
+}
+
+#[derive(PartialEq, Properties)]
+pub struct ClaimsTableProps {
+    pub rows: Rc<Vec<ClaimRow>>,
+    pub kind: TableKind,
+    /// The check time, Unix seconds.
+    pub now: f64,
+}
+
+#[component]
+pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
+    let (testid, heading) = match props.kind {
+        TableKind::Claims => ("claims-table", "Claim"),
+        TableKind::Header => ("header-table", "Parameter"),
+    };
+    html! {
+        <table class="claims" data-testid={testid}>
+            <thead><tr><th>{ heading }</th><th>{ "Value" }</th><th>{ "Meaning" }</th></tr></thead>
+            <tbody>
+                { for props.rows.iter().map(|row| claim_row(row, props.kind, props.now)) }
+            </tbody>
+        </table>
+    }
+}
+
+fn claim_row(row: &ClaimRow, kind: TableKind, now: f64) -> Html {
+    let (claim, param) = match kind {
+        TableKind::Claims => (Some(row.name.clone()), None),
+        TableKind::Header => (None, Some(row.name.clone())),
+    };
+    let state = row.time.as_ref().map(|(_, state)| state.as_str());
+    let problem = row.mismatch.is_some()
+        || row
+            .time
+            .as_ref()
+            .is_some_and(|(_, state)| *state != TimeState::Ok);
+    html! {
+        <tr data-claim={claim} data-param={param} data-state={state} class={classes!(problem.then_some("claims-problem"))}>
+            <th class="claims-name"><code>{ &row.name }</code></th>
+            <td class="claims-value">
+                <code>{ &row.value }</code>
+                if let Some((value, state)) = &row.time {
+                    { time_details(&row.name, value, *state, now) }
+                }
+                if let Some(mismatch) = &row.mismatch {
+                    <div class="claims-mismatch" data-testid="claim-mismatch">{ mismatch }</div>
+                }
+            </td>
+            <td class="claims-meaning">
+                if let Some(described) = row.described {
+                    { described.description }{ " " }
+                    <a href={described.url} target="_blank" rel="noopener noreferrer">{ described.spec }</a>
+                }
+            </td>
+        </tr>
+    }
+}
+
+fn time_details(name: &str, value: &TimeValue, state: TimeState, now: f64) -> Html {
+    let seconds = match *value {
+        TimeValue::Seconds(seconds) => seconds,
+        TimeValue::LooksLikeMilliseconds(seconds) => {
+            return html! {
+                <div class="claims-time claims-warning">
+                    { format!("Looks like milliseconds, not seconds: as milliseconds it would be {}.", iso_utc(seconds).unwrap_or_default()) }
+                </div>
+            };
+        }
+        TimeValue::NotANumber => {
+            return html! { <div class="claims-time claims-warning">{ "Not a number: a NumericDate is a JSON number of seconds." }</div> };
+        }
+    };
+    let relative = relative_words(seconds, now);
+    let said = match (name, state) {
+        ("exp", TimeState::Expired) => format!("expired {relative}"),
+        ("exp", _) => format!("expires {relative}"),
+        ("nbf", TimeState::NotYetValid) => format!("not valid yet: usable {relative}"),
+        ("iat", TimeState::IssuedInFuture) => format!("issued in the future ({relative})"),
+        _ => relative,
+    };
+    html! {
+        <div class="claims-time">
+            <span data-testid="claim-utc">{ iso_utc(seconds).unwrap_or_else(|| "out of range".to_owned()) }</span>
+            <span class="claims-local">{ local_time(seconds) }</span>
+            <span class="claims-relative" data-testid="claim-relative">{ said }</span>
+        </div>
+    }
+}
+
+/// The time in the browser's time zone and locale.
+fn local_time(seconds: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(seconds * 1000.0));
+    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+}

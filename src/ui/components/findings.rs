@@ -1,0 +1,68 @@
+//! What is risky about the token: each finding with its severity, why it matters and a
+//! reference, and where the known-secret search stands.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::jose::lint::Finding;
+use crate::ui::state::SecretSearch;
+
+#[derive(PartialEq, Properties)]
+pub struct FindingsProps {
+    pub findings: Rc<Vec<Finding>>,
+    pub secret_search: SecretSearch,
+}
+
+#[component]
+pub fn Findings(props: &FindingsProps) -> Html {
+    html! {
+        <section class="findings" data-testid="findings" aria-label="Security findings">
+            <h2 class="findings-title">{ "Findings" }</h2>
+            if props.findings.is_empty() {
+                <p class="findings-none">{ "Nothing risky found in this token." }</p>
+            }
+            <ul class="findings-list">
+                { for props.findings.iter().map(item) }
+            </ul>
+            { search_status(&props.secret_search) }
+        </section>
+    }
+}
+
+fn item(finding: &Finding) -> Html {
+    let severity = finding.severity.as_str();
+    html! {
+        <li class={classes!("finding", format!("finding-{severity}"))} data-testid="finding"
+            data-code={finding.code} data-severity={severity}>
+            <span class="finding-severity">{ severity }</span>
+            <strong class="finding-title">{ &finding.title }</strong>
+            <span class="finding-detail">{ &finding.detail }</span>
+            <span class="finding-reference">{ finding.reference }{ " · " }<code>{ finding.code }</code></span>
+        </li>
+    }
+}
+
+fn search_status(search: &SecretSearch) -> Html {
+    let words = match search {
+        SecretSearch::Idle => return html! {},
+        SecretSearch::Loading => "Loading the list of publicly known secrets…".to_owned(),
+        SecretSearch::Searching { fraction } => format!(
+            "Checking the signature against publicly known secrets… {}%",
+            (fraction * 100.0) as u32
+        ),
+        SecretSearch::Found { tried, .. } => {
+            format!("Found among publicly known secrets after {tried} tries.")
+        }
+        SecretSearch::NotFound { tried, millis } => format!(
+            "Not signed with any of {tried} publicly known secrets (checked in {} ms).",
+            *millis as u64
+        ),
+        SecretSearch::Unavailable(why) => {
+            format!("The list of known secrets could not be loaded: {why}")
+        }
+    };
+    html! {
+        <p class="findings-search" data-testid="known-secret-status" data-state={search.as_str()}>{ words }</p>
+    }
+}

@@ -1,0 +1,95 @@
+//! Runs the core's known-secret search in the page: fetches the list from the page's own origin
+//! once (only when an HS token needs it), then searches in slices of a few milliseconds with a
+//! timer between them, so typing is never held up. A newer token stops an older search.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::Duration;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+
+use crate::jose::known_secrets::{Progress, Search, Target};
+use crate::ui::state::SecretSearch;
+
+/// The list, next to index.html in dist/.
+const LIST_URL: &str = "jwt.secrets.list";
+/// Search for this long before letting the page handle input again.
+const SLICE_MILLIS: f64 = 8.0;
+/// Lines tried between looks at the clock.
+const LINES_PER_LOOK: usize = 256;
+
+thread_local! {
+    static LIST: RefCell<Option<Rc<str>>> = const { RefCell::new(None) };
+}
+
+/// Searches the list for the secret of `target`, reporting progress with `report`, while
+/// `current` still holds `generation`.
+pub async fn run(
+    target: Target,
+    generation: u64,
+    current: Rc<Cell<u64>>,
+    report: impl Fn(SecretSearch),
+) {
+    let started = js_sys::Date::now();
+    report(SecretSearch::Loading);
+    let list = match list().await {
+        Ok(list) => list,
+        Err(why) => return report(SecretSearch::Unavailable(why)),
+    };
+    let mut search = Search::default();
+    loop {
+        if current.get() != generation {
+            return;
+        }
+        let slice_start = js_sys::Date::now();
+        let progress = loop {
+            match search.step(&list, &target, LINES_PER_LOOK) {
+                Progress::Searching if js_sys::Date::now() - slice_start < SLICE_MILLIS => {}
+                other => break other,
+            }
+        };
+        match progress {
+            Progress::Found(secret) => {
+                let tried = search.tried;
+                return report(SecretSearch::Found { secret, tried });
+            }
+            Progress::NotFound => {
+                let millis = js_sys::Date::now() - started;
+                let tried = search.tried;
+                return report(SecretSearch::NotFound { tried, millis });
+            }
+            Progress::Searching => report(SecretSearch::Searching {
+                fraction: search.fraction(&list),
+            }),
+        }
+        yew::platform::time::sleep(Duration::ZERO).await;
+    }
+}
+
+async fn list() -> Result<Rc<str>, String> {
+    if let Some(list) = LIST.with(|list| list.borrow().clone()) {
+        return Ok(list);
+    }
+    let text = fetch_text(LIST_URL).await.map_err(|err| {
+        err.as_string()
+            .unwrap_or_else(|| "the request failed".to_owned())
+    })?;
+    let list: Rc<str> = Rc::from(text);
+    LIST.with(|cell| *cell.borrow_mut() = Some(Rc::clone(&list)));
+    Ok(list)
+}
+
+async fn fetch_text(url: &str) -> Result<String, JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url))
+        .await?
+        .dyn_into()?;
+    if !response.ok() {
+        return Err(JsValue::from_str(&format!("HTTP {}", response.status())));
+    }
+    let text = JsFuture::from(response.text()?).await?;
+    text.as_string()
+        .ok_or_else(|| JsValue::from_str("the list is not text"))
+}
