@@ -21,12 +21,9 @@ use super::components::verdict::Verdict;
 use super::known_secret;
 use super::state::{Action, State};
 use super::webcrypto;
-use crate::jose::claims::{claim_rows, header_rows, Lifetime as Times};
 use crate::jose::input::token_from_fragment;
 use crate::jose::known_secrets::Target;
 use crate::jose::platform::decide_on_platform;
-use crate::jose::token::{Decoded, PayloadView};
-use serde_json::{Map, Value};
 
 /// Reads `#token=…` from the page's URL; the token never travels in a query string.
 fn token_from_location() -> String {
@@ -107,14 +104,6 @@ fn start_platform_check(state: UseReducerHandle<State>) {
     });
 }
 
-/// The payload's claims, when it is a JSON object.
-fn payload_claims(decoded: &Decoded) -> Option<&Map<String, Value>> {
-    match &decoded.payload.as_ref()?.as_ref().ok()?.view {
-        PayloadView::Json(Value::Object(claims)) => Some(claims),
-        _ => None,
-    }
-}
-
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| State::new(token_from_location(), now()));
@@ -155,21 +144,8 @@ pub fn App() -> Html {
     };
 
     let clock = state.clock();
-    let claims = state.decoded.as_deref().and_then(payload_claims);
-    let claim_table = Rc::new(
-        claims
-            .map(|claims| claim_rows(claims, &clock, &state.settings.expect))
-            .unwrap_or_default(),
-    );
-    let times = claims.map(Times::of).unwrap_or_default();
-    let header_table = Rc::new(
-        state
-            .decoded
-            .as_ref()
-            .and_then(|d| d.header.as_ref().ok())
-            .map(|header| header_rows(&header.json))
-            .unwrap_or_default(),
-    );
+    let tables = state.tables.clone();
+    let times = tables.times;
 
     let decoded = state.decoded.clone();
     let header = decoded.as_ref().map(|d| PaneContent::header(d));
@@ -203,19 +179,19 @@ pub fn App() -> Html {
                     if let Some(content) = header {
                         <JsonPane part="header" title="Header" content={content} />
                     }
-                    if !header_table.is_empty() {
-                        <ClaimsTable rows={header_table} kind={TableKind::Header} now={clock.now} />
+                    if !tables.header.is_empty() {
+                        <ClaimsTable rows={tables.header.clone()} kind={TableKind::Header} now={clock.now} />
                     }
                     if let Some(content) = payload {
                         <JsonPane part="payload" title="Payload" content={content} />
                     }
-                    if !claim_table.is_empty() {
-                        <ClaimsTable rows={claim_table} kind={TableKind::Claims} now={clock.now} />
+                    if !tables.claims.is_empty() {
+                        <ClaimsTable rows={tables.claims.clone()} kind={TableKind::Claims} now={clock.now} />
                     }
                     if times.span(clock.now).is_some() {
                         <Lifetime times={times} now={clock.now} />
                     }
-                    if claims.is_some() {
+                    if tables.has_claims {
                         <CheckSettingsForm settings={state.settings.clone()} on_change={on_settings} />
                     }
                     if let Some(decoded) = decoded {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::jose::claims::{Clock, Expectations};
+use crate::jose::claims::{claim_rows, header_rows, ClaimRow, Clock, Expectations, Lifetime};
 use crate::jose::embedded::{embedded_keys, EmbeddedKey};
 use crate::jose::error::Error;
 use crate::jose::input::{clean, CleanedInput};
@@ -13,7 +13,8 @@ use crate::jose::key::{self, KeySet, SecretEncoding};
 use crate::jose::lint::{self, Finding, LintInput};
 use crate::jose::platform::decide_here;
 use crate::jose::status::{Status, Verification};
-use crate::jose::token::{decode, Decoded};
+use crate::jose::token::{decode, Decoded, PayloadView};
+use serde_json::{Map, Value};
 
 /// The parsed key box: `None` while it is empty.
 pub type ParsedKeys = Option<Rc<Result<KeySet, Error>>>;
@@ -41,6 +42,18 @@ pub struct State {
     pub now: f64,
     pub findings: Rc<Vec<Finding>>,
     pub secret_search: SecretSearch,
+    /// The header and claims tables, kept between renders.
+    pub tables: Tables,
+}
+
+/// The tables of the header's parameters and the payload's claims, and the token's times.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tables {
+    pub header: Rc<Vec<ClaimRow>>,
+    pub claims: Rc<Vec<ClaimRow>>,
+    pub times: Lifetime,
+    /// The payload is a JSON object.
+    pub has_claims: bool,
 }
 
 /// The user's choices for judging claims.
@@ -155,6 +168,7 @@ impl State {
             now,
             findings: Rc::default(),
             secret_search: SecretSearch::Idle,
+            tables: Tables::default(),
         };
         state.set_token(token);
         state
@@ -238,6 +252,36 @@ impl State {
         if *self.findings != findings {
             self.findings = Rc::new(findings);
         }
+        self.retabulate();
+    }
+
+    /// Rebuilds the tables; each keeps its `Rc` when unchanged, so its component skips a render.
+    fn retabulate(&mut self) {
+        let decoded = self.decoded.as_deref();
+        let claims = decoded.and_then(payload_claims);
+        let header = decoded
+            .and_then(|d| d.header.as_ref().ok())
+            .map(|header| header_rows(&header.json))
+            .unwrap_or_default();
+        let claim_table = claims
+            .map(|claims| claim_rows(claims, &self.clock(), &self.settings.expect))
+            .unwrap_or_default();
+        if *self.tables.header != header {
+            self.tables.header = Rc::new(header);
+        }
+        if *self.tables.claims != claim_table {
+            self.tables.claims = Rc::new(claim_table);
+        }
+        self.tables.times = claims.map(Lifetime::of).unwrap_or_default();
+        self.tables.has_claims = claims.is_some();
+    }
+}
+
+/// The payload's claims, when it is a JSON object.
+fn payload_claims(decoded: &Decoded) -> Option<&Map<String, Value>> {
+    match &decoded.payload.as_ref()?.as_ref().ok()?.view {
+        PayloadView::Json(Value::Object(claims)) => Some(claims),
+        _ => None,
     }
 }
 
