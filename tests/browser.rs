@@ -281,3 +281,69 @@ async fn app_is_pending_while_webcrypto_checks_then_names_the_key() {
     yew::scheduler::flush().await;
     assert_eq!(status(&root), "invalid");
 }
+
+#[wasm_bindgen_test]
+async fn findings_show_code_and_severity_and_the_search_state() {
+    use jwt_debugger::jose::lint::known_secret;
+    use jwt_debugger::ui::components::findings::{Findings, FindingsProps};
+    use jwt_debugger::ui::state::SecretSearch;
+    let root = mount_root();
+    let props = FindingsProps {
+        findings: std::rc::Rc::new(vec![known_secret("your-256-bit-secret")]),
+        secret_search: SecretSearch::Found {
+            secret: "your-256-bit-secret".to_owned(),
+            tried: 31,
+        },
+    };
+    yew::Renderer::<Findings>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let finding = find(&root, "finding").unwrap();
+    assert_eq!(
+        finding.get_attribute("data-code").as_deref(),
+        Some("known-secret")
+    );
+    assert_eq!(
+        finding.get_attribute("data-severity").as_deref(),
+        Some("error")
+    );
+    let status = find(&root, "known-secret-status").unwrap();
+    assert_eq!(status.get_attribute("data-state").as_deref(), Some("found"));
+}
+
+#[wasm_bindgen_test]
+async fn app_shows_claims_and_findings_as_you_type() {
+    let root = mount_app().await;
+    type_into(&root, "token-input", TOKEN).await;
+    let rows = root
+        .query_selector_all("[data-testid=claims-table] tr[data-claim]")
+        .unwrap();
+    assert_eq!(rows.length(), 3, "sub, name, iat");
+    let iat = root.query_selector("tr[data-claim=iat]").unwrap().unwrap();
+    assert_eq!(iat.get_attribute("data-state").as_deref(), Some("ok"));
+    assert!(iat.text_content().unwrap().contains("2018-01-18T01:30:22Z"));
+    let codes: Vec<String> = (0..root
+        .query_selector_all("[data-testid=finding]")
+        .unwrap()
+        .length())
+        .filter_map(|i| {
+            root.query_selector_all("[data-testid=finding]")
+                .unwrap()
+                .item(i)
+        })
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .filter_map(|item| item.get_attribute("data-code"))
+        .collect();
+    assert!(codes.contains(&"missing-exp".to_owned()), "{codes:?}");
+
+    // Negative twin: a key that is too short adds short-secret; a long one does not.
+    type_into(&root, "key-input", SECRET).await;
+    assert!(find(&root, "findings")
+        .unwrap()
+        .inner_html()
+        .contains("short-secret"));
+    type_into(&root, "key-input", "0123456789abcdef0123456789abcdef").await;
+    assert!(!find(&root, "findings")
+        .unwrap()
+        .inner_html()
+        .contains("short-secret"));
+}
