@@ -6,6 +6,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
+use js_sys::Promise;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
@@ -19,9 +20,13 @@ const LIST_URL: &str = "jwt.secrets.list";
 const SLICE_MILLIS: f64 = 8.0;
 /// Lines tried between looks at the clock.
 const LINES_PER_LOOK: usize = 256;
+/// Wait this long for the token to settle before searching, so typing starts no searches.
+const SETTLE: Duration = Duration::from_millis(150);
 
 thread_local! {
     static LIST: RefCell<Option<Rc<str>>> = const { RefCell::new(None) };
+    /// The one download of the list, shared by every search that waits for it.
+    static DOWNLOAD: RefCell<Option<Promise>> = const { RefCell::new(None) };
 }
 
 /// Searches the list for the secret of `target`, reporting progress with `report`, while
@@ -32,6 +37,10 @@ pub async fn run(
     current: Rc<Cell<u64>>,
     report: impl Fn(SecretSearch),
 ) {
+    yew::platform::time::sleep(SETTLE).await;
+    if current.get() != generation {
+        return;
+    }
     let started = js_sys::Date::now();
     report(SecretSearch::Loading);
     let list = match list().await {
@@ -72,24 +81,33 @@ async fn list() -> Result<Rc<str>, String> {
     if let Some(list) = LIST.with(|list| list.borrow().clone()) {
         return Ok(list);
     }
-    let text = fetch_text(LIST_URL).await.map_err(|err| {
+    let download =
+        DOWNLOAD.with(|cell| cell.borrow_mut().get_or_insert_with(start_download).clone());
+    let text = JsFuture::from(download).await.map_err(|err| {
+        // Let a later search try again.
+        DOWNLOAD.with(|cell| cell.borrow_mut().take());
         err.as_string()
             .unwrap_or_else(|| "the request failed".to_owned())
     })?;
-    let list: Rc<str> = Rc::from(text);
+    // Another search may have finished the same download first.
+    if let Some(list) = LIST.with(|list| list.borrow().clone()) {
+        return Ok(list);
+    }
+    let list: Rc<str> = Rc::from(text.as_string().unwrap_or_default());
     LIST.with(|cell| *cell.borrow_mut() = Some(Rc::clone(&list)));
     Ok(list)
 }
 
-async fn fetch_text(url: &str) -> Result<String, JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url))
-        .await?
-        .dyn_into()?;
-    if !response.ok() {
-        return Err(JsValue::from_str(&format!("HTTP {}", response.status())));
-    }
-    let text = JsFuture::from(response.text()?).await?;
-    text.as_string()
-        .ok_or_else(|| JsValue::from_str("the list is not text"))
+/// Fetches the list's text, as a promise any number of searches can await.
+fn start_download() -> Promise {
+    wasm_bindgen_futures::future_to_promise(async {
+        let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+        let response: Response = JsFuture::from(window.fetch_with_str(LIST_URL))
+            .await?
+            .dyn_into()?;
+        if !response.ok() {
+            return Err(JsValue::from_str(&format!("HTTP {}", response.status())));
+        }
+        JsFuture::from(response.text()?).await
+    })
 }
