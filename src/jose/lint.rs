@@ -3,6 +3,7 @@
 //! the known-secret search runs apart (it takes a while) and adds its finding when it hits.
 
 mod duplicates;
+mod payload;
 mod rules;
 
 use std::fmt;

@@ -1,10 +1,9 @@
 //! The rules, one function each; every finding's severity comes from `CODES`.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::{duplicate_members, Finding, LintInput, Severity, CODES};
+use super::{duplicate_members, payload, Finding, LintInput, Severity, CODES};
 use crate::jose::alg::{Alg, Family};
-use crate::jose::claims::{Clock, TimeState, TimeValue};
 use crate::jose::ecdsa::has_zero_component;
 use crate::jose::embedded::{embedded_keys, EmbeddedKey};
 use crate::jose::key::{rsa_key, Key};
@@ -34,27 +33,12 @@ const KNOWN_TYPES: [&str; 14] = [
     "oauth-authz-req+jwt",
 ];
 
-/// Member names that suggest secrets or personal identifiers (compared without `_`, `-`, case).
-const SENSITIVE_NAMES: [&str; 16] = [
-    "password",
-    "passwd",
-    "pwd",
-    "secret",
-    "clientsecret",
-    "apikey",
-    "privatekey",
-    "accesskey",
-    "cardnumber",
-    "ccnumber",
-    "creditcard",
-    "pan",
-    "cvv",
-    "ssn",
-    "nationalid",
-    "socialsecurity",
-];
-
-fn finding(code: &'static str, title: String, detail: &str, reference: &'static str) -> Finding {
+pub(super) fn finding(
+    code: &'static str,
+    title: String,
+    detail: &str,
+    reference: &'static str,
+) -> Finding {
     let severity = CODES
         .iter()
         .find(|(known, _)| *known == code)
@@ -115,8 +99,12 @@ pub fn all(decoded: &Decoded, input: &LintInput<'_>) -> Vec<Finding> {
         }
     }
     if let Some(claims) = claims {
-        findings.extend(time_rules(claims, &input.clock, input.max_lifetime));
-        findings.extend(sensitive_data(claims, decoded));
+        findings.extend(payload::time_rules(
+            claims,
+            &input.clock,
+            input.max_lifetime,
+        ));
+        findings.extend(payload::sensitive_data(claims, decoded));
     }
     findings.extend(oversized(decoded));
     findings
@@ -277,111 +265,6 @@ fn psychic_signature(alg: Alg, signature: &[u8]) -> Option<Finding> {
             "CVE-2022-21449",
         )
     })
-}
-
-fn time_rules(claims: &Map<String, Value>, clock: &Clock, max_lifetime: f64) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    if !claims.contains_key("exp") {
-        findings.push(finding(
-            "missing-exp",
-            "No exp: the token never expires".to_owned(),
-            "A stolen token stays usable for ever unless the recipient enforces its own limit.",
-            "RFC 7519 §4.1.4; RFC 8725 §3.10",
-        ));
-    }
-    let read = |name: &str| claims.get(name).map(TimeValue::read);
-    for name in ["exp", "nbf", "iat"] {
-        let Some(value) = read(name) else { continue };
-        let (code, title, detail) = match (clock.state(name, &value), value) {
-            (TimeState::Expired, _) => ("expired", "The token has expired", "Recipients must reject it (allowing only for clock skew)."),
-            (TimeState::NotYetValid, _) => ("not-yet-valid", "The token is not valid yet", "Recipients must reject it until nbf (allowing only for clock skew)."),
-            (TimeState::IssuedInFuture, _) => ("iat-in-future", "The token says it was issued in the future", "A clock is wrong, or the token was made with a forged time."),
-            (_, TimeValue::LooksLikeMilliseconds(_)) => ("time-format", "looks like milliseconds", "NumericDate is in seconds; a verifier reads this as a date thousands of years away."),
-            (_, TimeValue::NotANumber) => ("time-format", "is not a number", "NumericDate must be a JSON number of seconds; verifiers reject or misread it."),
-            _ => continue,
-        };
-        let title = match code {
-            "time-format" => format!("{name} {title}"),
-            _ => format!("{title} ({name})"),
-        };
-        findings.push(finding(code, title, detail, "RFC 7519 §4.1.4–4.1.6"));
-    }
-    if let (Some(TimeValue::Seconds(exp)), Some(TimeValue::Seconds(iat))) =
-        (read("exp"), read("iat"))
-    {
-        if exp - iat > max_lifetime {
-            findings.push(finding(
-                "long-lifetime",
-                format!("The token lives {}", crate::jose::claims::time::duration_words(exp - iat)),
-                "A long-lived bearer token gives a thief a long window; access tokens usually live minutes to hours.",
-                "RFC 8725 §3.10; OWASP JWT Cheat Sheet",
-            ));
-        }
-    }
-    findings
-}
-
-fn sensitive_data(claims: &Map<String, Value>, decoded: &Decoded) -> Option<Finding> {
-    if decoded.form != Ok(Form::Jws) {
-        return None;
-    }
-    let mut hits = Vec::new();
-    collect_sensitive(claims, "", &mut hits);
-    (!hits.is_empty()).then(|| {
-        finding(
-            "sensitive-data",
-            format!("The payload holds what looks sensitive: {}", hits.join(", ")),
-            "A signed token is only encoded, not encrypted: anyone who sees it can read its payload.",
-            "RFC 8725 §3.9; OWASP JWT Cheat Sheet",
-        )
-    })
-}
-
-fn collect_sensitive(object: &Map<String, Value>, prefix: &str, hits: &mut Vec<String>) {
-    for (name, value) in object {
-        let path = format!("{prefix}{name}");
-        let normalised: String = name
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if SENSITIVE_NAMES
-            .iter()
-            .any(|s| normalised == *s || (s.len() > 3 && normalised.contains(s)))
-        {
-            hits.push(path);
-        } else if value.as_str().is_some_and(looks_like_card_number) {
-            hits.push(format!("{path} (a card number)"));
-        } else if let Value::Object(inner) = value {
-            collect_sensitive(inner, &format!("{path}."), hits);
-        }
-    }
-}
-
-/// 13 to 19 digits (spaces and dashes allowed) passing the Luhn check.
-fn looks_like_card_number(text: &str) -> bool {
-    let digits: Vec<u32> = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-'))
-        .map(|c| c.to_digit(10))
-        .collect::<Option<_>>()
-        .unwrap_or_default();
-    if !(13..=19).contains(&digits.len()) {
-        return false;
-    }
-    let sum: u32 = digits
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, d)| {
-            if i % 2 == 1 {
-                (d * 2) % 9 + u32::from(*d == 9) * 9
-            } else {
-                *d
-            }
-        })
-        .sum();
-    sum.is_multiple_of(10)
 }
 
 fn oversized(decoded: &Decoded) -> Option<Finding> {
