@@ -62,7 +62,24 @@ pub struct LintInput<'a> {
 
 /// Every finding for a decoded token, most severe first, in rule order within a severity.
 pub fn lint(decoded: &Decoded, input: &LintInput<'_>) -> Vec<Finding> {
-    let mut findings = rules::all(decoded, input);
+    let untimed = untimed(decoded, input.keys);
+    merge(&untimed, &timed(decoded, &input.clock, input.max_lifetime))
+}
+
+/// The findings that depend only on the token and the key box (the page keeps them while the
+/// clock moves).
+pub fn untimed(decoded: &Decoded, keys: Option<&KeySet>) -> Vec<Finding> {
+    rules::untimed(decoded, keys)
+}
+
+/// The findings that depend on the check time, leeway and longest lifetime.
+pub fn timed(decoded: &Decoded, clock: &Clock, max_lifetime: f64) -> Vec<Finding> {
+    rules::timed(decoded, clock, max_lifetime)
+}
+
+/// Both kinds, most severe first.
+pub fn merge(untimed: &[Finding], timed: &[Finding]) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = untimed.iter().chain(timed).cloned().collect();
     findings.sort_by_key(|finding| finding.severity);
     findings
 }

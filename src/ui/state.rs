@@ -10,7 +10,7 @@ use crate::jose::embedded::{embedded_keys, EmbeddedKey};
 use crate::jose::error::Error;
 use crate::jose::input::{clean, CleanedInput};
 use crate::jose::key::{self, KeySet, SecretEncoding};
-use crate::jose::lint::{self, Finding, LintInput};
+use crate::jose::lint::{self, Finding};
 use crate::jose::platform::decide_here;
 use crate::jose::status::{Status, Verification};
 use crate::jose::token::{decode, Decoded, PayloadView};
@@ -41,6 +41,8 @@ pub struct State {
     /// The browser's clock, Unix seconds, updated as time passes.
     pub now: f64,
     pub findings: Rc<Vec<Finding>>,
+    /// The findings that do not move with the clock, kept between ticks.
+    untimed_findings: Vec<Finding>,
     pub secret_search: SecretSearch,
     /// The header and claims tables, kept between renders.
     pub tables: Tables,
@@ -167,6 +169,7 @@ impl State {
             settings: CheckSettings::default(),
             now,
             findings: Rc::default(),
+            untimed_findings: Vec::new(),
             secret_search: SecretSearch::Idle,
             tables: Tables::default(),
         };
@@ -235,20 +238,23 @@ impl State {
             self.keys.as_deref(),
         );
         self.verification = Rc::new(decided.unwrap_or_else(Verification::pending));
+        let keys = self.keys.as_deref().and_then(|keys| keys.as_ref().ok());
+        self.untimed_findings = self
+            .decoded
+            .as_deref()
+            .map(|decoded| lint::untimed(decoded, keys))
+            .unwrap_or_default();
         self.relint();
     }
 
+    /// Recomputes what moves with the clock and the settings: time findings and the tables.
     fn relint(&mut self) {
-        let keys = self.keys.as_deref().and_then(|keys| keys.as_ref().ok());
-        let input = LintInput {
-            keys,
-            clock: self.clock(),
-            max_lifetime: self.settings.max_lifetime,
-        };
-        let findings = match &self.decoded {
-            Some(decoded) => lint::lint(decoded, &input),
-            None => Vec::new(),
-        };
+        let timed = self
+            .decoded
+            .as_deref()
+            .map(|decoded| lint::timed(decoded, &self.clock(), self.settings.max_lifetime))
+            .unwrap_or_default();
+        let findings = lint::merge(&self.untimed_findings, &timed);
         if *self.findings != findings {
             self.findings = Rc::new(findings);
         }
@@ -317,7 +323,10 @@ impl Reducible for State {
             }
             Action::Tick(now) => {
                 next.now = now;
-                next.relint();
+                // Only time claims move with the clock; a token without them costs nothing.
+                if next.tables.times != Lifetime::default() {
+                    next.relint();
+                }
             }
             Action::SecretSearch {
                 token_generation,

@@ -1,12 +1,13 @@
 //! The rules, one function each; every finding's severity comes from `CODES`.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::{duplicate_members, payload, Finding, LintInput, Severity, CODES};
+use super::{duplicate_members, payload, Finding, Severity, CODES};
 use crate::jose::alg::{Alg, Family};
+use crate::jose::claims::Clock;
 use crate::jose::ecdsa::has_zero_component;
 use crate::jose::embedded::{embedded_keys, EmbeddedKey};
-use crate::jose::key::{rsa_key, Key};
+use crate::jose::key::{rsa_key, Key, KeySet};
 use crate::jose::strict::{crit_problems, StrictProblem};
 use crate::jose::token::{Decoded, Form, Header, HeaderAlg, PayloadView};
 
@@ -52,23 +53,32 @@ pub(super) fn finding(
     }
 }
 
-pub fn all(decoded: &Decoded, input: &LintInput<'_>) -> Vec<Finding> {
+/// The payload's claims, when it is a JSON object.
+fn claims(decoded: &Decoded) -> Option<&Map<String, Value>> {
+    match &decoded.payload.as_ref()?.as_ref().ok()?.view {
+        PayloadView::Json(Value::Object(claims)) => Some(claims),
+        _ => None,
+    }
+}
+
+/// The findings that depend on the check time.
+pub fn timed(decoded: &Decoded, clock: &Clock, max_lifetime: f64) -> Vec<Finding> {
+    claims(decoded)
+        .map(|claims| payload::time_rules(claims, clock, max_lifetime))
+        .unwrap_or_default()
+}
+
+/// The findings that depend only on the token and the key box.
+pub fn untimed(decoded: &Decoded, keys: Option<&KeySet>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let header = decoded.header.as_ref().ok();
-    let claims = match decoded.payload.as_ref().and_then(|p| p.as_ref().ok()) {
-        Some(payload) => match &payload.view {
-            PayloadView::Json(Value::Object(claims)) => Some(claims),
-            _ => None,
-        },
-        None => None,
-    };
     if let Some(header) = header {
         let alg = match header.alg() {
             HeaderAlg::Known(alg) => Some(alg),
             HeaderAlg::Unknown(_) | HeaderAlg::Missing => None,
         };
         findings.extend(alg_none(header));
-        if let (Some(alg), Some(keys)) = (alg, input.keys) {
+        if let (Some(alg), Some(keys)) = (alg, keys) {
             findings.extend(key_findings(
                 alg,
                 &keys.entries.iter().map(|e| &e.key).collect::<Vec<_>>(),
@@ -98,12 +108,7 @@ pub fn all(decoded: &Decoded, input: &LintInput<'_>) -> Vec<Finding> {
             ));
         }
     }
-    if let Some(claims) = claims {
-        findings.extend(payload::time_rules(
-            claims,
-            &input.clock,
-            input.max_lifetime,
-        ));
+    if let Some(claims) = claims(decoded) {
         findings.extend(payload::sensitive_data(claims, decoded));
     }
     findings.extend(oversized(decoded));
