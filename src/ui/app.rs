@@ -40,11 +40,7 @@ fn token_from_location() -> String {
         .unwrap_or_default()
 }
 
-/// The browser's clock, in Unix seconds.
-fn now_seconds() -> Option<i64> {
-    Some((js_sys::Date::now() / 1000.0) as i64)
-}
-
+/// The browser's clock, in whole Unix seconds.
 fn now() -> f64 {
     (js_sys::Date::now() / 1000.0).floor()
 }
@@ -167,14 +163,14 @@ pub fn App() -> Html {
                     <KeyInput value={state.key_input.clone()} encoding={state.encoding} keys={state.keys.clone()} on_input={on_key} on_encoding={on_encoding} />
                 </section>
                 <section class="app-column">
-                    <Verdict verification={state.verification.clone()} now={now_seconds()} />
+                    <Verdict verification={state.verification.clone()} now={Some(state.now as i64)} />
                     // Components render a root element always; whether they show is decided
                     // here, where Yew keeps sibling order stable.
                     if !state.embedded.is_empty() {
                         <EmbeddedKeys keys={state.embedded.clone()} />
                     }
                     if decoded.is_some() {
-                        <Findings findings={Rc::new(state.all_findings())} secret_search={state.secret_search.clone()} />
+                        <Findings findings={state.findings.clone()} secret_search={state.secret_search.clone()} />
                     }
                     if let Some(content) = header {
                         <JsonPane part="header" title="Header" content={content} />

@@ -40,6 +40,7 @@ pub struct State {
     pub settings: CheckSettings,
     /// The browser's clock, Unix seconds, updated as time passes.
     pub now: f64,
+    /// Every finding, with the known-secret one once the search finds the secret.
     pub findings: Rc<Vec<Finding>>,
     /// The findings that do not move with the clock, kept between ticks.
     untimed_findings: Vec<Finding>,
@@ -185,16 +186,6 @@ impl State {
         }
     }
 
-    /// The findings, with the known-secret one when the search found the secret.
-    pub fn all_findings(&self) -> Vec<Finding> {
-        let mut all = Vec::with_capacity(self.findings.len() + 1);
-        if let SecretSearch::Found { secret, .. } = &self.secret_search {
-            all.push(lint::known_secret(secret));
-        }
-        all.extend(self.findings.iter().cloned());
-        all
-    }
-
     /// The first reason decoding failed: a broken part, or a header unusable for checking.
     pub fn decode_error(&self) -> Option<Error> {
         let decoded = self.decoded.as_ref()?;
@@ -247,14 +238,18 @@ impl State {
         self.relint();
     }
 
-    /// Recomputes what moves with the clock and the settings: time findings and the tables.
+    /// Recomputes the findings (time ones by the clock and settings, plus a found known secret)
+    /// and the tables.
     fn relint(&mut self) {
         let timed = self
             .decoded
             .as_deref()
             .map(|decoded| lint::timed(decoded, &self.clock(), self.settings.max_lifetime))
             .unwrap_or_default();
-        let findings = lint::merge(&self.untimed_findings, &timed);
+        let mut findings = lint::merge(&self.untimed_findings, &timed);
+        if let SecretSearch::Found { secret, .. } = &self.secret_search {
+            findings.insert(0, lint::known_secret(secret));
+        }
         if *self.findings != findings {
             self.findings = Rc::new(findings);
         }
@@ -335,7 +330,11 @@ impl Reducible for State {
                 if token_generation != next.token_generation {
                     return self;
                 }
+                let found = matches!(search, SecretSearch::Found { .. });
                 next.secret_search = search;
+                if found {
+                    next.relint();
+                }
             }
         }
         Rc::new(next)
