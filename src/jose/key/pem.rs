@@ -61,7 +61,7 @@ pub fn parse(text: &str) -> Result<KeySet, Error> {
 }
 
 /// Splits text into `-----BEGIN …-----` … `-----END …-----` blocks.
-fn blocks(text: &str) -> Vec<&str> {
+pub(super) fn blocks(text: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find("-----BEGIN ") {
@@ -118,7 +118,7 @@ fn parse_block(label: &str, der: &[u8]) -> Result<KeyEntry, Error> {
     }
 }
 
-fn der_error(err: der::Error) -> String {
+pub(super) fn der_error(err: der::Error) -> String {
     format!("the DER structure is invalid ({err})")
 }
 
@@ -182,12 +182,22 @@ fn pkcs1_private(der: &[u8]) -> Result<Key, String> {
         .map(|key| Key::Rsa(Box::new(key)))
 }
 
-fn pkcs8_private(der: &[u8]) -> Result<Key, String> {
+/// What a PKCS#8 private key holds, before it becomes a key (shared with the signing path).
+pub(super) enum Pkcs8Parts<'a> {
+    /// A PKCS#1 RSAPrivateKey.
+    Rsa(&'a [u8]),
+    /// A SEC1 ECPrivateKey, with the curve the wrapper names.
+    Ec { der: &'a [u8], curve: Option<Curve> },
+    /// An Ed25519 seed (RFC 8410).
+    Ed25519([u8; 32]),
+}
+
+pub(super) fn pkcs8_parts(der: &[u8]) -> Result<Pkcs8Parts<'_>, String> {
     let info = PrivateKeyInfoRef::from_der(der).map_err(der_error)?;
     let oid = info.algorithm.oid;
     let private = info.private_key.as_bytes();
     if oid == RSA_ENCRYPTION || oid == RSASSA_PSS {
-        return pkcs1_private(private);
+        return Ok(Pkcs8Parts::Rsa(private));
     }
     if oid == EC_PUBLIC_KEY {
         let curve = match info.algorithm.parameters {
@@ -198,7 +208,10 @@ fn pkcs8_private(der: &[u8]) -> Result<Key, String> {
             )?),
             None => None,
         };
-        return sec1_private(private, curve).map(Key::Ec);
+        return Ok(Pkcs8Parts::Ec {
+            der: private,
+            curve,
+        });
     }
     if oid == ED25519 {
         // The private key is an OCTET STRING holding the 32-byte seed (RFC 8410).
@@ -207,14 +220,24 @@ fn pkcs8_private(der: &[u8]) -> Result<Key, String> {
             .as_bytes()
             .try_into()
             .map_err(|_| "an Ed25519 seed is 32 bytes".to_owned())?;
-        let signing = ed25519_dalek::SigningKey::from_bytes(&seed);
-        return Ok(Key::Ed25519(signing.verifying_key()));
+        return Ok(Pkcs8Parts::Ed25519(seed));
     }
     Err(unsupported_algorithm(oid))
 }
 
-/// A SEC1 ECPrivateKey; the curve comes from the key itself or from the PKCS#8 wrapper.
-fn sec1_private(der: &[u8], curve: Option<Curve>) -> Result<EcKey, String> {
+fn pkcs8_private(der: &[u8]) -> Result<Key, String> {
+    match pkcs8_parts(der)? {
+        Pkcs8Parts::Rsa(pkcs1) => pkcs1_private(pkcs1),
+        Pkcs8Parts::Ec { der, curve } => sec1_private(der, curve).map(Key::Ec),
+        Pkcs8Parts::Ed25519(seed) => Ok(Key::Ed25519(
+            ed25519_dalek::SigningKey::from_bytes(&seed).verifying_key(),
+        )),
+    }
+}
+
+/// The curve and private scalar of a SEC1 ECPrivateKey; the curve comes from the key itself or
+/// from the PKCS#8 wrapper.
+pub(super) fn sec1_scalar(der: &[u8], curve: Option<Curve>) -> Result<(Curve, Vec<u8>), String> {
     let key = sec1::EcPrivateKey::from_der(der).map_err(der_error)?;
     let named = key
         .parameters
@@ -222,24 +245,13 @@ fn sec1_private(der: &[u8], curve: Option<Curve>) -> Result<EcKey, String> {
         .map(curve_from_oid)
         .transpose()?;
     let curve = named.or(curve).ok_or("the EC private key names no curve")?;
-    let scalar = key.private_key;
-    let invalid = |_| "the private scalar is not valid for the curve".to_owned();
-    let public = match curve {
-        Curve::P256 => p256::SecretKey::from_slice(scalar)
-            .map(|secret| EcKey::P256(secret.public_key().into()))
-            .map_err(invalid)?,
-        Curve::P384 => p384::SecretKey::from_slice(scalar)
-            .map(|secret| EcKey::P384(secret.public_key().into()))
-            .map_err(invalid)?,
-        Curve::P521 => p521::SecretKey::from_slice(scalar)
-            .map(|secret| EcKey::P521(secret.public_key().into()))
-            .map_err(invalid)?,
-        Curve::Secp256k1 => k256::SecretKey::from_slice(scalar)
-            .map(|secret| EcKey::K256(secret.public_key().into()))
-            .map_err(invalid)?,
-        Curve::Ed25519 => return Err("Ed25519 is not a SEC1 curve".to_owned()),
-    };
-    Ok(public)
+    Ok((curve, key.private_key.to_vec()))
+}
+
+/// A SEC1 ECPrivateKey's public half.
+fn sec1_private(der: &[u8], curve: Option<Curve>) -> Result<EcKey, String> {
+    let (curve, scalar) = sec1_scalar(der, curve)?;
+    EcKey::from_scalar(curve, &scalar)
 }
 
 /// An X.509 certificate: its public key, plus subject, issuer and validity to show.
