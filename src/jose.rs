@@ -17,6 +17,7 @@ pub mod known_secrets;
 pub mod lint;
 pub mod platform;
 pub mod rsa;
+pub mod sign;
 pub mod status;
 pub mod strict;
 pub mod token;

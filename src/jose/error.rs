@@ -95,6 +95,8 @@ pub enum Error {
         expected: String,
         available: Vec<String>,
     },
+    /// The encoder will not make this token (an unsecured one, or one with a weak key).
+    SigningRefused { reason: String },
 }
 
 impl Error {
@@ -116,6 +118,7 @@ impl Error {
             Error::KeyMismatch { .. } => "key-mismatch",
             Error::NoKeyWithKid { .. } => "no-key-with-kid",
             Error::NoFittingKey { .. } => "no-fitting-key",
+            Error::SigningRefused { .. } => "signing-refused",
         }
     }
 
@@ -133,7 +136,8 @@ impl Error {
             | Error::KeyFormat { .. }
             | Error::KeyMismatch { .. }
             | Error::NoKeyWithKid { .. }
-            | Error::NoFittingKey { .. } => Part::Key,
+            | Error::NoFittingKey { .. }
+            | Error::SigningRefused { .. } => Part::Key,
         }
     }
 }
@@ -217,6 +221,7 @@ impl fmt::Display for Error {
                 "The token's alg {alg} needs {expected}; the set has {}.",
                 available.join(", ")
             ),
+            Error::SigningRefused { reason } => write!(f, "Not signed: {reason}."),
         }
     }
 }

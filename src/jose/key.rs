@@ -3,6 +3,7 @@
 
 pub mod jwk;
 pub mod pem;
+pub mod private;
 pub mod roca;
 pub mod rsa_key;
 pub mod secret;

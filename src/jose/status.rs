@@ -61,7 +61,8 @@ impl Status {
             | Error::KeyFormat { .. }
             | Error::KeyMismatch { .. }
             | Error::NoKeyWithKid { .. }
-            | Error::NoFittingKey { .. } => Status::KeyError,
+            | Error::NoFittingKey { .. }
+            | Error::SigningRefused { .. } => Status::KeyError,
         }
     }
 }

@@ -1,0 +1,242 @@
+//! Keys that sign: HMAC secrets, and RSA, EC and Ed25519 private keys from PEM (PKCS#8,
+//! PKCS#1, SEC1) or a private JWK. The verify path never needs these; the encoder does.
+
+use std::fmt;
+
+use rsa::pkcs1::DecodeRsaPrivateKey;
+use rsa::BoxedUint;
+use serde_json::{Map, Value};
+
+use super::pem::{self, Pkcs8Parts};
+use super::{rsa_key, EcKey, Key, Secret, SecretEncoding};
+use crate::jose::alg::Curve;
+use crate::jose::base64url;
+use crate::jose::error::{Error, Part};
+
+/// A key that can sign.
+#[derive(Clone)]
+pub enum PrivateKey {
+    Secret(Secret),
+    Rsa(Box<rsa::PrivateKey>),
+    Ec(Box<EcPrivateKey>),
+    Ed25519(Box<ed25519_dalek::SigningKey>),
+}
+
+/// An ECDSA private key on one of the JOSE curves.
+#[derive(Clone)]
+pub enum EcPrivateKey {
+    P256(p256::ecdsa::SigningKey),
+    P384(p384::ecdsa::SigningKey),
+    P521(p521::ecdsa::SigningKey),
+    K256(k256::ecdsa::SigningKey),
+}
+
+impl EcPrivateKey {
+    /// The key for a private scalar (big-endian, the curve's size).
+    pub fn from_scalar(curve: Curve, scalar: &[u8]) -> Result<EcPrivateKey, String> {
+        let invalid = |_| "the private scalar is not valid for the curve".to_owned();
+        match curve {
+            Curve::P256 => p256::ecdsa::SigningKey::from_slice(scalar)
+                .map(EcPrivateKey::P256)
+                .map_err(invalid),
+            Curve::P384 => p384::ecdsa::SigningKey::from_slice(scalar)
+                .map(EcPrivateKey::P384)
+                .map_err(invalid),
+            Curve::P521 => p521::ecdsa::SigningKey::from_slice(scalar)
+                .map(EcPrivateKey::P521)
+                .map_err(invalid),
+            Curve::Secp256k1 => k256::ecdsa::SigningKey::from_slice(scalar)
+                .map(EcPrivateKey::K256)
+                .map_err(invalid),
+            Curve::Ed25519 => Err("Ed25519 is not an ECDSA curve".to_owned()),
+        }
+    }
+
+    pub fn curve(&self) -> Curve {
+        match self {
+            EcPrivateKey::P256(_) => Curve::P256,
+            EcPrivateKey::P384(_) => Curve::P384,
+            EcPrivateKey::P521(_) => Curve::P521,
+            EcPrivateKey::K256(_) => Curve::Secp256k1,
+        }
+    }
+
+    fn public(&self) -> EcKey {
+        match self {
+            EcPrivateKey::P256(key) => EcKey::P256(*key.verifying_key()),
+            EcPrivateKey::P384(key) => EcKey::P384(*key.verifying_key()),
+            EcPrivateKey::P521(key) => EcKey::P521(*key.verifying_key()),
+            EcPrivateKey::K256(key) => EcKey::K256(*key.verifying_key()),
+        }
+    }
+}
+
+impl PrivateKey {
+    /// The key that verifies what this one signs (the secret itself for HMAC).
+    pub fn public(&self) -> Key {
+        match self {
+            PrivateKey::Secret(secret) => Key::Secret(secret.clone()),
+            PrivateKey::Rsa(key) => Key::Rsa(Box::new(key.to_public_key())),
+            PrivateKey::Ec(key) => Key::Ec(key.public()),
+            PrivateKey::Ed25519(key) => Key::Ed25519(key.verifying_key()),
+        }
+    }
+}
+
+/// Never prints key material.
+impl fmt::Debug for PrivateKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PrivateKey({})", self.public().describe())
+    }
+}
+
+/// Reads a signing key: PEM if the text starts with `-----BEGIN`, a JWK if it starts with `{`,
+/// else a secret in the chosen encoding.
+pub fn parse(text: &str, encoding: SecretEncoding) -> Result<PrivateKey, Error> {
+    let trimmed = text.trim();
+    if trimmed.starts_with("-----BEGIN") {
+        return from_pem(trimmed);
+    }
+    if trimmed.starts_with('{') {
+        let value: Value = serde_json::from_str(trimmed)
+            .map_err(|err| jwk_error(format!("the JSON is not valid: {err}")))?;
+        let object = value
+            .as_object()
+            .ok_or_else(|| jwk_error("the JSON is not an object"))?;
+        return from_jwk(object);
+    }
+    Secret::decode(text, encoding).map(PrivateKey::Secret)
+}
+
+fn from_pem(text: &str) -> Result<PrivateKey, Error> {
+    let block = pem::blocks(text)
+        .into_iter()
+        .map(|block| der::pem::decode_vec(block.as_bytes()))
+        .find(|decoded| !matches!(decoded, Ok((label, _)) if *label == "EC PARAMETERS"))
+        .ok_or_else(|| {
+            pem_error(
+                "PEM",
+                "no complete -----BEGIN …----- / -----END …----- block".to_owned(),
+            )
+        })?;
+    let (label, der) = block
+        .map_err(|err| pem_error("PEM", format!("the armour or its base64 is broken ({err})")))?;
+    match label {
+        "PRIVATE KEY" => pkcs8(&der).map_err(|detail| pem_error("PKCS#8 private key", detail)),
+        "RSA PRIVATE KEY" => {
+            rsa_pkcs1(&der).map_err(|detail| pem_error("PKCS#1 RSA private key", detail))
+        }
+        "EC PRIVATE KEY" => {
+            ec_sec1(&der, None).map_err(|detail| pem_error("SEC1 EC private key", detail))
+        }
+        "PUBLIC KEY" | "RSA PUBLIC KEY" | "CERTIFICATE" => Err(pem_error(
+            "PEM",
+            format!("a {label} cannot sign: paste the private key"),
+        )),
+        other => Err(pem_error(
+            "PEM",
+            format!("\"{other}\" is not a private key label this page reads"),
+        )),
+    }
+}
+
+fn pkcs8(der: &[u8]) -> Result<PrivateKey, String> {
+    match pem::pkcs8_parts(der)? {
+        Pkcs8Parts::Rsa(pkcs1) => rsa_pkcs1(pkcs1),
+        Pkcs8Parts::Ec { der, curve } => ec_sec1(der, curve),
+        Pkcs8Parts::Ed25519(seed) => Ok(PrivateKey::Ed25519(Box::new(
+            ed25519_dalek::SigningKey::from_bytes(&seed),
+        ))),
+    }
+}
+
+fn rsa_pkcs1(der: &[u8]) -> Result<PrivateKey, String> {
+    rsa::PrivateKey::from_pkcs1_der(der)
+        .map(|key| PrivateKey::Rsa(Box::new(key)))
+        .map_err(|err| format!("the RSA private key is not valid ({err})"))
+}
+
+fn ec_sec1(der: &[u8], curve: Option<Curve>) -> Result<PrivateKey, String> {
+    let (curve, scalar) = pem::sec1_scalar(der, curve)?;
+    EcPrivateKey::from_scalar(curve, &scalar).map(|key| PrivateKey::Ec(Box::new(key)))
+}
+
+fn from_jwk(jwk: &Map<String, Value>) -> Result<PrivateKey, Error> {
+    let kty = string(jwk, "kty")?;
+    if kty != "oct" && !jwk.contains_key("d") {
+        return Err(jwk_error(
+            "it is a public key (no \"d\"): a public key cannot sign",
+        ));
+    }
+    match kty {
+        "oct" => {
+            Secret::decode(string(jwk, "k")?, SecretEncoding::Base64Url).map(PrivateKey::Secret)
+        }
+        "RSA" => rsa_jwk(jwk),
+        "EC" => {
+            let crv = string(jwk, "crv")?;
+            let curve = Curve::from_jwk_name(crv)
+                .filter(|curve| *curve != Curve::Ed25519)
+                .ok_or_else(|| jwk_error(format!("crv {crv:?} is not an ECDSA curve")))?;
+            let key = EcPrivateKey::from_scalar(curve, &bytes(jwk, "d")?).map_err(jwk_error)?;
+            matches_public(jwk, Key::Ec(key.public()))?;
+            Ok(PrivateKey::Ec(Box::new(key)))
+        }
+        "OKP" if string(jwk, "crv")? == "Ed25519" => {
+            let seed: [u8; 32] = bytes(jwk, "d")?
+                .try_into()
+                .map_err(|_| jwk_error("an Ed25519 \"d\" is 32 bytes"))?;
+            let key = ed25519_dalek::SigningKey::from_bytes(&seed);
+            matches_public(jwk, Key::Ed25519(key.verifying_key()))?;
+            Ok(PrivateKey::Ed25519(Box::new(key)))
+        }
+        "OKP" => Err(jwk_error("only Ed25519 OKP keys sign")),
+        other => Err(jwk_error(format!(
+            "kty {other:?} is not a signing key type"
+        ))),
+    }
+}
+
+fn rsa_jwk(jwk: &Map<String, Value>) -> Result<PrivateKey, Error> {
+    let number = |name: &str| bytes(jwk, name).map(|b| BoxedUint::from_be_slice_vartime(&b));
+    let primes = vec![number("p")?, number("q")?];
+    let key = rsa::PrivateKey::from_components(number("n")?, number("e")?, number("d")?, primes)
+        .map_err(|err| jwk_error(format!("the RSA private key is not valid ({err})")))?;
+    // The public half must parse as the verify path would read it.
+    rsa_key::from_components(&bytes(jwk, "n")?, &bytes(jwk, "e")?).map_err(jwk_error)?;
+    Ok(PrivateKey::Rsa(Box::new(key)))
+}
+
+/// A private JWK's public members must describe the key that `d` makes.
+fn matches_public(jwk: &Map<String, Value>, public: Key) -> Result<(), Error> {
+    let listed = super::jwk::parse_jwk(jwk)?;
+    if listed.key == public {
+        Ok(())
+    } else {
+        Err(jwk_error(
+            "\"d\" does not belong to the public key in the JWK",
+        ))
+    }
+}
+
+fn string<'a>(jwk: &'a Map<String, Value>, name: &str) -> Result<&'a str, Error> {
+    jwk.get(name)
+        .and_then(Value::as_str)
+        .ok_or_else(|| jwk_error(format!("\"{name}\" is missing or not a string")))
+}
+
+fn bytes(jwk: &Map<String, Value>, name: &str) -> Result<Vec<u8>, Error> {
+    base64url::decode_segment(string(jwk, name)?, Part::Key, 0)
+        .map_err(|_| jwk_error(format!("\"{name}\" is not base64url")))
+}
+
+fn jwk_error(detail: impl Into<String>) -> Error {
+    Error::KeyFormat {
+        format: "private JWK",
+        detail: detail.into(),
+    }
+}
+
+fn pem_error(format: &'static str, detail: String) -> Error {
+    Error::KeyFormat { format, detail }
+}

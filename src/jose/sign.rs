@@ -1,0 +1,136 @@
+//! Signing, for the encoder: every algorithm of the `Alg` table, refusing what a careful issuer
+//! must not produce (an unsecured token, an HMAC key shorter than the hash, RSA under 2048 bits).
+//! HS, RS, ES (RFC 6979) and EdDSA signatures are deterministic; PS draws its salt from the
+//! system's randomness (the browser's crypto in the page).
+
+use rsa::signature::{RandomizedSigner, SignatureEncoding, Signer};
+use rsa::{pkcs1v15, pss};
+use sha2::{Sha256, Sha384, Sha512};
+
+use super::alg::{Alg, Family, Hash};
+use super::base64url;
+use super::error::Error;
+use super::hmac;
+use super::key::private::{EcPrivateKey, PrivateKey};
+use super::key::{needed_for, rsa_key};
+
+/// Smallest RSA modulus the encoder signs with (RFC 7518 §3.3).
+const MIN_RSA_BITS: usize = 2048;
+
+/// Signs `input` (the `header.payload` text) with `key` for `alg`.
+pub fn sign(alg: Alg, key: &PrivateKey, input: &[u8]) -> Result<Vec<u8>, Error> {
+    let refuse = |reason: String| Err(Error::SigningRefused { reason });
+    match (alg.family(), alg.hash(), key) {
+        (Family::Unsecured, _, _) => refuse(
+            "alg none makes an unsecured token that anyone can forge; choose a signing algorithm"
+                .to_owned(),
+        ),
+        (Family::Hmac, Some(hash), PrivateKey::Secret(secret)) => {
+            if secret.len() < hash.output_len() {
+                return refuse(format!(
+                    "the secret is {} bytes; {} needs at least {} (RFC 7518 §3.2)",
+                    secret.len(),
+                    alg.name(),
+                    hash.output_len()
+                ));
+            }
+            Ok(hmac::sign(hash, secret.bytes(), input))
+        }
+        (Family::RsaPkcs1 | Family::RsaPss, Some(hash), PrivateKey::Rsa(rsa)) => {
+            let bits = rsa_key::modulus_bits(&rsa.to_public_key());
+            if bits < MIN_RSA_BITS {
+                return refuse(format!(
+                    "the RSA key has {bits} bits; at least {MIN_RSA_BITS} are required (RFC 7518 §3.3)"
+                ));
+            }
+            let key = (**rsa).clone();
+            match alg.family() {
+                Family::RsaPss => pss_sign(hash, key, input),
+                _ => Ok(pkcs1_sign(hash, key, input)),
+            }
+        }
+        (Family::Ecdsa, Some(hash), PrivateKey::Ec(ec)) if alg.curve() == Some(ec.curve()) => {
+            ecdsa_sign(ec, &hash.digest(input))
+        }
+        (Family::EdDsa, _, PrivateKey::Ed25519(ed)) => {
+            use ed25519_dalek::Signer as _;
+            Ok(ed.sign(input).to_bytes().to_vec())
+        }
+        (_, _, key) => Err(Error::KeyMismatch {
+            alg: alg.name(),
+            expected: needed_for(alg).replace("public key", "private key"),
+            found: key.public().describe().replace("public key", "private key"),
+        }),
+    }
+}
+
+/// The compact JWS for a header and payload given as text (encoded exactly as given), signed
+/// for the header's `alg`.
+pub fn encode(alg: Alg, header: &str, payload: &[u8], key: &PrivateKey) -> Result<String, Error> {
+    let input = format!(
+        "{}.{}",
+        base64url::encode(header.as_bytes()),
+        base64url::encode(payload)
+    );
+    let signature = sign(alg, key, input.as_bytes())?;
+    Ok(format!("{input}.{}", base64url::encode(&signature)))
+}
+
+fn pkcs1_sign(hash: Hash, key: rsa::PrivateKey, input: &[u8]) -> Vec<u8> {
+    match hash {
+        Hash::Sha256 => pkcs1v15::SigningKey::<Sha256>::new(key)
+            .sign(input)
+            .to_vec(),
+        Hash::Sha384 => pkcs1v15::SigningKey::<Sha384>::new(key)
+            .sign(input)
+            .to_vec(),
+        Hash::Sha512 => pkcs1v15::SigningKey::<Sha512>::new(key)
+            .sign(input)
+            .to_vec(),
+    }
+}
+
+/// RSA-PSS with a salt as long as the hash (RFC 7518 §3.5), drawn from the system's randomness.
+fn pss_sign(hash: Hash, key: rsa::PrivateKey, input: &[u8]) -> Result<Vec<u8>, Error> {
+    let mut rng = getrandom::SysRng;
+    let signed = match hash {
+        Hash::Sha256 => pss::SigningKey::<Sha256>::new(key).try_sign_with_rng(&mut rng, input),
+        Hash::Sha384 => pss::SigningKey::<Sha384>::new(key).try_sign_with_rng(&mut rng, input),
+        Hash::Sha512 => pss::SigningKey::<Sha512>::new(key).try_sign_with_rng(&mut rng, input),
+    };
+    signed
+        .map(|signature| signature.to_vec())
+        .map_err(|err| Error::SigningRefused {
+            reason: format!("no randomness for the PSS salt ({err})"),
+        })
+}
+
+/// ECDSA over the table's hash, deterministic (RFC 6979), as the fixed-size r‖s JOSE uses.
+fn ecdsa_sign(key: &EcPrivateKey, digest: &[u8]) -> Result<Vec<u8>, Error> {
+    use p256::ecdsa::signature::hazmat::PrehashSigner;
+    let failed = |_| Error::SigningRefused {
+        reason: "the ECDSA signature could not be computed".to_owned(),
+    };
+    match key {
+        EcPrivateKey::P256(key) => {
+            PrehashSigner::<p256::ecdsa::Signature>::sign_prehash(key, digest)
+                .map(|sig| sig.to_bytes().to_vec())
+                .map_err(failed)
+        }
+        EcPrivateKey::P384(key) => {
+            PrehashSigner::<p384::ecdsa::Signature>::sign_prehash(key, digest)
+                .map(|sig| sig.to_bytes().to_vec())
+                .map_err(failed)
+        }
+        EcPrivateKey::P521(key) => {
+            PrehashSigner::<p521::ecdsa::Signature>::sign_prehash(key, digest)
+                .map(|sig| sig.to_bytes().to_vec())
+                .map_err(failed)
+        }
+        EcPrivateKey::K256(key) => {
+            PrehashSigner::<k256::ecdsa::Signature>::sign_prehash(key, digest)
+                .map(|sig| sig.to_bytes().to_vec())
+                .map_err(failed)
+        }
+    }
+}
