@@ -13,6 +13,7 @@ pub mod hmac;
 pub mod input;
 pub mod json_view;
 pub mod key;
+pub mod keygen;
 pub mod known_secrets;
 pub mod lint;
 pub mod platform;

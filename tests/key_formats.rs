@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{fixture_encoding as encoding, fixtures, flip_signature_bit};
+use common::{fixture, fixture_encoding as encoding, fixtures, flip_signature_bit};
 use jwt_debugger::jose::key::{self, KeyFormat, SecretEncoding};
 use jwt_debugger::jose::status::{check_text, Status};
 use serde_json::Value;
@@ -184,4 +184,23 @@ fn a_set_skips_unusable_keys_and_says_why() {
         SecretEncoding::Utf8,
     );
     assert_eq!(verification.status, Status::Valid);
+}
+
+#[test]
+fn ec_keys_keep_both_coordinates_in_their_canonical_jwk_on_every_curve() {
+    // secp256k1 points compress by default; the thumbprint needs x and y (RFC 7638 §3.2).
+    for name in ["ES256", "ES384", "ES512", "ES256K"] {
+        let case = fixture(name);
+        let jwk: Value = serde_json::from_str(case["keys"]["jwk"].as_str().unwrap()).unwrap();
+        for format in ["jwk", "spki-pem", "sec1-pem"] {
+            let text = case["keys"][format].as_str().unwrap();
+            let keys = key::parse(text, SecretEncoding::Utf8).unwrap();
+            let canonical: Value = serde_json::from_str(&keys.entries[0].canonical_jwk).unwrap();
+            assert_eq!(
+                (&canonical["x"], &canonical["y"]),
+                (&jwk["x"], &jwk["y"]),
+                "{name} {format}"
+            );
+        }
+    }
 }

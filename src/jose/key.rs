@@ -1,6 +1,7 @@
 //! Verification keys, parsed once when entered: HMAC secrets and RSA, EC and Ed25519 public
 //! keys, from text secrets, PEM (SPKI, PKCS#1, PKCS#8, SEC1, X.509), a JWK or a JWK Set.
 
+pub mod export;
 pub mod jwk;
 pub mod pem;
 pub mod private;
@@ -93,13 +94,13 @@ impl EcKey {
 
     /// The uncompressed affine coordinates (x, y), each padded to the curve's size.
     pub fn coordinates(&self) -> (Vec<u8>, Vec<u8>) {
-        let point: Box<[u8]> = match self {
-            EcKey::P256(key) => key.to_sec1_bytes(),
-            EcKey::P384(key) => key.to_sec1_bytes(),
-            EcKey::P521(key) => key.to_sec1_bytes(),
-            EcKey::K256(key) => key.to_sec1_bytes(),
+        // Uncompressed (`04‖x‖y`) explicitly: secp256k1 keys compress by default.
+        let point: Vec<u8> = match self {
+            EcKey::P256(key) => key.to_sec1_point(false).as_bytes().to_vec(),
+            EcKey::P384(key) => key.to_sec1_point(false).as_bytes().to_vec(),
+            EcKey::P521(key) => key.to_sec1_point(false).as_bytes().to_vec(),
+            EcKey::K256(key) => key.to_sec1_point(false).as_bytes().to_vec(),
         };
-        // `to_sec1_bytes` is `04‖x‖y` for these keys (uncompressed is the default form).
         let len = self.curve().coordinate_len();
         let x = point.get(1..1 + len).unwrap_or_default().to_vec();
         let y = point.get(1 + len..1 + 2 * len).unwrap_or_default().to_vec();

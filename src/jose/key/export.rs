@@ -1,0 +1,143 @@
+//! Keys written out, for the key workshop: public keys as SPKI PEM and JWK, private keys as
+//! PKCS#8 PEM and private JWK. DER comes from the RustCrypto crates' encoders.
+
+use der::pem::LineEnding;
+use pkcs8::EncodePrivateKey;
+use rsa::traits::PrivateKeyParts;
+use serde_json::{Map, Value};
+use spki::EncodePublicKey;
+
+use super::private::{EcPrivateKey, PrivateKey};
+use super::{thumbprint, EcKey, Key};
+use crate::jose::base64url;
+use crate::jose::error::Error;
+
+/// What a written JWK says besides the key: `kid`, `alg` and `use`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JwkLabels {
+    /// `None`: the RFC 7638 thumbprint.
+    pub kid: Option<String>,
+    pub alg: Option<String>,
+    pub key_use: Option<String>,
+}
+
+/// A public key as `-----BEGIN PUBLIC KEY-----` (SPKI); a secret has none.
+pub fn public_pem(key: &Key) -> Result<String, Error> {
+    let der = match key {
+        Key::Secret(_) => return Err(export_error("a secret has no public key to write as PEM")),
+        Key::Rsa(rsa) => rsa.to_public_key_der(),
+        Key::Ec(EcKey::P256(ec)) => p256::PublicKey::from(ec).to_public_key_der(),
+        Key::Ec(EcKey::P384(ec)) => p384::PublicKey::from(ec).to_public_key_der(),
+        Key::Ec(EcKey::P521(ec)) => p521::PublicKey::from(ec).to_public_key_der(),
+        Key::Ec(EcKey::K256(ec)) => k256::PublicKey::from(ec).to_public_key_der(),
+        Key::Ed25519(ed) => ed.to_public_key_der(),
+    }
+    .map_err(|err| export_error(format!("the public key could not be encoded ({err})")))?;
+    pem("PUBLIC KEY", der.as_bytes())
+}
+
+/// A private key as `-----BEGIN PRIVATE KEY-----` (PKCS#8); a secret has no PEM form.
+pub fn private_pem(key: &PrivateKey) -> Result<String, Error> {
+    let der = match key {
+        PrivateKey::Secret(_) => return Err(export_error("a secret has no PEM form; use the JWK")),
+        PrivateKey::Rsa(rsa) => rsa.to_pkcs8_der(),
+        PrivateKey::Ec(ec) => match &**ec {
+            EcPrivateKey::P256(sk) => p256::SecretKey::from(sk).to_pkcs8_der(),
+            EcPrivateKey::P384(sk) => p384::SecretKey::from(sk).to_pkcs8_der(),
+            EcPrivateKey::P521(sk) => p521::SecretKey::from(sk).to_pkcs8_der(),
+            EcPrivateKey::K256(sk) => k256::SecretKey::from(sk).to_pkcs8_der(),
+        },
+        // PKCS#8 v1 (the seed alone): the v2 form ed25519-dalek writes does not parse everywhere.
+        PrivateKey::Ed25519(ed) => ed25519_dalek::ed25519::pkcs8::KeypairBytes {
+            secret_key: ed.to_bytes(),
+            public_key: None,
+        }
+        .to_pkcs8_der(),
+    }
+    .map_err(|err| export_error(format!("the private key could not be encoded ({err})")))?;
+    pem("PRIVATE KEY", der.as_bytes())
+}
+
+/// The public JWK: the RFC 7638 members, then `kid` (the thumbprint unless given), `alg`, `use`.
+pub fn public_jwk(key: &Key, labels: &JwkLabels) -> Value {
+    let canonical = thumbprint::canonical_json(key);
+    let mut members: Map<String, Value> = serde_json::from_str(&canonical).unwrap_or_default();
+    let kid = labels
+        .kid
+        .clone()
+        .unwrap_or_else(|| thumbprint::of_canonical(&canonical));
+    members.insert("kid".to_owned(), Value::String(kid));
+    for (name, value) in [("alg", &labels.alg), ("use", &labels.key_use)] {
+        if let Some(value) = value {
+            members.insert(name.to_owned(), Value::String(value.clone()));
+        }
+    }
+    Value::Object(members)
+}
+
+/// The private JWK: the public one plus the private members (RFC 7518 §6.2.2, §6.3.2; RFC 8037).
+pub fn private_jwk(key: &PrivateKey, labels: &JwkLabels) -> Value {
+    let public = key.public();
+    let mut jwk = public_jwk(&public, labels);
+    let private: Vec<(&str, Vec<u8>)> = match key {
+        // The public JWK of a secret already holds `k`.
+        PrivateKey::Secret(_) => Vec::new(),
+        PrivateKey::Rsa(rsa) => {
+            let number = |n: &rsa::BoxedUint| strip_zeros(&n.to_be_bytes());
+            let primes = rsa.primes();
+            let mut members = vec![("d", number(rsa.d()))];
+            if let [p, q] = primes {
+                members.push(("p", number(p)));
+                members.push(("q", number(q)));
+            }
+            for (name, value) in [("dp", rsa.dp()), ("dq", rsa.dq())] {
+                if let Some(value) = value {
+                    members.push((name, number(value)));
+                }
+            }
+            if let Some(qi) = rsa.qinv() {
+                members.push(("qi", strip_zeros(&qi.retrieve().to_be_bytes())));
+            }
+            members
+        }
+        PrivateKey::Ec(ec) => vec![("d", ec_scalar(ec))],
+        PrivateKey::Ed25519(ed) => vec![("d", ed.to_bytes().to_vec())],
+    };
+    if let Value::Object(members) = &mut jwk {
+        for (name, bytes) in private {
+            members.insert(name.to_owned(), Value::String(base64url::encode(&bytes)));
+        }
+    }
+    jwk
+}
+
+/// A JWK Set of one key.
+pub fn jwks(jwk: Value) -> Value {
+    serde_json::json!({ "keys": [jwk] })
+}
+
+fn ec_scalar(key: &EcPrivateKey) -> Vec<u8> {
+    match key {
+        EcPrivateKey::P256(sk) => sk.to_bytes().to_vec(),
+        EcPrivateKey::P384(sk) => sk.to_bytes().to_vec(),
+        EcPrivateKey::P521(sk) => sk.to_bytes().to_vec(),
+        EcPrivateKey::K256(sk) => sk.to_bytes().to_vec(),
+    }
+}
+
+fn strip_zeros(bytes: &[u8]) -> Vec<u8> {
+    let first = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
+    bytes.get(first..).unwrap_or_default().to_vec()
+}
+
+fn pem(label: &'static str, der: &[u8]) -> Result<String, Error> {
+    der::pem::encode_string(label, LineEnding::LF, der)
+        .map_err(|err| export_error(format!("the PEM could not be written ({err})")))
+}
+
+fn export_error(detail: impl Into<String>) -> Error {
+    Error::KeyFormat {
+        format: "key export",
+        detail: detail.into(),
+    }
+}

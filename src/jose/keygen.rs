@@ -1,0 +1,111 @@
+//! Key generation for the key workshop, with the system's randomness (the browser's
+//! crypto.getRandomValues in the page). Every kind is described once, in `KeyKind::ALL`.
+
+use getrandom::rand_core::UnwrapErr;
+use getrandom::SysRng;
+use p256::elliptic_curve::Generate;
+
+use super::alg::{Alg, Curve};
+use super::error::Error;
+use super::key::private::{EcPrivateKey, PrivateKey};
+use super::key::{Secret, SecretEncoding};
+
+/// A kind of key the workshop makes; `name` is the page's `keygen-type` option value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyKind {
+    Oct(usize),
+    Rsa(usize),
+    Ec(Curve),
+    Ed25519,
+}
+
+impl KeyKind {
+    pub const ALL: [KeyKind; 11] = [
+        KeyKind::Oct(256),
+        KeyKind::Oct(384),
+        KeyKind::Oct(512),
+        KeyKind::Rsa(2048),
+        KeyKind::Rsa(3072),
+        KeyKind::Rsa(4096),
+        KeyKind::Ec(Curve::P256),
+        KeyKind::Ec(Curve::P384),
+        KeyKind::Ec(Curve::P521),
+        KeyKind::Ec(Curve::Secp256k1),
+        KeyKind::Ed25519,
+    ];
+
+    /// `oct-256`, `RSA-2048`, `P-256`, `secp256k1`, `Ed25519` …
+    pub fn name(self) -> String {
+        match self {
+            KeyKind::Oct(bits) => format!("oct-{bits}"),
+            KeyKind::Rsa(bits) => format!("RSA-{bits}"),
+            KeyKind::Ec(curve) => curve.jwk_name().to_owned(),
+            KeyKind::Ed25519 => "Ed25519".to_owned(),
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<KeyKind> {
+        KeyKind::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
+    /// The algorithm a key of this kind is made for, written into its JWK's `alg`.
+    pub fn alg(self) -> Alg {
+        match self {
+            KeyKind::Oct(384) => Alg::HS384,
+            KeyKind::Oct(512) => Alg::HS512,
+            KeyKind::Oct(_) => Alg::HS256,
+            KeyKind::Rsa(_) => Alg::RS256,
+            KeyKind::Ec(Curve::P384) => Alg::ES384,
+            KeyKind::Ec(Curve::P521) => Alg::ES512,
+            KeyKind::Ec(Curve::Secp256k1) => Alg::ES256K,
+            KeyKind::Ec(Curve::P256 | Curve::Ed25519) => Alg::ES256,
+            KeyKind::Ed25519 => Alg::EdDSA,
+        }
+    }
+}
+
+/// A new key of `kind`.
+pub fn generate(kind: KeyKind) -> Result<PrivateKey, Error> {
+    let mut rng = UnwrapErr(SysRng);
+    match kind {
+        KeyKind::Oct(bits) => {
+            let mut bytes = vec![0u8; bits / 8];
+            fill(&mut bytes)?;
+            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            Secret::decode(&hex, SecretEncoding::Hex).map(PrivateKey::Secret)
+        }
+        KeyKind::Rsa(bits) => rsa::PrivateKey::new(&mut rng, bits)
+            .map(|key| PrivateKey::Rsa(Box::new(key)))
+            .map_err(|err| failed(format!("RSA key generation failed ({err})"))),
+        KeyKind::Ec(curve) => {
+            let key = match curve {
+                Curve::P256 => EcPrivateKey::P256(random()?),
+                Curve::P384 => EcPrivateKey::P384(random()?),
+                Curve::P521 => EcPrivateKey::P521(random()?),
+                Curve::Secp256k1 => EcPrivateKey::K256(random()?),
+                Curve::Ed25519 => return generate(KeyKind::Ed25519),
+            };
+            Ok(PrivateKey::Ec(Box::new(key)))
+        }
+        KeyKind::Ed25519 => {
+            let mut seed = [0u8; 32];
+            fill(&mut seed)?;
+            Ok(PrivateKey::Ed25519(Box::new(
+                ed25519_dalek::SigningKey::from_bytes(&seed),
+            )))
+        }
+    }
+}
+
+/// A random ECDSA signing key.
+fn random<K: Generate>() -> Result<K, Error> {
+    K::try_generate_from_rng(&mut SysRng).map_err(|err| failed(format!("no randomness ({err})")))
+}
+
+fn fill(bytes: &mut [u8]) -> Result<(), Error> {
+    getrandom::fill(bytes).map_err(|err| failed(format!("no randomness ({err})")))
+}
+
+fn failed(reason: String) -> Error {
+    Error::SigningRefused { reason }
+}
