@@ -74,22 +74,7 @@ impl EcKey {
 
     /// The public key of a private scalar.
     pub fn from_scalar(curve: Curve, scalar: &[u8]) -> Result<EcKey, String> {
-        let invalid = |_| "the private scalar is not valid for the curve".to_owned();
-        match curve {
-            Curve::P256 => p256::SecretKey::from_slice(scalar)
-                .map(|secret| EcKey::P256(secret.public_key().into()))
-                .map_err(invalid),
-            Curve::P384 => p384::SecretKey::from_slice(scalar)
-                .map(|secret| EcKey::P384(secret.public_key().into()))
-                .map_err(invalid),
-            Curve::P521 => p521::SecretKey::from_slice(scalar)
-                .map(|secret| EcKey::P521(secret.public_key().into()))
-                .map_err(invalid),
-            Curve::Secp256k1 => k256::SecretKey::from_slice(scalar)
-                .map(|secret| EcKey::K256(secret.public_key().into()))
-                .map_err(invalid),
-            Curve::Ed25519 => Err("Ed25519 is not an ECDSA curve".to_owned()),
-        }
+        private::EcPrivateKey::from_scalar(curve, scalar).map(|key| key.public())
     }
 
     /// The uncompressed affine coordinates (x, y), each padded to the curve's size.

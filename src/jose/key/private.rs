@@ -61,7 +61,8 @@ impl EcPrivateKey {
         }
     }
 
-    fn public(&self) -> EcKey {
+    /// The public key.
+    pub fn public(&self) -> EcKey {
         match self {
             EcPrivateKey::P256(key) => EcKey::P256(*key.verifying_key()),
             EcPrivateKey::P384(key) => EcKey::P384(*key.verifying_key()),
