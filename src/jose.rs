@@ -23,3 +23,4 @@ pub mod status;
 pub mod strict;
 pub mod token;
 pub mod verify;
+pub mod workshop;

@@ -5,3 +5,4 @@ pub mod components;
 pub mod known_secret;
 pub mod state;
 pub mod webcrypto;
+pub mod workshop_client;

@@ -11,6 +11,7 @@ use super::components::claims_table::{ClaimsTable, TableKind};
 use super::components::decode_error::DecodeError;
 use super::components::embedded_keys::EmbeddedKeys;
 use super::components::encoded_token::EncodedToken;
+use super::components::encoder::Encoder;
 use super::components::findings::Findings;
 use super::components::json_pane::{JsonPane, PaneContent};
 use super::components::key_input::KeyInput;
@@ -21,6 +22,7 @@ use super::components::verdict::Verdict;
 use super::known_secret;
 use super::state::{Action, State};
 use super::webcrypto;
+use super::workshop_client;
 use crate::jose::input::token_from_fragment;
 use crate::jose::known_secrets::Target;
 use crate::jose::platform::decide_on_platform;
@@ -62,6 +64,22 @@ fn start_secret_search(state: UseReducerHandle<State>, current: Rc<Cell<u64>>) {
             })
         })
         .await;
+    });
+}
+
+/// Asks the workshop worker to sign the encoder's inputs, tagging the answer with their
+/// generation.
+fn start_signing(state: UseReducerHandle<State>) {
+    let Some(request) = state.encoder.request() else {
+        return;
+    };
+    let generation = state.encoder.generation;
+    let dispatcher = state.dispatcher();
+    yew::platform::spawn_local(async move {
+        let answer = workshop_client::ask(request)
+            .await
+            .unwrap_or_else(|error| serde_json::json!({ "error": error }).to_string());
+        dispatcher.dispatch(Action::Encoded { generation, answer });
     });
 }
 
@@ -134,6 +152,18 @@ pub fn App() -> Html {
         let state = state.clone();
         use_effect_with((), move |_| start_clock(state));
     }
+    {
+        let state = state.clone();
+        use_effect_with(state.encoder.generation, move |_| start_signing(state));
+    }
+    let on_encoder_edit = {
+        let state = state.clone();
+        Callback::from(move |edit| state.dispatch(Action::Encode(edit)))
+    };
+    let on_send = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::SendToDecoder))
+    };
     let on_settings = {
         let state = state.clone();
         Callback::from(move |settings| state.dispatch(Action::SetSettings(settings)))
@@ -161,6 +191,7 @@ pub fn App() -> Html {
                     }
                     <DecodeError error={state.decode_error()} />
                     <KeyInput value={state.key_input.clone()} encoding={state.encoding} keys={state.keys.clone()} on_input={on_key} on_encoding={on_encoding} />
+                    <Encoder encoder={state.encoder.clone()} on_edit={on_encoder_edit} on_send={on_send} />
                 </section>
                 <section class="app-column">
                     <Verdict verification={state.verification.clone()} now={Some(state.now as i64)} />

@@ -5,6 +5,7 @@ pub mod claims_table;
 pub mod decode_error;
 pub mod embedded_keys;
 pub mod encoded_token;
+pub mod encoder;
 pub mod findings;
 pub mod json_pane;
 pub mod key_input;

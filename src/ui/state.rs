@@ -1,6 +1,8 @@
 //! The app's state as plain data plus a reducer. Each input is parsed once when it changes:
 //! a new token reuses the parsed key, and a new key reuses the decoded token.
 
+pub mod encoder;
+
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -47,6 +49,7 @@ pub struct State {
     pub secret_search: SecretSearch,
     /// The header and claims tables, kept between renders.
     pub tables: Tables,
+    pub encoder: encoder::Encoder,
 }
 
 /// The tables of the header's parameters and the payload's claims, and the token's times.
@@ -151,6 +154,15 @@ pub enum Action {
         token_generation: u64,
         search: SecretSearch,
     },
+    /// A change in the encoder.
+    Encode(encoder::Edit),
+    /// The workshop worker's answer for this generation of the encoder's inputs.
+    Encoded {
+        generation: u64,
+        answer: String,
+    },
+    /// The encoder's token and its verifying key go to the decoder.
+    SendToDecoder,
 }
 
 impl State {
@@ -173,6 +185,7 @@ impl State {
             untimed_findings: Vec::new(),
             secret_search: SecretSearch::Idle,
             tables: Tables::default(),
+            encoder: encoder::Encoder::default(),
         };
         state.set_token(token);
         state
@@ -335,6 +348,18 @@ impl Reducible for State {
                 if found {
                     next.relint();
                 }
+            }
+            Action::Encode(edit) => next.encoder.apply(edit),
+            Action::Encoded { generation, answer } => next.encoder.answered(generation, &answer),
+            Action::SendToDecoder => {
+                let encoder::Output::Signed { token, verify_key } = next.encoder.output.clone()
+                else {
+                    return self;
+                };
+                next.key_input = verify_key;
+                next.encoding = SecretEncoding::Utf8;
+                next.keys = Some(Rc::new(key::parse(&next.key_input, next.encoding)));
+                next.set_token(token);
             }
         }
         Rc::new(next)

@@ -1,0 +1,113 @@
+//! Create a token: header and payload JSON, an algorithm and a signing key; the token is signed
+//! (in the workshop worker) as any of them changes, and can be sent to the decoder to verify.
+
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::jose::alg::Alg;
+use crate::jose::key::SecretEncoding;
+use crate::ui::state::encoder::{Edit, Encoder as State, Output};
+
+#[derive(PartialEq, Properties)]
+pub struct EncoderProps {
+    pub encoder: State,
+    pub on_edit: Callback<Edit>,
+    pub on_send: Callback<()>,
+}
+
+#[component]
+pub fn Encoder(props: &EncoderProps) -> Html {
+    let text_edit = |make: fn(String) -> Edit| {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            on_edit.emit(make(area.value()));
+        })
+    };
+    let on_alg = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(alg) = Alg::from_name(&select.value()) {
+                on_edit.emit(Edit::Alg(alg));
+            }
+        })
+    };
+    let on_encoding = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(encoding) = SecretEncoding::from_name(&select.value()) {
+                on_edit.emit(Edit::Encoding(encoding));
+            }
+        })
+    };
+    let on_send = {
+        let on_send = props.on_send.clone();
+        Callback::from(move |_: MouseEvent| on_send.emit(()))
+    };
+    let encoder = &props.encoder;
+    html! {
+        <section class="encoder" aria-label="Create a token">
+            <h2 class="encoder-title">{ "Create a token" }</h2>
+            <label class="encoder-label" for="encoder-header">{ "Header" }</label>
+            <textarea id="encoder-header" class="encoder-area part-header" data-testid="encoder-header" spellcheck="false"
+                      value={encoder.header.clone()} oninput={text_edit(Edit::Header)} />
+            <label class="encoder-label" for="encoder-payload">{ "Payload" }</label>
+            <textarea id="encoder-payload" class="encoder-area part-payload" data-testid="encoder-payload" spellcheck="false"
+                      value={encoder.payload.clone()} oninput={text_edit(Edit::Payload)} />
+            <div class="encoder-row">
+                <label class="encoder-label" for="encoder-alg">{ "Algorithm" }</label>
+                <select id="encoder-alg" data-testid="encoder-alg" onchange={on_alg}>
+                    { for Alg::ALL.iter().filter(|alg| **alg != Alg::None).map(|alg| html! {
+                        <option value={alg.name()} selected={*alg == encoder.alg}>{ alg.name() }</option>
+                    }) }
+                </select>
+                <label class="encoder-label" for="encoder-encoding">{ "Secret encoding" }</label>
+                <select id="encoder-encoding" data-testid="encoder-encoding" onchange={on_encoding}>
+                    { for SecretEncoding::ALL.iter().map(|encoding| html! {
+                        <option value={encoding.as_str()} selected={*encoding == encoder.encoding}>{ encoding.label() }</option>
+                    }) }
+                </select>
+            </div>
+            <label class="encoder-label" for="encoder-key">{ "Signing key" }</label>
+            <textarea id="encoder-key" class="encoder-area encoder-key" data-testid="encoder-key" spellcheck="false"
+                      autocomplete="off" placeholder="An HMAC secret, a PEM private key (PKCS#8, PKCS#1, SEC1), or a private JWK"
+                      value={encoder.key.clone()} oninput={text_edit(Edit::Key)} />
+            { output(&encoder.output, on_send) }
+        </section>
+    }
+}
+
+fn output(output: &Output, on_send: Callback<MouseEvent>) -> Html {
+    match output {
+        Output::NoKey => {
+            html! { <p class="encoder-note" data-testid="encoder-status" data-state="no-key">{ "Enter a signing key to create the token." }</p> }
+        }
+        Output::Signing => {
+            html! { <p class="encoder-note" data-testid="encoder-status" data-state="signing">{ "Signing…" }</p> }
+        }
+        Output::Invalid(why) | Output::Refused(why) => html! {
+            <p class="encoder-error" data-testid="encoder-status" data-state="error" role="alert">{ why }</p>
+        },
+        Output::Signed { token, .. } => {
+            let parts: Vec<&str> = token.split('.').collect();
+            let class = ["part-header", "part-payload", "part-signature"];
+            html! {
+                <>
+                    <pre class="encoder-token" data-testid="encoder-token" data-state="signed">
+                        { for parts.iter().enumerate().map(|(index, part)| html! {
+                            <>
+                                if index > 0 { <span class="encoded-dot">{ "." }</span> }
+                                <span class={classes!("encoded-part", class.get(index).copied())}>{ *part }</span>
+                            </>
+                        }) }
+                    </pre>
+                    <button type="button" class="encoder-send" data-testid="encoder-send" onclick={on_send}>
+                        { "Verify it in the decoder" }
+                    </button>
+                </>
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! The encoder's part of the app state: what the user typed, whether it reads, and the token
+//! the workshop worker signed for it.
+
+use serde_json::{json, Map, Value};
+
+use crate::jose::alg::Alg;
+use crate::jose::key::SecretEncoding;
+
+/// The encoder's inputs and its latest output.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Encoder {
+    pub header: String,
+    pub payload: String,
+    pub alg: Alg,
+    pub key: String,
+    pub encoding: SecretEncoding,
+    /// Counts changes, so an answer for older inputs is dropped.
+    pub generation: u64,
+    pub output: Output,
+}
+
+/// What the encoder shows under its inputs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Output {
+    /// Waiting for a key.
+    NoKey,
+    /// The header or payload does not read; the message says where.
+    Invalid(String),
+    Signing,
+    Signed {
+        token: String,
+        verify_key: String,
+    },
+    /// The key cannot sign this, or the signing was refused, and why.
+    Refused(String),
+}
+
+/// One change the user made in the encoder.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Header(String),
+    Payload(String),
+    Alg(Alg),
+    Key(String),
+    Encoding(SecretEncoding),
+}
+
+impl Default for Encoder {
+    fn default() -> Encoder {
+        let mut encoder = Encoder {
+            header: "{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}".to_owned(),
+            payload: "{\n  \"sub\": \"1234567890\",\n  \"name\": \"John Doe\"\n}".to_owned(),
+            alg: Alg::HS256,
+            key: String::new(),
+            encoding: SecretEncoding::default(),
+            generation: 0,
+            output: Output::NoKey,
+        };
+        encoder.refresh();
+        encoder
+    }
+}
+
+impl Encoder {
+    /// Applies an edit; choosing an algorithm rewrites the header's `alg`, and a header naming a
+    /// known `alg` chooses it.
+    pub fn apply(&mut self, edit: Edit) {
+        match edit {
+            Edit::Header(header) => {
+                if let Some(alg) = header_alg(&header) {
+                    self.alg = alg;
+                }
+                self.header = header;
+            }
+            Edit::Payload(payload) => self.payload = payload,
+            Edit::Alg(alg) => {
+                self.alg = alg;
+                if let Some(header) = with_alg(&self.header, alg) {
+                    self.header = header;
+                }
+            }
+            Edit::Key(key) => self.key = key,
+            Edit::Encoding(encoding) => self.encoding = encoding,
+        }
+        self.refresh();
+    }
+
+    /// The request for the worker, when the inputs can be signed.
+    pub fn request(&self) -> Option<String> {
+        (self.output == Output::Signing).then(|| {
+            json!({
+                "op": "sign",
+                "alg": self.alg.name(),
+                "header": compact(&self.header),
+                "payload": compact(&self.payload),
+                "key": self.key,
+                "encoding": self.encoding.as_str(),
+            })
+            .to_string()
+        })
+    }
+
+    /// Takes the worker's answer for `generation`; an older one is ignored.
+    pub fn answered(&mut self, generation: u64, answer: &str) {
+        if generation != self.generation {
+            return;
+        }
+        let answer: Value = serde_json::from_str(answer).unwrap_or_default();
+        let field = |name: &str| answer.get(name).and_then(Value::as_str).map(str::to_owned);
+        self.output = match (field("token"), field("verify_key"), field("error")) {
+            (Some(token), Some(verify_key), _) => Output::Signed { token, verify_key },
+            (_, _, Some(error)) => Output::Refused(error),
+            _ => Output::Refused("the workshop gave no answer".to_owned()),
+        };
+    }
+
+    fn refresh(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        self.output = match (
+            json_error("header", &self.header),
+            json_error("payload", &self.payload),
+        ) {
+            (Some(error), _) | (None, Some(error)) => Output::Invalid(error),
+            (None, None) if self.key.is_empty() => Output::NoKey,
+            (None, None) => Output::Signing,
+        };
+    }
+}
+
+/// Why the text is not a JSON object, with its line and column.
+fn json_error(part: &str, text: &str) -> Option<String> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(_)) => None,
+        Ok(_) => Some(format!("The {part} must be a JSON object.")),
+        Err(err) => Some(format!(
+            "The {part} is not valid JSON at line {}, column {}: {err}",
+            err.line(),
+            err.column()
+        )),
+    }
+}
+
+/// The JSON text without insignificant whitespace, keeping member order and number text.
+fn compact(text: &str) -> String {
+    serde_json::from_str::<Value>(text)
+        .map(|value| value.to_string())
+        .unwrap_or_else(|_| text.to_owned())
+}
+
+fn header_alg(header: &str) -> Option<Alg> {
+    let value: Value = serde_json::from_str(header).ok()?;
+    Alg::from_name(value.get("alg")?.as_str()?)
+}
+
+/// The header with `alg` set, pretty-printed; `None` while the header does not read.
+fn with_alg(header: &str, alg: Alg) -> Option<String> {
+    let mut members: Map<String, Value> = serde_json::from_str(header).ok()?;
+    members.insert("alg".to_owned(), Value::String(alg.name().to_owned()));
+    serde_json::to_string_pretty(&Value::Object(members)).ok()
+}
