@@ -100,3 +100,98 @@ fn generated_keys_come_in_every_form_and_verify_what_they_sign() {
     }
     assert!(ask(json!({"op": "generate", "kind": "RSA-1024"}))["error"].is_string());
 }
+
+#[test]
+fn every_fixture_key_converts_to_forms_that_verify_its_token() {
+    let fixtures: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/keys.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    for case in &fixtures {
+        let token = case["token"].as_str().unwrap();
+        let forms: Vec<(&String, &Value)> = case["keys"].as_object().unwrap().iter().collect();
+        let mut thumbprints = Vec::new();
+        for (format, key) in forms {
+            let encoding = match format.as_str() {
+                "base64" | "base64url" | "hex" => format.as_str(),
+                _ => "utf8",
+            };
+            let name = format!("{} {format}", case["name"]);
+            let answer = ask(json!({"op": "convert", "key": key, "encoding": encoding}));
+            if format == "jwks" {
+                // The fixture sets put a decoy first: the first key is converted, and said so.
+                let note = answer["note"].as_str().unwrap_or_default();
+                assert!(note.contains("this is the first"), "{name}: {answer}");
+                continue;
+            }
+            let public_jwk = answer["public_jwk"].to_string();
+            assert!(answer["error"].is_null(), "{name}: {answer}");
+            let is_private =
+                format.contains("private") || format == "pkcs8-pem" || format == "sec1-pem";
+            let is_secret = case["name"].as_str().unwrap().starts_with("HS");
+            assert_eq!(answer["private"], json!(is_private || is_secret), "{name}");
+            // Every public form the answer gives verifies the fixture's token; the wrong key's
+            // token does not.
+            let mut verifiers = vec![public_jwk];
+            // A set is searched by the token's kid, so it verifies when the kids agree.
+            if answer["public_jwk"]["kid"] == case["kid"] {
+                verifiers.push(answer["jwks"].to_string());
+            }
+            if let Some(pem) = answer["public_pem"].as_str() {
+                verifiers.push(pem.to_owned());
+            }
+            for verifier in &verifiers {
+                let verdict = check_text(token, verifier, SecretEncoding::Utf8).status;
+                assert_eq!(verdict, Status::Valid, "{name}: {verifier}");
+                let flipped = flip_signature_bit(token);
+                let verdict = check_text(&flipped, verifier, SecretEncoding::Utf8).status;
+                assert_eq!(verdict, Status::Invalid, "{name}");
+            }
+            // A private key reads back as the same key from its own PEM and JWK.
+            if is_private {
+                for private in [
+                    answer["private_pem"].as_str().unwrap().to_owned(),
+                    answer["private_jwk"].to_string(),
+                ] {
+                    let again = ask(json!({"op": "convert", "key": private, "encoding": "utf8"}));
+                    assert_eq!(again["thumbprint"], answer["thumbprint"], "{name}");
+                    assert_eq!(again["private"], json!(true), "{name}");
+                }
+            }
+            thumbprints.push(answer["thumbprint"].as_str().unwrap().to_owned());
+        }
+        // Every format of one key is the same key.
+        thumbprints.dedup();
+        assert_eq!(thumbprints.len(), 1, "{}: {thumbprints:?}", case["name"]);
+    }
+}
+
+#[test]
+fn a_jwk_keeps_its_labels_and_a_pem_gets_its_thumbprint_as_kid() {
+    let case = fixture("ES256");
+    let jwk = ask(json!({"op": "convert", "key": case["keys"]["jwk"], "encoding": "utf8"}));
+    let given: Value = serde_json::from_str(case["keys"]["jwk"].as_str().unwrap()).unwrap();
+    assert_eq!(jwk["public_jwk"]["kid"], given["kid"]);
+    let pem = ask(json!({"op": "convert", "key": case["keys"]["spki-pem"], "encoding": "utf8"}));
+    assert_eq!(pem["public_jwk"]["kid"], pem["thumbprint"]);
+    assert!(pem["private_jwk"].is_null());
+    assert_eq!(pem["description"], "EC P-256 public key");
+}
+
+#[test]
+fn keys_that_do_not_read_are_refused_with_the_reason() {
+    let broken_private = "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----";
+    let answer = ask(json!({"op": "convert", "key": broken_private, "encoding": "utf8"}));
+    assert!(
+        answer["error"].as_str().unwrap().contains("PKCS#8"),
+        "{answer}"
+    );
+    let bad_hex = ask(json!({"op": "convert", "key": "zz", "encoding": "hex"}));
+    assert!(bad_hex["error"].is_string(), "{bad_hex}");
+    let empty_set = ask(json!({"op": "convert", "key": r#"{"keys": []}"#, "encoding": "utf8"}));
+    assert!(empty_set["error"].is_string(), "{empty_set}");
+}

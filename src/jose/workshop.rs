@@ -2,16 +2,19 @@
 //! Web Worker (loaded only when the encoder is used), tests run it natively.
 //!
 //! Requests: `{"op":"sign","alg","header","payload","key","encoding"}` answers
-//! `{"token","verify_key"}`; `{"op":"generate","kind"}` answers the key in every form. Failures
+//! `{"token","verify_key"}`; `{"op":"generate","kind"}` answers a new key in every form;
+//! `{"op":"convert","key","encoding"}` answers a pasted key (PEM, JWK, JWK Set or secret) in
+//! every form it has: a private key in all of them, a public key in its public ones. Failures
 //! answer `{"error": "…"}`.
 
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use super::alg::Alg;
 use super::error::Error;
 use super::key::export::{jwks, private_jwk, private_pem, public_jwk, public_pem, JwkLabels};
 use super::key::private::{self, PrivateKey};
-use super::key::SecretEncoding;
+use super::key::thumbprint;
+use super::key::{self as public, Key, SecretEncoding};
 use super::keygen::{generate, KeyKind};
 use super::sign::encode;
 
@@ -22,6 +25,7 @@ pub fn handle(request: &str) -> String {
         .and_then(|request| match request.get("op").and_then(Value::as_str) {
             Some("sign") => sign(&request).map_err(|err| err.to_string()),
             Some("generate") => generated(&request).map_err(|err| err.to_string()),
+            Some("convert") => converted(&request).map_err(|err| err.to_string()),
             other => Err(format!("unknown request {other:?}")),
         });
     match answer {
@@ -71,14 +75,104 @@ fn generated(request: &Value) -> Result<Value, Error> {
         alg: Some(kind.alg().name().to_owned()),
         key_use: Some("sig".to_owned()),
     };
-    let public = public_jwk(&key.public(), &labels);
-    Ok(json!({
-        "kind": kind.name(),
-        "alg": kind.alg().name(),
-        "private_pem": private_pem(&key).ok(),
-        "public_pem": public_pem(&key.public()).ok(),
-        "private_jwk": private_jwk(&key, &labels),
-        "jwks": jwks(public.clone()),
-        "public_jwk": public,
-    }))
+    let mut answer = private_forms(&key, &labels);
+    answer.insert("kind".to_owned(), json!(kind.name()));
+    Ok(Value::Object(answer))
+}
+
+/// A pasted key in every form it has. A JWK keeps its own `kid`, `alg` and `use`; a key without
+/// a `kid` gets its thumbprint. Of a JWK Set, the first key is converted.
+fn converted(request: &Value) -> Result<Value, Error> {
+    let key_text = text(request, "key");
+    let encoding = SecretEncoding::from_name(text(request, "encoding")).unwrap_or_default();
+    if let Some(keys) = set_members(key_text) {
+        let first = keys.first().ok_or_else(|| Error::KeyFormat {
+            format: "JWK Set",
+            detail: "the set has no keys".to_owned(),
+        })?;
+        let mut answer = convert(&first.to_string(), encoding)?;
+        if keys.len() > 1 {
+            let note = format!("The set holds {} keys; this is the first.", keys.len());
+            answer.insert("note".to_owned(), json!(note));
+        }
+        return Ok(Value::Object(answer));
+    }
+    convert(key_text, encoding).map(Value::Object)
+}
+
+fn convert(key_text: &str, encoding: SecretEncoding) -> Result<Map<String, Value>, Error> {
+    let private_error = match private::parse(key_text, encoding) {
+        Ok(key) => return Ok(private_forms(&key, &jwk_labels(key_text))),
+        Err(err) => err,
+    };
+    let set = match public::parse(key_text, encoding) {
+        Ok(set) => set,
+        // A broken private key is best explained by the private reader.
+        Err(_) if looks_private(key_text) => return Err(private_error),
+        Err(err) => return Err(err),
+    };
+    let entry = set.entries.first().ok_or(private_error)?;
+    let labels = JwkLabels {
+        kid: entry.meta.kid.clone(),
+        alg: entry.meta.alg.clone(),
+        key_use: entry.meta.key_use.clone(),
+    };
+    let mut answer = public_forms(&entry.key, &labels);
+    answer.insert("private".to_owned(), json!(false));
+    Ok(answer)
+}
+
+/// The members of a JWK Set's `keys`, when the text is one.
+fn set_members(key_text: &str) -> Option<Vec<Value>> {
+    let mut set: Map<String, Value> = serde_json::from_str(key_text.trim()).ok()?;
+    match set.remove("keys")? {
+        Value::Array(keys) => Some(keys),
+        _ => None,
+    }
+}
+
+/// A private key's forms: its public ones, then the private PEM (none for a secret) and JWK.
+fn private_forms(key: &PrivateKey, labels: &JwkLabels) -> Map<String, Value> {
+    let mut forms = public_forms(&key.public(), labels);
+    forms.insert("private".to_owned(), json!(true));
+    forms.insert("private_pem".to_owned(), json!(private_pem(key).ok()));
+    forms.insert("private_jwk".to_owned(), private_jwk(key, labels));
+    forms
+}
+
+/// A public key's forms: what it is, its RFC 7638 thumbprint, SPKI PEM (none for a secret), JWK
+/// and a JWK Set of it.
+fn public_forms(key: &Key, labels: &JwkLabels) -> Map<String, Value> {
+    let jwk = public_jwk(key, labels);
+    let mut forms = Map::new();
+    forms.insert("description".to_owned(), json!(key.describe()));
+    forms.insert("thumbprint".to_owned(), json!(thumbprint::of(key)));
+    forms.insert("alg".to_owned(), json!(labels.alg));
+    forms.insert("public_pem".to_owned(), json!(public_pem(key).ok()));
+    forms.insert("jwks".to_owned(), jwks(jwk.clone()));
+    forms.insert("public_jwk".to_owned(), jwk);
+    forms
+}
+
+/// The `kid`, `alg` and `use` a pasted JWK gives itself.
+fn jwk_labels(key_text: &str) -> JwkLabels {
+    let jwk: Map<String, Value> = serde_json::from_str(key_text.trim()).unwrap_or_default();
+    let member = |name: &str| jwk.get(name).and_then(Value::as_str).map(str::to_owned);
+    JwkLabels {
+        kid: member("kid"),
+        alg: member("alg"),
+        key_use: member("use"),
+    }
+}
+
+/// A PEM labelled as a private key, or a JWK with a private member.
+fn looks_private(key_text: &str) -> bool {
+    let trimmed = key_text.trim();
+    if trimmed.starts_with("-----BEGIN") {
+        return trimmed
+            .lines()
+            .next()
+            .is_some_and(|line| line.contains("PRIVATE"));
+    }
+    serde_json::from_str::<Map<String, Value>>(trimmed).is_ok_and(|jwk| jwk.contains_key("d"))
 }
