@@ -15,11 +15,13 @@ use super::components::encoder::Encoder;
 use super::components::findings::Findings;
 use super::components::json_pane::{JsonPane, PaneContent};
 use super::components::key_input::KeyInput;
+use super::components::key_workshop::KeyWorkshop;
 use super::components::lifetime::Lifetime;
 use super::components::signature_pane::SignaturePane;
 use super::components::token_input::TokenInput;
 use super::components::verdict::Verdict;
 use super::known_secret;
+use super::state::workshop::{Request, Workshop};
 use super::state::{Action, State};
 use super::webcrypto;
 use super::workshop_client;
@@ -80,6 +82,32 @@ fn start_signing(state: UseReducerHandle<State>) {
             .await
             .unwrap_or_else(|error| serde_json::json!({ "error": error }).to_string());
         dispatcher.dispatch(Action::Encoded { generation, answer });
+    });
+}
+
+/// Sends the key workshop's request that `pick` finds (a key to make or to convert) to the
+/// worker, and hands back its answer with the time the work took once the worker was ready.
+fn start_forging(state: UseReducerHandle<State>, pick: fn(&Workshop) -> Option<(Request, String)>) {
+    let Some((request, text)) = pick(&state.workshop) else {
+        return;
+    };
+    let dispatcher = state.dispatcher();
+    yew::platform::spawn_local(async move {
+        let answer = match workshop_client::ready().await {
+            Ok(()) => {
+                let started = js_sys::Date::now();
+                let answer = workshop_client::ask(text).await;
+                answer.map(|answer| (answer, js_sys::Date::now() - started))
+            }
+            Err(error) => Err(error),
+        };
+        let (answer, millis) =
+            answer.unwrap_or_else(|error| (serde_json::json!({ "error": error }).to_string(), 0.0));
+        dispatcher.dispatch(Action::Forged {
+            request,
+            answer,
+            millis,
+        });
     });
 }
 
@@ -156,6 +184,26 @@ pub fn App() -> Html {
         let state = state.clone();
         use_effect_with(state.encoder.generation, move |_| start_signing(state));
     }
+    {
+        let state = state.clone();
+        use_effect_with(state.workshop.generate_request, move |_| {
+            start_forging(state, Workshop::generate_request)
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(state.workshop.convert_request, move |_| {
+            start_forging(state, Workshop::convert_request)
+        });
+    }
+    let on_workshop_edit = {
+        let state = state.clone();
+        Callback::from(move |edit| state.dispatch(Action::Workshop(edit)))
+    };
+    let on_sign_with = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::SignWithGenerated))
+    };
     let on_encoder_edit = {
         let state = state.clone();
         Callback::from(move |edit| state.dispatch(Action::Encode(edit)))
@@ -169,6 +217,8 @@ pub fn App() -> Html {
         Callback::from(move |settings| state.dispatch(Action::SetSettings(settings)))
     };
 
+    // The workshop only needs the clock while it works (to say for how long).
+    let workshop_now = state.workshop.is_working().then_some(state.now);
     let clock = state.clock();
     let tables = state.tables.clone();
     let times = tables.times;
@@ -191,7 +241,8 @@ pub fn App() -> Html {
                     }
                     <DecodeError error={state.decode_error()} />
                     <KeyInput value={state.key_input.clone()} encoding={state.encoding} keys={state.keys.clone()} on_input={on_key} on_encoding={on_encoding} />
-                    <Encoder encoder={state.encoder.clone()} on_edit={on_encoder_edit} on_send={on_send} />
+                    <Encoder encoder={state.encoder.clone()} now={state.now} on_edit={on_encoder_edit} on_send={on_send} />
+                    <KeyWorkshop workshop={state.workshop.clone()} now={workshop_now} on_edit={on_workshop_edit} on_sign_with={on_sign_with} />
                 </section>
                 <section class="app-column">
                     <Verdict verification={state.verification.clone()} now={Some(state.now as i64)} />

@@ -2,13 +2,16 @@
 
 pub mod check_settings;
 pub mod claims_table;
+pub mod copy_button;
 pub mod decode_error;
 pub mod embedded_keys;
 pub mod encoded_token;
 pub mod encoder;
 pub mod findings;
 pub mod json_pane;
+pub mod key_forms;
 pub mod key_input;
+pub mod key_workshop;
 pub mod lifetime;
 pub mod signature_pane;
 pub mod token_input;

@@ -2,6 +2,7 @@
 //! a new token reuses the parsed key, and a new key reuses the decoded token.
 
 pub mod encoder;
+pub mod workshop;
 
 use std::rc::Rc;
 
@@ -50,6 +51,7 @@ pub struct State {
     /// The header and claims tables, kept between renders.
     pub tables: Tables,
     pub encoder: encoder::Encoder,
+    pub workshop: workshop::Workshop,
 }
 
 /// The tables of the header's parameters and the payload's claims, and the token's times.
@@ -163,6 +165,16 @@ pub enum Action {
     },
     /// The encoder's token and its verifying key go to the decoder.
     SendToDecoder,
+    /// A change in the key workshop.
+    Workshop(workshop::Edit),
+    /// The workshop worker's answer to a key workshop request, and how long it took.
+    Forged {
+        request: workshop::Request,
+        answer: String,
+        millis: f64,
+    },
+    /// The generated key becomes the encoder's signing key, with its algorithm.
+    SignWithGenerated,
 }
 
 impl State {
@@ -186,6 +198,7 @@ impl State {
             secret_search: SecretSearch::Idle,
             tables: Tables::default(),
             encoder: encoder::Encoder::default(),
+            workshop: workshop::Workshop::default(),
         };
         state.set_token(token);
         state
@@ -360,6 +373,25 @@ impl Reducible for State {
                 next.encoding = SecretEncoding::Utf8;
                 next.keys = Some(Rc::new(key::parse(&next.key_input, next.encoding)));
                 next.set_token(token);
+            }
+            Action::Workshop(edit) => next.workshop.apply(edit),
+            Action::Forged {
+                request,
+                answer,
+                millis,
+            } => next.workshop.answered(request, &answer, millis),
+            Action::SignWithGenerated => {
+                let workshop::Job::Done { forms, .. } = &next.workshop.generated else {
+                    return self;
+                };
+                let Some(key) = forms.signing_key().map(str::to_owned) else {
+                    return self;
+                };
+                next.encoder
+                    .apply(encoder::Edit::Alg(next.workshop.kind.alg()));
+                next.encoder
+                    .apply(encoder::Edit::Encoding(SecretEncoding::Utf8));
+                next.encoder.apply(encoder::Edit::Key(key));
             }
         }
         Rc::new(next)

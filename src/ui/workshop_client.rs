@@ -26,12 +26,22 @@ thread_local! {
     static CLIENT: RefCell<Option<Rc<Client>>> = const { RefCell::new(None) };
 }
 
-/// Sends one request (JSON text) to the worker and waits for its answer (JSON text).
-pub async fn ask(request: String) -> Result<String, String> {
+/// Starts the worker if it is not running and waits until it is ready for requests.
+pub async fn ready() -> Result<(), String> {
+    ready_client().await.map(|_| ())
+}
+
+async fn ready_client() -> Result<Rc<Client>, String> {
     let client = client().map_err(describe)?;
     JsFuture::from(client.ready.clone())
         .await
         .map_err(describe)?;
+    Ok(client)
+}
+
+/// Sends one request (JSON text) to the worker and waits for its answer (JSON text).
+pub async fn ask(request: String) -> Result<String, String> {
+    let client = ready_client().await?;
     let waiting = Rc::clone(&client.waiting);
     let answer = Promise::new(&mut |resolve, _reject| waiting.borrow_mut().push_back(resolve));
     client

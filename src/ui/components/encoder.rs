@@ -11,6 +11,8 @@ use crate::ui::state::encoder::{Edit, Encoder as State, Output};
 #[derive(PartialEq, Properties)]
 pub struct EncoderProps {
     pub encoder: State,
+    /// The page's clock, Unix seconds, for the time helpers.
+    pub now: f64,
     pub on_edit: Callback<Edit>,
     pub on_send: Callback<()>,
 }
@@ -47,6 +49,26 @@ pub fn Encoder(props: &EncoderProps) -> Html {
         Callback::from(move |_: MouseEvent| on_send.emit(()))
     };
     let encoder = &props.encoder;
+    let lifetime = use_state(|| LIFETIMES.get(1).map_or(3600, |(seconds, _)| *seconds));
+    let on_lifetime = {
+        let lifetime = lifetime.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Ok(seconds) = select.value().parse() {
+                lifetime.set(seconds);
+            }
+        })
+    };
+    let now = props.now as i64;
+    let stamp = |claim: &'static str, offset: i64| {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_edit.emit(Edit::Time {
+                claim,
+                at: now + offset,
+            })
+        })
+    };
     html! {
         <section class="encoder" aria-label="Create a token">
             <h2 class="encoder-title">{ "Create a token" }</h2>
@@ -56,6 +78,17 @@ pub fn Encoder(props: &EncoderProps) -> Html {
             <label class="encoder-label" for="encoder-payload">{ "Payload" }</label>
             <textarea id="encoder-payload" class="encoder-area part-payload" data-testid="encoder-payload" spellcheck="false"
                       value={encoder.payload.clone()} oninput={text_edit(Edit::Payload)} />
+            <div class="encoder-row">
+                <button type="button" class="encoder-time" data-testid="encoder-iat-now" onclick={stamp("iat", 0)}>{ "iat = now" }</button>
+                <button type="button" class="encoder-time" data-testid="encoder-nbf-now" onclick={stamp("nbf", 0)}>{ "nbf = now" }</button>
+                <button type="button" class="encoder-time" data-testid="encoder-exp-set" onclick={stamp("exp", *lifetime)}>{ "exp = now +" }</button>
+                <select aria-label="Lifetime" data-testid="encoder-exp-lifetime" onchange={on_lifetime}>
+                    { for LIFETIMES.iter().map(|(seconds, label)| html! {
+                        <option value={seconds.to_string()} selected={*seconds == *lifetime}>{ *label }</option>
+                    }) }
+                </select>
+            </div>
+            { hints(encoder) }
             <div class="encoder-row">
                 <label class="encoder-label" for="encoder-alg">{ "Algorithm" }</label>
                 <select id="encoder-alg" data-testid="encoder-alg" onchange={on_alg}>
@@ -76,6 +109,33 @@ pub fn Encoder(props: &EncoderProps) -> Html {
                       value={encoder.key.clone()} oninput={text_edit(Edit::Key)} />
             { output(&encoder.output, on_send) }
         </section>
+    }
+}
+
+/// The lifetimes the `exp` helper offers, in seconds.
+const LIFETIMES: [(i64, &str); 5] = [
+    (300, "5 minutes"),
+    (3600, "1 hour"),
+    (86_400, "1 day"),
+    (7 * 86_400, "7 days"),
+    (30 * 86_400, "30 days"),
+];
+
+/// What the payload's registered and common claims mean.
+fn hints(encoder: &State) -> Html {
+    let hints = encoder.claim_hints();
+    if hints.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="encoder-hints" data-testid="encoder-hints">
+            { for hints.into_iter().map(|(name, described)| html! {
+                <li data-claim={name.clone()}>
+                    <code>{ name }</code>{ " " }{ described.description }{ " " }
+                    <a href={described.url} target="_blank" rel="noopener noreferrer">{ described.spec }</a>
+                </li>
+            }) }
+        </ul>
     }
 }
 

@@ -4,6 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::jose::alg::Alg;
+use crate::jose::claims::{describe_claim, Described};
 use crate::jose::key::SecretEncoding;
 
 /// The encoder's inputs and its latest output.
@@ -43,6 +44,11 @@ pub enum Edit {
     Alg(Alg),
     Key(String),
     Encoding(SecretEncoding),
+    /// Sets a time claim (`iat`, `nbf`, `exp`) in the payload to this NumericDate.
+    Time {
+        claim: &'static str,
+        at: i64,
+    },
 }
 
 impl Default for Encoder {
@@ -75,8 +81,13 @@ impl Encoder {
             Edit::Payload(payload) => self.payload = payload,
             Edit::Alg(alg) => {
                 self.alg = alg;
-                if let Some(header) = with_alg(&self.header, alg) {
+                if let Some(header) = with_member(&self.header, "alg", alg.name().into()) {
                     self.header = header;
+                }
+            }
+            Edit::Time { claim, at } => {
+                if let Some(payload) = with_member(&self.payload, claim, at.into()) {
+                    self.payload = payload;
                 }
             }
             Edit::Key(key) => self.key = key,
@@ -98,6 +109,15 @@ impl Encoder {
             })
             .to_string()
         })
+    }
+
+    /// The payload's registered and common claims with their meaning, as hints.
+    pub fn claim_hints(&self) -> Vec<(String, Described)> {
+        let members: Map<String, Value> = serde_json::from_str(&self.payload).unwrap_or_default();
+        members
+            .keys()
+            .filter_map(|name| describe_claim(name).map(|described| (name.clone(), described)))
+            .collect()
     }
 
     /// Takes the worker's answer for `generation`; an older one is ignored.
@@ -152,9 +172,10 @@ fn header_alg(header: &str) -> Option<Alg> {
     Alg::from_name(value.get("alg")?.as_str()?)
 }
 
-/// The header with `alg` set, pretty-printed; `None` while the header does not read.
-fn with_alg(header: &str, alg: Alg) -> Option<String> {
-    let mut members: Map<String, Value> = serde_json::from_str(header).ok()?;
-    members.insert("alg".to_owned(), Value::String(alg.name().to_owned()));
+/// The JSON object with `name` set (in place, or last), pretty-printed; `None` while the text
+/// does not read as an object.
+fn with_member(text: &str, name: &str, value: Value) -> Option<String> {
+    let mut members: Map<String, Value> = serde_json::from_str(text).ok()?;
+    members.insert(name.to_owned(), value);
     serde_json::to_string_pretty(&Value::Object(members)).ok()
 }

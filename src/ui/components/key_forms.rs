@@ -1,0 +1,72 @@
+//! One key in every form it has (PEM and JWK, private and public, a one-key JWK Set), each with
+//! a copy button, under what the key is and its thumbprint.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::copy_button::CopyButton;
+use crate::ui::state::workshop::KeyForms as Forms;
+
+#[derive(PartialEq, Properties)]
+pub struct KeyFormsProps {
+    pub forms: Rc<Forms>,
+    /// The `data-testid` prefix: `keygen` or `convert`.
+    pub prefix: AttrValue,
+}
+
+#[component]
+pub fn KeyForms(props: &KeyFormsProps) -> Html {
+    let forms = &props.forms;
+    let prefix = &props.prefix;
+    let form = |name: &str, title: &str, text: Option<&String>| match text {
+        Some(text) => {
+            let testid = format!("{prefix}-{name}");
+            html! {
+                <div class="key-forms-item">
+                    <div class="key-forms-head">
+                        <span class="key-forms-title">{ title }</span>
+                        <CopyButton text={AttrValue::from(text.clone())} what={AttrValue::from(title.to_owned())}
+                                    testid={AttrValue::from(format!("{testid}-copy"))} />
+                    </div>
+                    <pre class="key-forms-text" data-testid={testid}>{ text }</pre>
+                </div>
+            }
+        }
+        None => html! {},
+    };
+    let secret = forms.public_pem.is_none();
+    html! {
+        <div class="key-forms" data-testid={format!("{prefix}-forms")}>
+            <p class="key-forms-summary">
+                <span data-testid={format!("{prefix}-description")}>{ summary(forms) }</span>
+                { " · thumbprint " }
+                <code data-testid={format!("{prefix}-thumbprint")}>{ &forms.thumbprint }</code>
+            </p>
+            if let Some(note) = &forms.note {
+                <p class="key-forms-note">{ note }</p>
+            }
+            if secret {
+                <p class="key-forms-note">{ "A secret has no PEM form: use the JWK, or the secret itself (its k, base64url)." }</p>
+            }
+            { form("private-pem", "Private key, PEM (PKCS#8)", forms.private_pem.as_ref()) }
+            { form("public-pem", "Public key, PEM (SPKI)", forms.public_pem.as_ref()) }
+            { form("private-jwk", if secret { "JWK (the secret)" } else { "Private JWK" }, forms.private_jwk.as_ref()) }
+            // A secret verifies as it signs: its "public" JWK is the secret again.
+            { form("public-jwk", if secret { "Verifying JWK (the same secret: keep it private)" } else { "Public JWK" }, Some(&forms.public_jwk)) }
+            { form("jwks", "JWK Set (publish this)", Some(&forms.jwks).filter(|_| !secret)) }
+        </div>
+    }
+}
+
+/// "EC P-256 public key, private half known, for ES256".
+fn summary(forms: &Forms) -> String {
+    let mut summary = forms.description.clone();
+    if forms.private && forms.public_pem.is_some() {
+        summary.push_str(", with its private key");
+    }
+    if let Some(alg) = &forms.alg {
+        summary.push_str(&format!(", for {alg}"));
+    }
+    summary
+}

@@ -1,0 +1,145 @@
+//! The key workshop: make a key of any kind the page verifies, or paste one to see it in every
+//! form. The work runs in the workshop worker, so an RSA key never freezes the page.
+
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::key_forms::KeyForms;
+use crate::jose::key::SecretEncoding;
+use crate::jose::keygen::KeyKind;
+use crate::ui::state::workshop::{Edit, Job, Workshop};
+
+#[derive(PartialEq, Properties)]
+pub struct KeyWorkshopProps {
+    pub workshop: Workshop,
+    /// The page's clock (Unix seconds) while a job runs, to say how long it has taken.
+    pub now: Option<f64>,
+    pub on_edit: Callback<Edit>,
+    /// Makes the generated key the encoder's signing key.
+    pub on_sign_with: Callback<()>,
+}
+
+/// The browser's clock, Unix seconds.
+fn now() -> f64 {
+    js_sys::Date::now() / 1000.0
+}
+
+#[component]
+pub fn KeyWorkshop(props: &KeyWorkshopProps) -> Html {
+    let on_kind = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(kind) = KeyKind::from_name(&select.value()) {
+                on_edit.emit(Edit::Kind(kind));
+            }
+        })
+    };
+    let on_run = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |_: MouseEvent| on_edit.emit(Edit::Generate { now: now() }))
+    };
+    let on_convert_input = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            on_edit.emit(Edit::ConvertInput {
+                text: area.value(),
+                now: now(),
+            });
+        })
+    };
+    let on_convert_encoding = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(encoding) = SecretEncoding::from_name(&select.value()) {
+                on_edit.emit(Edit::ConvertEncoding {
+                    encoding,
+                    now: now(),
+                });
+            }
+        })
+    };
+    let on_sign_with = {
+        let on_sign_with = props.on_sign_with.clone();
+        Callback::from(move |_: MouseEvent| on_sign_with.emit(()))
+    };
+    let workshop = &props.workshop;
+    let working = matches!(workshop.generated, Job::Working { .. });
+    html! {
+        <section class="workshop" aria-label="Key workshop">
+            <h2 class="workshop-title">{ "Key workshop" }</h2>
+            <p class="workshop-note">{ "Keys are made with your browser's cryptographic randomness and never leave the page." }</p>
+            <div class="workshop-row">
+                <label class="workshop-label" for="keygen-type">{ "Make a key" }</label>
+                <select id="keygen-type" data-testid="keygen-type" onchange={on_kind}>
+                    { for KeyKind::ALL.iter().map(|kind| html! {
+                        <option value={kind.name()} selected={*kind == workshop.kind}>{ label(*kind) }</option>
+                    }) }
+                </select>
+                <button type="button" class="workshop-button" data-testid="keygen-run" onclick={on_run}>
+                    { if working { "Generating…" } else { "Generate" } }
+                </button>
+            </div>
+            { status("keygen", &workshop.generated, props.now, "Generating") }
+            if let Job::Done { forms, .. } = &workshop.generated {
+                <KeyForms forms={forms.clone()} prefix="keygen" />
+                <button type="button" class="workshop-button" data-testid="keygen-use" onclick={on_sign_with}>
+                    { "Sign with this key in the encoder" }
+                </button>
+            }
+            <label class="workshop-label" for="convert-input">{ "Convert a key" }</label>
+            <textarea id="convert-input" class="workshop-area" data-testid="convert-input" spellcheck="false"
+                      autocomplete="off" placeholder="A PEM key or certificate, a JWK or JWK Set, or a secret: see it as PEM and JWK with its thumbprint"
+                      value={workshop.convert_input.clone()} oninput={on_convert_input} />
+            <div class="workshop-row">
+                <label class="workshop-label" for="convert-encoding">{ "Secret encoding" }</label>
+                <select id="convert-encoding" data-testid="convert-encoding" onchange={on_convert_encoding}>
+                    { for SecretEncoding::ALL.iter().map(|encoding| html! {
+                        <option value={encoding.as_str()} selected={*encoding == workshop.convert_encoding}>{ encoding.label() }</option>
+                    }) }
+                </select>
+            </div>
+            { status("convert", &workshop.converted, props.now, "Reading") }
+            if let Job::Done { forms, .. } = &workshop.converted {
+                <KeyForms forms={forms.clone()} prefix="convert" />
+            }
+        </section>
+    }
+}
+
+/// "RSA 2048-bit", "HMAC secret, 256 bits", "EC P-256" …
+fn label(kind: KeyKind) -> String {
+    match kind {
+        KeyKind::Oct(bits) => format!("HMAC secret, {bits} bits ({})", kind.alg().name()),
+        KeyKind::Rsa(bits) => format!("RSA {bits}-bit"),
+        KeyKind::Ec(curve) => format!("EC {} ({})", curve.jwk_name(), kind.alg().name()),
+        KeyKind::Ed25519 => "Ed25519 (EdDSA)".to_owned(),
+    }
+}
+
+/// The job's state line: `data-state` = `idle` | `working` | `done` | `error`.
+fn status(prefix: &str, job: &Job, now: Option<f64>, doing: &str) -> Html {
+    let testid = format!("{prefix}-status");
+    match job {
+        Job::Idle => html! {},
+        Job::Working { since } => {
+            let seconds = now.map_or(0.0, |now| (now - since).max(0.0)).floor();
+            html! {
+                <p class="workshop-status" data-testid={testid} data-state="working">
+                    <progress class="workshop-progress" aria-label={doing.to_owned()} />
+                    { format!(" {doing}… {seconds} s, in a background worker: the page stays usable.") }
+                </p>
+            }
+        }
+        Job::Done { millis, .. } => html! {
+            <p class="workshop-status" data-testid={testid} data-state="done" data-millis={format!("{millis:.0}")}>
+                { format!("Done in {millis:.0} ms.") }
+            </p>
+        },
+        Job::Failed(reason) => html! {
+            <p class="workshop-error" data-testid={testid} data-state="error" role="alert">{ reason }</p>
+        },
+    }
+}
