@@ -204,3 +204,42 @@ fn ec_keys_keep_both_coordinates_in_their_canonical_jwk_on_every_curve() {
         }
     }
 }
+
+/// The fixture's EC point for `name`, as SEC1 uncompressed and compressed bytes.
+fn sec1_points(name: &str) -> (Vec<u8>, Vec<u8>) {
+    let jwk: Value = serde_json::from_str(fixture(name)["keys"]["jwk"].as_str().unwrap()).unwrap();
+    let coordinate = |c: &str| {
+        use base64::Engine;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(jwk[c].as_str().unwrap())
+            .unwrap()
+    };
+    let (x, y) = (coordinate("x"), coordinate("y"));
+    let uncompressed = [vec![0x04], x.clone(), y.clone()].concat();
+    let compressed = [vec![0x02 | (y.last().unwrap() & 1)], x].concat();
+    (uncompressed, compressed)
+}
+
+#[test]
+fn secp256k1_points_are_read_uncompressed_and_checked_to_be_on_the_curve() {
+    use jwt_debugger::jose::alg::Curve;
+    use jwt_debugger::jose::key::EcKey;
+    let (uncompressed, compressed) = sec1_points("ES256K");
+    assert!(EcKey::from_sec1(Curve::Secp256k1, &uncompressed).is_ok());
+    // Negative twins: a point off the curve, a truncated one, and a compressed one (refused
+    // with the reason and what to give instead).
+    let mut off_curve = uncompressed.clone();
+    *off_curve.last_mut().unwrap() ^= 1;
+    let err = EcKey::from_sec1(Curve::Secp256k1, &off_curve)
+        .err()
+        .unwrap();
+    assert!(err.contains("not on secp256k1"), "{err}");
+    assert!(EcKey::from_sec1(Curve::Secp256k1, &uncompressed[..64]).is_err());
+    let err = EcKey::from_sec1(Curve::Secp256k1, &compressed)
+        .err()
+        .unwrap();
+    assert!(err.contains("compressed") && err.contains("JWK"), "{err}");
+    // The NIST curves read compressed points.
+    let (_, p256_compressed) = sec1_points("ES256");
+    assert!(EcKey::from_sec1(Curve::P256, &p256_compressed).is_ok());
+}

@@ -52,7 +52,8 @@ impl EcKey {
         }
     }
 
-    /// Builds a key from a SEC1 point (`04‖x‖y` or compressed); checks it is on the curve.
+    /// Builds a key from a SEC1 point (`04‖x‖y`, or compressed on the NIST curves); checks it is
+    /// on the curve.
     pub fn from_sec1(curve: Curve, point: &[u8]) -> Result<EcKey, String> {
         let invalid = |_| format!("the point is not on {}", curve.jwk_name());
         match curve {
@@ -65,9 +66,7 @@ impl EcKey {
             Curve::P521 => p521::ecdsa::VerifyingKey::from_sec1_bytes(point)
                 .map(EcKey::P521)
                 .map_err(invalid),
-            Curve::Secp256k1 => k256::ecdsa::VerifyingKey::from_sec1_bytes(point)
-                .map(EcKey::K256)
-                .map_err(invalid),
+            Curve::Secp256k1 => secp256k1_uncompressed(point).map(EcKey::K256),
             Curve::Ed25519 => Err("Ed25519 is not an ECDSA curve".to_owned()),
         }
     }
@@ -290,4 +289,27 @@ pub fn parse(text: &str, encoding: SecretEncoding) -> Result<KeySet, Error> {
         skipped: Vec::new(),
         kids: Vec::new(),
     })
+}
+
+/// A secp256k1 key from an uncompressed point. Compressed points are refused: k256's point
+/// decompression alone would add about 10 KB to the page, for a form JOSE never uses (a JWK
+/// carries x and y).
+fn secp256k1_uncompressed(point: &[u8]) -> Result<k256::ecdsa::VerifyingKey, String> {
+    use k256::elliptic_curve::point::AffineCoordinates;
+    let coordinates = match point {
+        [0x04, coordinates @ ..] if coordinates.len() == 64 => coordinates,
+        [0x02 | 0x03, ..] => {
+            return Err(
+                "compressed secp256k1 points are not read here: give the key as a JWK (x and y) or an uncompressed point".to_owned(),
+            )
+        }
+        _ => return Err("the point is not on secp256k1".to_owned()),
+    };
+    let (x, y) = coordinates.split_at(32);
+    let not_on_curve = || "the point is not on secp256k1".to_owned();
+    let x = k256::FieldBytes::try_from(x).map_err(|_| not_on_curve())?;
+    let y = k256::FieldBytes::try_from(y).map_err(|_| not_on_curve())?;
+    Option::<k256::AffinePoint>::from(k256::AffinePoint::from_coordinates(&x, &y))
+        .and_then(|point| k256::ecdsa::VerifyingKey::from_affine(point).ok())
+        .ok_or_else(not_on_curve)
 }

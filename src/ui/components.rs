@@ -2,7 +2,6 @@
 
 pub mod check_settings;
 pub mod claims_table;
-pub mod copy_button;
 pub mod decode_error;
 pub mod embedded_keys;
 pub mod encoded_token;

@@ -125,7 +125,8 @@ fn status(prefix: &str, job: &Job, now: Option<f64>, doing: &str) -> Html {
     match job {
         Job::Idle => html! {},
         Job::Working { since } => {
-            let seconds = now.map_or(0.0, |now| (now - since).max(0.0)).floor();
+            // Whole numbers only: formatting floats would pull the float printer into the page.
+            let seconds = now.map_or(0.0, |now| (now - since).max(0.0)) as u64;
             html! {
                 <p class="workshop-status" data-testid={testid} data-state="working">
                     <progress class="workshop-progress" aria-label={doing.to_owned()} />
@@ -133,11 +134,14 @@ fn status(prefix: &str, job: &Job, now: Option<f64>, doing: &str) -> Html {
                 </p>
             }
         }
-        Job::Done { millis, .. } => html! {
-            <p class="workshop-status" data-testid={testid} data-state="done" data-millis={format!("{millis:.0}")}>
-                { format!("Done in {millis:.0} ms.") }
-            </p>
-        },
+        Job::Done { millis, .. } => {
+            let millis = millis.round() as u64;
+            html! {
+                <p class="workshop-status" data-testid={testid} data-state="done" data-millis={millis.to_string()}>
+                    { format!("Done in {millis} ms.") }
+                </p>
+            }
+        }
         Job::Failed(reason) => html! {
             <p class="workshop-error" data-testid={testid} data-state="error" role="alert">{ reason }</p>
         },
