@@ -12,6 +12,7 @@ pub mod hex;
 pub mod hmac;
 pub mod input;
 pub mod json_view;
+pub mod jwe;
 pub mod key;
 pub mod keygen;
 pub mod known_secrets;

@@ -10,6 +10,11 @@ pub enum Part {
     Payload,
     Signature,
     Key,
+    /// The parts of an encrypted token (JWE).
+    EncryptedKey,
+    Iv,
+    Ciphertext,
+    Tag,
 }
 
 impl Part {
@@ -21,6 +26,10 @@ impl Part {
             Part::Payload => "payload",
             Part::Signature => "signature",
             Part::Key => "key",
+            Part::EncryptedKey => "encrypted-key",
+            Part::Iv => "iv",
+            Part::Ciphertext => "ciphertext",
+            Part::Tag => "tag",
         }
     }
 }
@@ -97,6 +106,12 @@ pub enum Error {
     },
     /// The encoder will not make this token (an unsecured one, or one with a weak key).
     SigningRefused { reason: String },
+    /// An encrypted token's structure is broken (a missing or extra part, JSON without
+    /// `ciphertext` …).
+    JweStructure { detail: String },
+    /// An encrypted token's header lacks or garbles what its algorithms need (`enc`, `epk`,
+    /// `p2s`, `iv` …).
+    JweHeader { detail: String },
 }
 
 impl Error {
@@ -119,18 +134,25 @@ impl Error {
             Error::NoKeyWithKid { .. } => "no-key-with-kid",
             Error::NoFittingKey { .. } => "no-fitting-key",
             Error::SigningRefused { .. } => "signing-refused",
+            Error::JweStructure { .. } => "jwe-structure",
+            Error::JweHeader { .. } => "jwe-header",
         }
     }
 
     /// Which part of the input is at fault.
     pub fn part(&self) -> Part {
         match self {
-            Error::SegmentCount { .. } | Error::EncryptedToken => Part::Token,
+            Error::SegmentCount { .. } | Error::EncryptedToken | Error::JweStructure { .. } => {
+                Part::Token
+            }
             Error::Base64 { part, .. }
             | Error::Utf8 { part, .. }
             | Error::Json { part, .. }
             | Error::NotObject { part, .. } => *part,
-            Error::MissingAlg | Error::UnsupportedAlg { .. } | Error::AlgNone => Part::Header,
+            Error::MissingAlg
+            | Error::UnsupportedAlg { .. }
+            | Error::AlgNone
+            | Error::JweHeader { .. } => Part::Header,
             Error::SecretEncoding { .. }
             | Error::EmptySecret
             | Error::KeyFormat { .. }
@@ -222,6 +244,8 @@ impl fmt::Display for Error {
                 available.join(", ")
             ),
             Error::SigningRefused { reason } => write!(f, "Not signed: {reason}."),
+            Error::JweStructure { detail } => write!(f, "The encrypted token is malformed: {detail}."),
+            Error::JweHeader { detail } => write!(f, "The encrypted token's header is not usable: {detail}."),
         }
     }
 }

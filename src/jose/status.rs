@@ -52,7 +52,9 @@ impl Status {
             | Error::Utf8 { .. }
             | Error::Json { .. }
             | Error::NotObject { .. }
-            | Error::MissingAlg => Status::Malformed,
+            | Error::MissingAlg
+            | Error::JweStructure { .. }
+            | Error::JweHeader { .. } => Status::Malformed,
             Error::UnsupportedAlg { .. } | Error::AlgNone | Error::EncryptedToken => {
                 Status::Unsupported
             }

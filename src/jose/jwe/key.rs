@@ -1,0 +1,183 @@
+//! Keys that decrypt: shared secrets and passwords, RSA and EC private keys (PEM or JWK), and
+//! X25519 private JWKs; a JWK Set keeps each key's `kid` for choosing by the token's `kid`.
+
+use serde_json::{Map, Value};
+
+use super::alg::{EncAlg, KeyAlg};
+use crate::jose::base64url;
+use crate::jose::error::{Error, Part};
+use crate::jose::key::private::{self, EcPrivateKey, PrivateKey};
+use crate::jose::key::SecretEncoding;
+
+/// A key that can recover a content key.
+pub enum DecryptionKey {
+    /// A shared key, or a PBES2 password.
+    Secret(Vec<u8>),
+    Rsa(Box<rsa::PrivateKey>),
+    Ec(Box<EcPrivateKey>),
+    X25519(Box<x25519_dalek::StaticSecret>),
+}
+
+/// One key of the key box, with what its JWK said about it.
+pub struct KeyEntry {
+    pub kid: Option<String>,
+    /// JWK `alg`: the one algorithm the key is for.
+    pub alg: Option<String>,
+    /// JWK `use`.
+    pub key_use: Option<String>,
+    pub key: DecryptionKey,
+}
+
+impl KeyEntry {
+    fn bare(key: DecryptionKey) -> KeyEntry {
+        KeyEntry {
+            kid: None,
+            alg: None,
+            key_use: None,
+            key,
+        }
+    }
+
+    /// Whether the JWK's `alg` and `use` allow decrypting with `alg` and `enc`. A direct key
+    /// may name its content encryption (RFC 7520 §5.6 does).
+    pub fn permits(&self, alg: KeyAlg, enc: EncAlg) -> Result<(), Error> {
+        let refused = |detail: String| Error::KeyFormat {
+            format: "JWK",
+            detail,
+        };
+        if let Some(key_alg) = &self.alg {
+            let direct = matches!(alg, KeyAlg::Dir | KeyAlg::EcdhEs(None));
+            if key_alg != alg.name() && !(direct && key_alg == enc.name()) {
+                return Err(refused(format!(
+                    "its \"alg\" is {key_alg:?}, so it must not be used for {}",
+                    alg.name()
+                )));
+            }
+        }
+        match self.key_use.as_deref() {
+            Some(key_use) if key_use != "enc" => {
+                Err(refused(format!("its \"use\" is {key_use:?}, not \"enc\"")))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl DecryptionKey {
+    /// "secret of 16 bytes", "RSA 2048-bit private key", "EC P-256 private key" …
+    pub fn describe(&self) -> String {
+        match self {
+            DecryptionKey::Secret(secret) => format!("secret of {} bytes", secret.len()),
+            DecryptionKey::Rsa(rsa) => {
+                let public = PrivateKey::Rsa(rsa.clone()).public();
+                public.describe().replace("public", "private")
+            }
+            DecryptionKey::Ec(ec) => format!("EC {} private key", ec.curve().jwk_name()),
+            DecryptionKey::X25519(_) => "X25519 private key".to_owned(),
+        }
+    }
+}
+
+/// Never prints key material.
+impl std::fmt::Debug for DecryptionKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DecryptionKey({})", self.describe())
+    }
+}
+
+/// Reads the key box for decryption: a JWK Set, a JWK, a PEM private key, or a secret or
+/// password in the chosen encoding.
+pub fn parse(text: &str, encoding: SecretEncoding) -> Result<Vec<KeyEntry>, Error> {
+    let trimmed = text.trim();
+    if !trimmed.starts_with('{') {
+        return from_private(private::parse(text, encoding)?).map(|key| vec![KeyEntry::bare(key)]);
+    }
+    let json: Map<String, Value> =
+        serde_json::from_str(trimmed).map_err(|err| Error::KeyFormat {
+            format: "JWK",
+            detail: format!("the JSON is not a valid object: {err}"),
+        })?;
+    let Some(keys) = json.get("keys").and_then(Value::as_array) else {
+        return from_jwk(&json).map(|entry| vec![entry]);
+    };
+    let mut entries = Vec::new();
+    let mut first_error = None;
+    for jwk in keys {
+        match jwk
+            .as_object()
+            .ok_or_else(|| set_error("a member of keys is not an object"))
+            .and_then(from_jwk)
+        {
+            Ok(entry) => entries.push(entry),
+            Err(err) => {
+                first_error.get_or_insert(err);
+            }
+        }
+    }
+    match (entries.is_empty(), first_error) {
+        (true, Some(err)) => Err(err),
+        (true, None) => Err(set_error("the set has no keys")),
+        (false, _) => Ok(entries),
+    }
+}
+
+fn from_jwk(jwk: &Map<String, Value>) -> Result<KeyEntry, Error> {
+    let member = |name: &str| jwk.get(name).and_then(Value::as_str).map(str::to_owned);
+    let is_x25519 = jwk.get("kty").and_then(Value::as_str) == Some("OKP")
+        && jwk.get("crv").and_then(Value::as_str) == Some("X25519");
+    let key = if is_x25519 {
+        x25519(jwk)?
+    } else {
+        from_private(private::parse(
+            &Value::Object(jwk.clone()).to_string(),
+            SecretEncoding::Utf8,
+        )?)?
+    };
+    Ok(KeyEntry {
+        kid: member("kid"),
+        alg: member("alg"),
+        key_use: member("use"),
+        key,
+    })
+}
+
+fn x25519(jwk: &Map<String, Value>) -> Result<DecryptionKey, Error> {
+    let member = |name: &str| {
+        jwk.get(name)
+            .and_then(Value::as_str)
+            .and_then(|text| base64url::decode_segment(text, Part::Key, 0).ok())
+            .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+            .ok_or_else(|| jwk_error(format!("an X25519 \"{name}\" is 32 bytes of base64url")))
+    };
+    let secret = x25519_dalek::StaticSecret::from(member("d")?);
+    if jwk.contains_key("x") && x25519_dalek::PublicKey::from(&secret).to_bytes() != member("x")? {
+        return Err(jwk_error("\"d\" does not belong to the public key \"x\""));
+    }
+    Ok(DecryptionKey::X25519(Box::new(secret)))
+}
+
+fn from_private(key: PrivateKey) -> Result<DecryptionKey, Error> {
+    match key {
+        PrivateKey::Secret(secret) => Ok(DecryptionKey::Secret(secret.bytes().to_vec())),
+        PrivateKey::Rsa(rsa) => Ok(DecryptionKey::Rsa(rsa)),
+        PrivateKey::Ec(ec) => Ok(DecryptionKey::Ec(ec)),
+        PrivateKey::Ed25519(_) => Err(Error::KeyFormat {
+            format: "Ed25519 key",
+            detail: "Ed25519 keys sign; for ECDH-ES on Curve25519 give an X25519 key".to_owned(),
+        }),
+    }
+}
+
+fn jwk_error(detail: impl Into<String>) -> Error {
+    Error::KeyFormat {
+        format: "private JWK",
+        detail: detail.into(),
+    }
+}
+
+fn set_error(detail: &str) -> Error {
+    Error::KeyFormat {
+        format: "JWK Set",
+        detail: detail.to_owned(),
+    }
+}

@@ -1,0 +1,229 @@
+//! Recovering the content encryption key (CEK) for each key management algorithm
+//! (RFC 7518 §4): direct, AES key wrap, AES-GCM key wrap, RSA, ECDH-ES and PBES2.
+
+use aes_gcm::aead::{Aead, Payload};
+use aes_gcm::{Aes128Gcm, Aes256Gcm, AesGcm, KeyInit, Nonce};
+use rsa::{Oaep, Pkcs1v15Encrypt};
+use serde_json::{Map, Value};
+
+use super::alg::{EncAlg, KeyAlg, OaepHash};
+use super::ecdh;
+use super::key::DecryptionKey;
+use crate::jose::base64url;
+use crate::jose::error::{Error, Part};
+
+/// The most PBES2 iterations this page runs: enough for real tokens, and a bound on how long a
+/// hostile `p2c` can keep the page busy.
+pub const MAX_P2C: u64 = 1_000_000;
+
+/// The key did not unwrap the CEK: a wrong key or an altered token, not told apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnwrapFailed;
+
+/// The CEK, or why this key cannot be used for `alg` at all (an error), or that it did not
+/// unwrap (`Ok(Err(UnwrapFailed))`).
+pub fn content_key(
+    alg: KeyAlg,
+    enc: EncAlg,
+    header: &Map<String, Value>,
+    encrypted_key: &[u8],
+    key: &DecryptionKey,
+) -> Result<Result<Vec<u8>, UnwrapFailed>, Error> {
+    let cek = match alg {
+        KeyAlg::Dir => {
+            let secret = secret_of_len(alg, key, enc.key_len())?;
+            if !encrypted_key.is_empty() {
+                return Err(Error::JweStructure {
+                    detail: "with alg dir the encrypted key must be empty".to_owned(),
+                });
+            }
+            Ok(secret.to_vec())
+        }
+        KeyAlg::AesKw(bits) => aes_unwrap(secret_of_len(alg, key, bits / 8)?, encrypted_key),
+        KeyAlg::AesGcmKw(bits) => {
+            let kek = secret_of_len(alg, key, bits / 8)?;
+            let iv = header_bytes(header, "iv")?;
+            let tag = header_bytes(header, "tag")?;
+            gcm_unwrap(kek, &iv, &tag, encrypted_key)
+        }
+        KeyAlg::RsaOaep(hash) => {
+            let rsa = rsa_key(alg, key)?;
+            let cek = match hash {
+                OaepHash::Sha1 => rsa.decrypt(Oaep::<sha1::Sha1>::new(), encrypted_key),
+                OaepHash::Sha256 => rsa.decrypt(Oaep::<sha2::Sha256>::new(), encrypted_key),
+            };
+            cek.map_err(|_| UnwrapFailed)
+        }
+        KeyAlg::Rsa1_5 => {
+            let rsa = rsa_key(alg, key)?;
+            // RFC 7516 §11.5: on a padding failure go on with a random CEK, so the failure
+            // shows only at the tag check and the page is no padding oracle.
+            match rsa.decrypt(Pkcs1v15Encrypt, encrypted_key) {
+                Ok(cek) if cek.len() == enc.key_len() => Ok(cek),
+                _ => Ok(random_key(enc.key_len())?),
+            }
+        }
+        KeyAlg::EcdhEs(wrap) => {
+            let (algorithm_id, bits) = match wrap {
+                None => (enc.name(), enc.key_len() * 8),
+                Some(bits) => (alg.name(), bits),
+            };
+            let agreed = ecdh::agree(alg, header, key, algorithm_id, bits)?;
+            match wrap {
+                None if encrypted_key.is_empty() => Ok(agreed),
+                None => {
+                    return Err(Error::JweStructure {
+                        detail: "with alg ECDH-ES the encrypted key must be empty".to_owned(),
+                    })
+                }
+                Some(_) => aes_unwrap(&agreed, encrypted_key),
+            }
+        }
+        KeyAlg::Pbes2(bits) => {
+            let password = match key {
+                DecryptionKey::Secret(password) => password,
+                other => return Err(mismatch(alg, other)),
+            };
+            let kek = pbes2_key(alg, bits, header, password)?;
+            aes_unwrap(&kek, encrypted_key)
+        }
+    };
+    Ok(cek.and_then(|cek| {
+        if cek.len() == enc.key_len() {
+            Ok(cek)
+        } else {
+            Err(UnwrapFailed)
+        }
+    }))
+}
+
+fn secret_of_len(alg: KeyAlg, key: &DecryptionKey, len: usize) -> Result<&[u8], Error> {
+    match key {
+        DecryptionKey::Secret(secret) if secret.len() == len => Ok(secret),
+        DecryptionKey::Secret(secret) => Err(Error::KeyMismatch {
+            alg: alg.name(),
+            expected: format!("a {len}-byte secret"),
+            found: format!("secret of {} bytes", secret.len()),
+        }),
+        other => Err(mismatch(alg, other)),
+    }
+}
+
+fn rsa_key(alg: KeyAlg, key: &DecryptionKey) -> Result<&rsa::PrivateKey, Error> {
+    match key {
+        DecryptionKey::Rsa(rsa) => Ok(rsa),
+        other => Err(mismatch(alg, other)),
+    }
+}
+
+/// The key is of the wrong kind for `alg`.
+pub fn mismatch(alg: KeyAlg, key: &DecryptionKey) -> Error {
+    Error::KeyMismatch {
+        alg: alg.name(),
+        expected: alg.needs().to_owned(),
+        found: key.describe(),
+    }
+}
+
+fn aes_unwrap(kek: &[u8], wrapped: &[u8]) -> Result<Vec<u8>, UnwrapFailed> {
+    let mut buffer = vec![0u8; wrapped.len()];
+    let unwrapped = match kek.len() {
+        16 => aes_kw::KwAes128::new_from_slice(kek)
+            .map_err(|_| UnwrapFailed)?
+            .unwrap_key(wrapped, &mut buffer)
+            .map(<[u8]>::to_vec),
+        24 => aes_kw::KwAes192::new_from_slice(kek)
+            .map_err(|_| UnwrapFailed)?
+            .unwrap_key(wrapped, &mut buffer)
+            .map(<[u8]>::to_vec),
+        _ => aes_kw::KwAes256::new_from_slice(kek)
+            .map_err(|_| UnwrapFailed)?
+            .unwrap_key(wrapped, &mut buffer)
+            .map(<[u8]>::to_vec),
+    };
+    unwrapped.map_err(|_| UnwrapFailed)
+}
+
+fn gcm_unwrap(kek: &[u8], iv: &[u8], tag: &[u8], wrapped: &[u8]) -> Result<Vec<u8>, UnwrapFailed> {
+    type Aes192Gcm = AesGcm<aes::Aes192, aes_gcm::aead::consts::U12>;
+    if tag.len() != 16 {
+        return Err(UnwrapFailed);
+    }
+    let nonce = Nonce::try_from(iv).map_err(|_| UnwrapFailed)?;
+    let sealed = [wrapped, tag].concat();
+    let payload = Payload {
+        msg: &sealed,
+        aad: &[],
+    };
+    match kek.len() {
+        16 => Aes128Gcm::new_from_slice(kek)
+            .map_err(|_| UnwrapFailed)?
+            .decrypt(&nonce, payload),
+        24 => Aes192Gcm::new_from_slice(kek)
+            .map_err(|_| UnwrapFailed)?
+            .decrypt(&nonce, payload),
+        _ => Aes256Gcm::new_from_slice(kek)
+            .map_err(|_| UnwrapFailed)?
+            .decrypt(&nonce, payload),
+    }
+    .map_err(|_| UnwrapFailed)
+}
+
+/// PBES2 (RFC 7518 §4.8): PBKDF2 with HMAC-SHA-(2 × bits) over the salt `alg ‖ 0 ‖ p2s`.
+fn pbes2_key(
+    alg: KeyAlg,
+    bits: usize,
+    header: &Map<String, Value>,
+    password: &[u8],
+) -> Result<Vec<u8>, Error> {
+    let salt_input = header_bytes(header, "p2s")?;
+    if salt_input.len() < 8 {
+        return Err(header_error(
+            "p2s must be at least 8 bytes (RFC 7518 §4.8.1.1)",
+        ));
+    }
+    let count = header
+        .get("p2c")
+        .and_then(Value::as_u64)
+        .filter(|count| *count >= 1)
+        .ok_or_else(|| header_error("p2c must be a positive whole number"))?;
+    if count > MAX_P2C {
+        return Err(header_error(format!(
+            "p2c is {count}; this page runs at most {MAX_P2C} PBKDF2 iterations, so a token cannot keep it busy"
+        )));
+    }
+    let rounds = u32::try_from(count).map_err(|_| header_error("p2c is too large"))?;
+    let salt = [alg.name().as_bytes(), &[0], &salt_input].concat();
+    let mut kek = vec![0u8; bits / 8];
+    match bits {
+        128 => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, &salt, rounds, &mut kek),
+        192 => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(password, &salt, rounds, &mut kek),
+        _ => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, &salt, rounds, &mut kek),
+    }
+    Ok(kek)
+}
+
+/// A header member holding base64url bytes.
+pub fn header_bytes(header: &Map<String, Value>, name: &str) -> Result<Vec<u8>, Error> {
+    let text = header
+        .get(name)
+        .and_then(Value::as_str)
+        .ok_or_else(|| header_error(format!("\"{name}\" is missing or not a string")))?;
+    base64url::decode_segment(text, Part::Header, 0)
+        .map_err(|_| header_error(format!("\"{name}\" is not base64url")))
+}
+
+pub fn header_error(detail: impl Into<String>) -> Error {
+    Error::JweHeader {
+        detail: detail.into(),
+    }
+}
+
+fn random_key(len: usize) -> Result<Vec<u8>, Error> {
+    let mut key = vec![0u8; len];
+    getrandom::fill(&mut key).map_err(|err| Error::KeyFormat {
+        format: "RSA1_5 key",
+        detail: format!("no randomness to hide a padding failure ({err})"),
+    })?;
+    Ok(key)
+}
