@@ -195,3 +195,43 @@ fn keys_that_do_not_read_are_refused_with_the_reason() {
     let empty_set = ask(json!({"op": "convert", "key": r#"{"keys": []}"#, "encoding": "utf8"}));
     assert!(empty_set["error"].is_string(), "{empty_set}");
 }
+
+fn cookbook(name: &str) -> Value {
+    let path = format!(
+        "{}/tests/vectors/rfc7520/jwe/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn a_jwe_is_decrypted_or_judged_with_the_step_or_reason() {
+    let example = cookbook("5_1.key_encryption_using_rsa_v15_and_aes-hmac-sha2.json");
+    let token = example["output"]["compact"].as_str().unwrap();
+    let key = example["input"]["key"].to_string();
+    let answer = ask(json!({"op": "decrypt", "token": token, "key": key, "encoding": "utf8"}));
+    assert_eq!(answer["status"], "decrypted", "{answer}");
+    assert_eq!(answer["plaintext"], example["input"]["plaintext"]);
+    assert_eq!(answer["alg"], "RSA1_5");
+    assert_eq!(answer["enc"], "A128CBC-HS256");
+    assert!(answer["notes"][0].as_str().unwrap().contains("deprecated"));
+    // Negative twins: an altered tag, a key of the wrong kind, a broken token.
+    let altered = format!("{}A", &token[..token.len() - 1]);
+    let altered = if altered == token {
+        format!("{}B", &token[..token.len() - 1])
+    } else {
+        altered
+    };
+    let answer = ask(json!({"op": "decrypt", "token": altered, "key": key, "encoding": "utf8"}));
+    assert_eq!(answer["status"], "invalid", "{answer}");
+    assert_eq!(answer["step"], "tag");
+    let answer =
+        ask(json!({"op": "decrypt", "token": token, "key": "a-password", "encoding": "utf8"}));
+    assert_eq!(answer["status"], "key-error", "{answer}");
+    assert!(answer["error"]
+        .as_str()
+        .unwrap()
+        .contains("RSA private key"));
+    let answer = ask(json!({"op": "decrypt", "token": "a.b.c.d", "key": key, "encoding": "utf8"}));
+    assert_eq!(answer["status"], "malformed", "{answer}");
+}

@@ -8,7 +8,7 @@ use p256::elliptic_curve::Generate;
 use super::alg::{Alg, Curve};
 use super::error::Error;
 use super::key::private::{EcPrivateKey, PrivateKey};
-use super::key::{Secret, SecretEncoding};
+use super::key::Secret;
 
 /// A kind of key the workshop makes; `name` is the page's `keygen-type` option value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,8 +71,7 @@ pub fn generate(kind: KeyKind) -> Result<PrivateKey, Error> {
         KeyKind::Oct(bits) => {
             let mut bytes = vec![0u8; bits / 8];
             fill(&mut bytes)?;
-            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-            Secret::decode(&hex, SecretEncoding::Hex).map(PrivateKey::Secret)
+            Secret::from_bytes(bytes).map(PrivateKey::Secret)
         }
         KeyKind::Rsa(bits) => rsa::PrivateKey::new(&mut rng, bits)
             .map(|key| PrivateKey::Rsa(Box::new(key)))

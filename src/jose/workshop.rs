@@ -4,19 +4,27 @@
 //! Requests: `{"op":"sign","alg","header","payload","key","encoding"}` answers
 //! `{"token","verify_key"}`; `{"op":"generate","kind"}` answers a new key in every form;
 //! `{"op":"convert","key","encoding"}` answers a pasted key (PEM, JWK, JWK Set or secret) in
-//! every form it has: a private key in all of them, a public key in its public ones. Failures
-//! answer `{"error": "…"}`.
+//! every form it has: a private key in all of them, a public key in its public ones;
+//! `{"op":"decrypt","token","key","encoding"}` answers a JWE's verdict: `status` `decrypted`
+//! with the plaintext, `invalid` with the failed `step`, or the status of the error that stopped
+//! it (`key-error`, `malformed`, `unsupported`) with the reason. Failures answer
+//! `{"error": "…"}`.
 
 use serde_json::{json, Map, Value};
 
 use super::alg::Alg;
 use super::error::Error;
+use super::hex;
+use super::jwe;
+use super::jwe::alg::KeyAlg;
+use super::jwe::decrypt::{decrypt, Outcome};
 use super::key::export::{jwks, private_jwk, private_pem, public_jwk, public_pem, JwkLabels};
 use super::key::private::{self, PrivateKey};
 use super::key::thumbprint;
 use super::key::{self as public, Key, SecretEncoding};
 use super::keygen::{generate, KeyKind};
 use super::sign::encode;
+use super::status::Status;
 
 /// Answers one request (JSON text) with JSON text.
 pub fn handle(request: &str) -> String {
@@ -26,6 +34,7 @@ pub fn handle(request: &str) -> String {
             Some("sign") => sign(&request).map_err(|err| err.to_string()),
             Some("generate") => generated(&request).map_err(|err| err.to_string()),
             Some("convert") => converted(&request).map_err(|err| err.to_string()),
+            Some("decrypt") => Ok(decrypted(&request)),
             other => Err(format!("unknown request {other:?}")),
         });
     match answer {
@@ -128,6 +137,43 @@ fn set_members(key_text: &str) -> Option<Vec<Value>> {
     match set.remove("keys")? {
         Value::Array(keys) => Some(keys),
         _ => None,
+    }
+}
+
+/// A JWE's verdict with the key box's keys; never an error, as every outcome is shown.
+fn decrypted(request: &Value) -> Value {
+    let encoding = SecretEncoding::from_name(text(request, "encoding")).unwrap_or_default();
+    let outcome = jwe::parse(text(request, "token")).and_then(|token| {
+        let keys = jwe::key::parse(text(request, "key"), encoding)?;
+        decrypt(&token, &keys)
+    });
+    match outcome {
+        Ok(Outcome::Decrypted(opened)) => {
+            let plaintext = std::str::from_utf8(&opened.plaintext).ok();
+            let mut notes = Vec::new();
+            if opened.alg == KeyAlg::Rsa1_5 {
+                notes.push("RSA1_5 is deprecated: its padding invites Bleichenbacher-style oracle attacks; prefer RSA-OAEP-256.");
+            }
+            json!({
+                "status": "decrypted",
+                "plaintext": plaintext,
+                "plaintext_hex": plaintext.is_none().then(|| hex::encode(&opened.plaintext)),
+                "alg": opened.alg.name(),
+                "enc": opened.enc.name(),
+                "header": opened.header,
+                "recipient": opened.recipient,
+                "key_position": opened.key_position,
+                "kid": opened.kid,
+                "inflated_from": opened.inflated_from,
+                "notes": notes,
+            })
+        }
+        Ok(Outcome::Failed(step)) => json!({ "status": "invalid", "step": step.code() }),
+        Err(err) => json!({
+            "status": Status::for_error(&err).as_str(),
+            "error": err.to_string(),
+            "code": err.code(),
+        }),
     }
 }
 
