@@ -182,6 +182,7 @@ async fn verdict_shows_each_status_in_words() {
                 strict: Vec::new(),
             }),
             now: None,
+            testid: "verify-status".into(),
         };
         yew::Renderer::<Verdict>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;

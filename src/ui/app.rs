@@ -12,15 +12,19 @@ use super::components::decode_error::DecodeError;
 use super::components::embedded_keys::EmbeddedKeys;
 use super::components::encoded_token::EncodedToken;
 use super::components::encoder::Encoder;
+use super::components::encrypted_parts::{encrypted_parts, EncryptedPartsProps};
+use super::components::encrypted_verdict::{encrypted_verdict, EncryptedVerdictProps};
 use super::components::findings::Findings;
 use super::components::json_pane::{JsonPane, PaneContent};
 use super::components::key_input::KeyInput;
-use super::components::key_workshop::KeyWorkshop;
+use super::components::key_workshop::{key_workshop, KeyWorkshopProps};
 use super::components::lifetime::Lifetime;
+use super::components::plaintext::{plaintext, PlaintextProps};
 use super::components::signature_pane::SignaturePane;
 use super::components::token_input::TokenInput;
 use super::components::verdict::Verdict;
 use super::known_secret;
+use super::state::encrypted::Decryption;
 use super::state::workshop::{Request, Workshop};
 use super::state::{Action, State};
 use super::webcrypto;
@@ -111,6 +115,20 @@ fn start_forging(state: UseReducerHandle<State>, pick: fn(&Workshop) -> Option<(
     });
 }
 
+/// Asks the workshop worker to decrypt the current JWE, tagging the answer with the request.
+fn start_decrypting(state: UseReducerHandle<State>) {
+    let Some((request, text)) = state.decrypt_request() else {
+        return;
+    };
+    let dispatcher = state.dispatcher();
+    yew::platform::spawn_local(async move {
+        let answer = workshop_client::ask(text).await.unwrap_or_else(|error| {
+            serde_json::json!({ "status": "key-error", "error": error }).to_string()
+        });
+        dispatcher.dispatch(Action::Decrypted { request, answer });
+    });
+}
+
 /// Moves the page's clock on every second, so relative times and time findings stay true.
 fn start_clock(state: UseReducerHandle<State>) {
     let dispatcher = state.dispatcher();
@@ -196,6 +214,19 @@ pub fn App() -> Html {
             start_forging(state, Workshop::convert_request)
         });
     }
+    {
+        let state = state.clone();
+        let request = state.encrypted.as_ref().map(|encrypted| encrypted.request);
+        use_effect_with(request, move |_| start_decrypting(state));
+    }
+    let on_inner_key = {
+        let state = state.clone();
+        Callback::from(move |key: String| state.dispatch(Action::SetInnerKey(key)))
+    };
+    let on_inner_encoding = {
+        let state = state.clone();
+        Callback::from(move |encoding| state.dispatch(Action::SetInnerEncoding(encoding)))
+    };
     let on_workshop_edit = {
         let state = state.clone();
         Callback::from(move |edit| state.dispatch(Action::Workshop(edit)))
@@ -224,6 +255,10 @@ pub fn App() -> Html {
     let times = tables.times;
 
     let decoded = state.decoded.clone();
+    let opened = match state.encrypted.as_ref().map(|encrypted| &encrypted.verdict) {
+        Some(Decryption::Decrypted(opened)) => Some(opened.clone()),
+        _ => None,
+    };
     let header = decoded.as_ref().map(|d| PaneContent::header(d));
     let payload = decoded.as_ref().and_then(|d| PaneContent::payload(d));
 
@@ -242,10 +277,14 @@ pub fn App() -> Html {
                     <DecodeError error={state.decode_error()} />
                     <KeyInput value={state.key_input.clone()} encoding={state.encoding} keys={state.keys.clone()} on_input={on_key} on_encoding={on_encoding} />
                     <Encoder encoder={state.encoder.clone()} now={state.now} on_edit={on_encoder_edit} on_send={on_send} />
-                    <KeyWorkshop workshop={state.workshop.clone()} now={workshop_now} on_edit={on_workshop_edit} on_sign_with={on_sign_with} />
+                    { key_workshop(&KeyWorkshopProps { workshop: state.workshop.clone(), now: workshop_now, on_edit: on_workshop_edit, on_sign_with }) }
                 </section>
                 <section class="app-column">
-                    <Verdict verification={state.verification.clone()} now={Some(state.now as i64)} />
+                    if let Some(encrypted) = state.encrypted.clone() {
+                        { encrypted_verdict(&EncryptedVerdictProps { encrypted }) }
+                    } else {
+                        <Verdict verification={state.verification.clone()} now={Some(state.now as i64)} />
+                    }
                     // Components render a root element always; whether they show is decided
                     // here, where Yew keeps sibling order stable.
                     if !state.embedded.is_empty() {
@@ -259,6 +298,13 @@ pub fn App() -> Html {
                     }
                     if !tables.header.is_empty() {
                         <ClaimsTable rows={tables.header.clone()} kind={TableKind::Header} now={clock.now} />
+                    }
+                    if let (Some(decoded), true) = (decoded.clone(), state.encrypted.is_some()) {
+                        { encrypted_parts(&EncryptedPartsProps { decoded }) }
+                    }
+                    if let Some(opened) = opened {
+                        { plaintext(&PlaintextProps { opened, inner_key: state.inner_key.clone(), inner_verification: state.inner_verification.clone(),
+                                                      clock, on_inner_key, on_inner_encoding }) }
                     }
                     if let Some(content) = payload {
                         <JsonPane part="payload" title="Payload" content={content} />

@@ -2,6 +2,7 @@
 //! a new token reuses the parsed key, and a new key reuses the decoded token.
 
 pub mod encoder;
+pub mod encrypted;
 pub mod workshop;
 
 use std::rc::Rc;
@@ -16,7 +17,7 @@ use crate::jose::key::{self, KeySet, SecretEncoding};
 use crate::jose::lint::{self, Finding};
 use crate::jose::platform::decide_here;
 use crate::jose::status::{Status, Verification};
-use crate::jose::token::{decode, Decoded, PayloadView};
+use crate::jose::token::{decode, Decoded, Form, PayloadView};
 use serde_json::{Map, Value};
 
 /// The parsed key box: `None` while it is empty.
@@ -52,6 +53,14 @@ pub struct State {
     pub tables: Tables,
     pub encoder: encoder::Encoder,
     pub workshop: workshop::Workshop,
+    /// The decryption of the current token, when it is a JWE.
+    pub encrypted: Option<encrypted::Encrypted>,
+    /// Counts decryption requests across tokens.
+    decrypt_requests: u64,
+    /// The key box for the token inside a decrypted JWE; kept across tokens.
+    pub inner_key: encrypted::InnerKey,
+    /// The inner token's verdict, once a JWE decrypted to a signed token.
+    pub inner_verification: Option<Rc<Verification>>,
 }
 
 /// The tables of the header's parameters and the payload's claims, and the token's times.
@@ -175,6 +184,14 @@ pub enum Action {
     },
     /// The generated key becomes the encoder's signing key, with its algorithm.
     SignWithGenerated,
+    /// The worker's decryption verdict for this request.
+    Decrypted {
+        request: u64,
+        answer: String,
+    },
+    /// The inner token's key box, and its secret encoding.
+    SetInnerKey(String),
+    SetInnerEncoding(SecretEncoding),
 }
 
 impl State {
@@ -199,6 +216,10 @@ impl State {
             tables: Tables::default(),
             encoder: encoder::Encoder::default(),
             workshop: workshop::Workshop::default(),
+            encrypted: None,
+            decrypt_requests: 0,
+            inner_key: encrypted::InnerKey::default(),
+            inner_verification: None,
         };
         state.set_token(token);
         state
@@ -255,6 +276,7 @@ impl State {
             self.keys.as_deref(),
         );
         self.verification = Rc::new(decided.unwrap_or_else(Verification::pending));
+        self.redecrypt();
         let keys = self.keys.as_deref().and_then(|keys| keys.as_ref().ok());
         self.untimed_findings = self
             .decoded
@@ -262,6 +284,50 @@ impl State {
             .map(|decoded| lint::untimed(decoded, keys))
             .unwrap_or_default();
         self.relint();
+    }
+
+    /// A JWE is decrypted by the workshop worker: ask anew whenever the token or key changes.
+    fn redecrypt(&mut self) {
+        let is_jwe = self
+            .decoded
+            .as_deref()
+            .is_some_and(|decoded| decoded.form == Ok(Form::Jwe));
+        self.inner_verification = None;
+        self.encrypted = is_jwe.then(|| {
+            self.decrypt_requests = self.decrypt_requests.wrapping_add(1);
+            let verdict = if self.key_input.trim().is_empty() {
+                encrypted::Decryption::NoKey
+            } else {
+                encrypted::Decryption::Pending
+            };
+            encrypted::Encrypted {
+                request: self.decrypt_requests,
+                verdict,
+            }
+        });
+    }
+
+    /// The decryption to ask the worker for, tagged with its request number.
+    pub fn decrypt_request(&self) -> Option<(u64, String)> {
+        let encrypted = self.encrypted.as_ref()?;
+        (encrypted.verdict == encrypted::Decryption::Pending).then(|| {
+            let request = encrypted::request(&self.cleaned.token, &self.key_input, self.encoding);
+            (encrypted.request, request)
+        })
+    }
+
+    /// The inner token of a decrypted JWE, if it has one.
+    pub fn inner_token(&self) -> Option<Rc<Decoded>> {
+        match &self.encrypted.as_ref()?.verdict {
+            encrypted::Decryption::Decrypted(opened) => opened.inner.clone(),
+            _ => None,
+        }
+    }
+
+    fn reverify_inner(&mut self) {
+        self.inner_verification = self
+            .inner_token()
+            .map(|inner| Rc::new(self.inner_key.verify(&inner)));
     }
 
     /// Recomputes the findings (time ones by the clock and settings, plus a found known secret)
@@ -305,7 +371,7 @@ impl State {
 }
 
 /// The payload's claims, when it is a JSON object.
-fn payload_claims(decoded: &Decoded) -> Option<&Map<String, Value>> {
+pub fn payload_claims(decoded: &Decoded) -> Option<&Map<String, Value>> {
     match &decoded.payload.as_ref()?.as_ref().ok()?.view {
         PayloadView::Json(Value::Object(claims)) => Some(claims),
         _ => None,
@@ -380,6 +446,25 @@ impl Reducible for State {
                 answer,
                 millis,
             } => next.workshop.answered(request, &answer, millis),
+            Action::Decrypted { request, answer } => {
+                match next.encrypted.as_mut() {
+                    Some(encrypted) if encrypted.request == request => {
+                        encrypted.verdict = encrypted::Decryption::from_answer(&answer);
+                    }
+                    _ => return self,
+                }
+                next.reverify_inner();
+            }
+            Action::SetInnerKey(text) => {
+                let encoding = next.inner_key.encoding;
+                next.inner_key.set(text, encoding);
+                next.reverify_inner();
+            }
+            Action::SetInnerEncoding(encoding) => {
+                let text = std::mem::take(&mut next.inner_key.text);
+                next.inner_key.set(text, encoding);
+                next.reverify_inner();
+            }
             Action::SignWithGenerated => {
                 let workshop::Job::Done { forms, .. } = &next.workshop.generated else {
                     return self;

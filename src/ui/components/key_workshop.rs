@@ -9,7 +9,7 @@ use crate::jose::key::SecretEncoding;
 use crate::jose::keygen::KeyKind;
 use crate::ui::state::workshop::{Edit, Job, Workshop};
 
-#[derive(PartialEq, Properties)]
+/// What the view shows.
 pub struct KeyWorkshopProps {
     pub workshop: Workshop,
     /// The page's clock (Unix seconds) while a job runs, to say how long it has taken.
@@ -24,8 +24,9 @@ fn now() -> f64 {
     js_sys::Date::now() / 1000.0
 }
 
-#[component]
-pub fn KeyWorkshop(props: &KeyWorkshopProps) -> Html {
+/// A plain view function rather than a component: it has no state of its own, and each
+/// component costs the page about 1.5 KB of WebAssembly.
+pub fn key_workshop(props: &KeyWorkshopProps) -> Html {
     let on_kind = {
         let on_edit = props.on_edit.clone();
         Callback::from(move |event: Event| {

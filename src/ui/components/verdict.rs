@@ -13,6 +13,9 @@ pub struct VerdictProps {
     /// Unix seconds, to say whether a certificate the key came from has expired.
     #[prop_or_default]
     pub now: Option<i64>,
+    /// `verify-status`, or `inner-verify-status` for the token inside a JWE.
+    #[prop_or(AttrValue::Static("verify-status"))]
+    pub testid: AttrValue,
 }
 
 #[component]
@@ -42,7 +45,7 @@ pub fn Verdict(props: &VerdictProps) -> Html {
     });
     html! {
         <div class={classes!("verdict", format!("verdict-{}", status.as_str()), strict.map(|s| format!("verdict-strict-{s}")))}
-             data-testid="verify-status" data-status={status.as_str()} data-strict={strict}
+             data-testid={props.testid.clone()} data-status={status.as_str()} data-strict={strict}
              role="status" aria-live="polite">
             <strong class="verdict-headline">{ headline }</strong>
             if let Some(detail) = detail {

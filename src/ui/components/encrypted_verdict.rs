@@ -1,0 +1,72 @@
+//! The verdict for an encrypted token: decrypted with which key and algorithms, or the step
+//! where it stopped, or why it cannot be decrypted. `data-status` is the page's test contract.
+
+use yew::prelude::*;
+
+use crate::ui::state::encrypted::{Decryption, Encrypted};
+
+/// What the view shows.
+pub struct EncryptedVerdictProps {
+    pub encrypted: Encrypted,
+}
+
+/// A plain view function rather than a component: it has no state of its own, and each
+/// component costs the page about 1.5 KB of WebAssembly.
+pub fn encrypted_verdict(props: &EncryptedVerdictProps) -> Html {
+    let verdict = &props.encrypted.verdict;
+    let (headline, detail, class) = match verdict {
+        Decryption::NoKey => (
+            "Encrypted token: enter the decryption key".to_owned(),
+            Some("A secret, password, PEM private key, private JWK or JWK Set; it stays in this page.".to_owned()),
+            "no-key",
+        ),
+        Decryption::Pending => ("Decrypting…".to_owned(), None, "pending"),
+        Decryption::Decrypted(opened) => {
+            let key = match &opened.kid {
+                Some(kid) => format!("key {} (kid {kid:?})", opened.key_position),
+                None => format!("key {}", opened.key_position),
+            };
+            (
+                "Decrypted".to_owned(),
+                Some(format!("With {key}: {} for the content key, {} for the content.", opened.alg, opened.enc)),
+                "valid",
+            )
+        }
+        Decryption::Invalid { step } => ("Not decrypted".to_owned(), Some(step_reason(step).to_owned()), "invalid"),
+        Decryption::Refused { status, reason } => {
+            let headline = match status.as_str() {
+                "key-error" => "The key cannot be used",
+                "unsupported" => "Not decryptable here",
+                _ => "The token cannot be decrypted",
+            };
+            (headline.to_owned(), Some(reason.clone()), "key-error")
+        }
+    };
+    let notes = match verdict {
+        Decryption::Decrypted(opened) => opened.notes.clone(),
+        _ => Vec::new(),
+    };
+    html! {
+        <div class={classes!("verdict", format!("verdict-{class}"))}
+             data-testid="verify-status" data-status={verdict.as_str().to_owned()} role="status" aria-live="polite">
+            <strong class="verdict-headline">{ headline }</strong>
+            if let Some(detail) = detail {
+                <span class="verdict-detail">{ detail }</span>
+            }
+            { for notes.iter().map(|note| html! { <span class="verdict-note">{ note }</span> }) }
+        </div>
+    }
+}
+
+/// What the failed step tells the key holder, and no more (the page is no oracle).
+fn step_reason(step: &str) -> &'static str {
+    match step {
+        "key-unwrap" => {
+            "The key did not unwrap the content key: a different key, or an altered encrypted key."
+        }
+        "tag" => "The authentication tag does not match: a different key, or an altered token.",
+        "inflate" => "The content is authentic but is not valid DEFLATE data (zip: DEF).",
+        "inflate-limit" => "The content inflates beyond 4 MiB, the most this page inflates.",
+        _ => "The token did not decrypt.",
+    }
+}

@@ -1,0 +1,107 @@
+//! A decrypted token's plaintext, and the signed token inside it debugged like any other: its
+//! header and payload, claims, and a key box and verdict of its own.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::claims_table::{ClaimsTable, TableKind};
+use super::json_pane::{JsonPane, PaneContent};
+use super::verdict::Verdict;
+use crate::jose::claims::{claim_rows, Clock, Expectations};
+use crate::jose::key::SecretEncoding;
+use crate::jose::status::Verification;
+use crate::ui::state::encrypted::{InnerKey, Opened};
+use crate::ui::state::payload_claims;
+
+/// What the view shows.
+pub struct PlaintextProps {
+    pub opened: Rc<Opened>,
+    pub inner_key: InnerKey,
+    pub inner_verification: Option<Rc<Verification>>,
+    pub clock: Clock,
+    pub on_inner_key: Callback<String>,
+    pub on_inner_encoding: Callback<SecretEncoding>,
+}
+
+/// A plain view function rather than a component: it has no state of its own, and each
+/// component costs the page about 1.5 KB of WebAssembly.
+pub fn plaintext(props: &PlaintextProps) -> Html {
+    let opened = &props.opened;
+    let body = match (&opened.text, &opened.hex) {
+        (Some(text), _) => html! { <pre class="pane-body" data-testid="plaintext">{ text }</pre> },
+        (None, Some(hex)) => html! {
+            <>
+                <p class="pane-note">{ "Not text, shown as hex." }</p>
+                <pre class="pane-body pane-hex" data-testid="plaintext" data-format="hex">{ hex }</pre>
+            </>
+        },
+        (None, None) => html! { <pre class="pane-body" data-testid="plaintext" /> },
+    };
+    let inflated = opened
+        .inflated_from
+        .map(|from| format!("Inflated (zip: DEF) from {from} bytes."));
+    html! {
+        <>
+            <section class="pane part-payload" data-testid="plaintext-pane">
+                <h2 class="pane-title">{ "Plaintext" }</h2>
+                if let Some(inflated) = inflated {
+                    <p class="pane-note">{ inflated }</p>
+                }
+                { body }
+            </section>
+            if let Some(inner) = opened.inner.clone() {
+                { inner_token(props, &inner) }
+            }
+        </>
+    }
+}
+
+fn inner_token(props: &PlaintextProps, inner: &crate::jose::token::Decoded) -> Html {
+    let on_key = {
+        let on_inner_key = props.on_inner_key.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            on_inner_key.emit(area.value());
+        })
+    };
+    let on_encoding = {
+        let on_inner_encoding = props.on_inner_encoding.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(encoding) = SecretEncoding::from_name(&select.value()) {
+                on_inner_encoding.emit(encoding);
+            }
+        })
+    };
+    let claims = payload_claims(inner)
+        .map(|claims| Rc::new(claim_rows(claims, &props.clock, &Expectations::default())));
+    html! {
+        <section class="inner-token" data-testid="inner-token" aria-label="The signed token inside">
+            <h2 class="inner-token-title">{ "Signed token inside (nested JWT)" }</h2>
+            <JsonPane part="inner-header" title="Inner header" content={PaneContent::header(inner)} />
+            if let Some(content) = PaneContent::payload(inner) {
+                <JsonPane part="inner-payload" title="Inner payload" content={content} />
+            }
+            if let Some(rows) = claims.filter(|rows| !rows.is_empty()) {
+                <ClaimsTable rows={rows} kind={TableKind::Claims} now={props.clock.now} />
+            }
+            <label class="key-input-label" for="inner-key-input">{ "Inner token's secret or public key" }</label>
+            <textarea id="inner-key-input" class="key-input-area" data-testid="inner-key-input" spellcheck="false"
+                      autocomplete="off" placeholder="The key that verifies the signed token inside"
+                      value={props.inner_key.text.clone()} oninput={on_key} />
+            <div class="key-input-row">
+                <label class="key-input-label" for="inner-secret-encoding">{ "Secret encoding" }</label>
+                <select id="inner-secret-encoding" data-testid="inner-secret-encoding" onchange={on_encoding}>
+                    { for SecretEncoding::ALL.iter().map(|encoding| html! {
+                        <option value={encoding.as_str()} selected={*encoding == props.inner_key.encoding}>{ encoding.label() }</option>
+                    }) }
+                </select>
+            </div>
+            if let Some(verification) = props.inner_verification.clone() {
+                <Verdict verification={verification} testid="inner-verify-status" />
+            }
+        </section>
+    }
+}
