@@ -5,6 +5,7 @@ pub mod alg;
 pub mod content;
 pub mod decrypt;
 pub mod ecdh;
+pub mod encrypt;
 pub mod key;
 pub mod key_management;
 

@@ -91,3 +91,72 @@ where
         .decrypt_padded_vec::<Pkcs7>(ciphertext)
         .map_err(|_| TagMismatch)
 }
+
+/// Encrypts `plaintext` with the CEK and IV; the ciphertext and the authentication tag.
+pub fn encrypt(
+    enc: EncAlg,
+    cek: &[u8],
+    iv: &[u8],
+    plaintext: &[u8],
+    aad: &[u8],
+) -> Option<(Vec<u8>, Vec<u8>)> {
+    use aes_gcm::aead::Aead as _;
+    use cbc::cipher::BlockModeEncrypt;
+    if cek.len() != enc.key_len() || iv.len() != enc.iv_len() {
+        return None;
+    }
+    match enc {
+        EncAlg::AesGcm(bits) => {
+            let nonce = Nonce::try_from(iv).ok()?;
+            let payload = Payload {
+                msg: plaintext,
+                aad,
+            };
+            let mut sealed = match bits {
+                128 => Aes128Gcm::new_from_slice(cek)
+                    .ok()?
+                    .encrypt(&nonce, payload),
+                192 => Aes192Gcm::new_from_slice(cek)
+                    .ok()?
+                    .encrypt(&nonce, payload),
+                _ => Aes256Gcm::new_from_slice(cek)
+                    .ok()?
+                    .encrypt(&nonce, payload),
+            }
+            .ok()?;
+            let tag = sealed.split_off(sealed.len().checked_sub(enc.tag_len())?);
+            Some((sealed, tag))
+        }
+        EncAlg::AesCbcHs(bits) => {
+            let (mac_key, enc_key) = cek.split_at(bits / 8);
+            let ciphertext = match bits {
+                128 => cbc::Encryptor::<aes::Aes128>::new_from_slices(enc_key, iv)
+                    .ok()?
+                    .encrypt_padded_vec::<Pkcs7>(plaintext),
+                192 => cbc::Encryptor::<aes::Aes192>::new_from_slices(enc_key, iv)
+                    .ok()?
+                    .encrypt_padded_vec::<Pkcs7>(plaintext),
+                _ => cbc::Encryptor::<aes::Aes256>::new_from_slices(enc_key, iv)
+                    .ok()?
+                    .encrypt_padded_vec::<Pkcs7>(plaintext),
+            };
+            let aad_bits = (aad.len() as u64).saturating_mul(8).to_be_bytes();
+            let input = [aad, iv, &ciphertext[..], &aad_bits];
+            let mut tag = match bits {
+                128 => full_mac::<Hmac<Sha256>>(mac_key, &input)?,
+                192 => full_mac::<Hmac<Sha384>>(mac_key, &input)?,
+                _ => full_mac::<Hmac<Sha512>>(mac_key, &input)?,
+            };
+            tag.truncate(enc.tag_len());
+            Some((ciphertext, tag))
+        }
+    }
+}
+
+fn full_mac<M: Mac + hmac::KeyInit>(key: &[u8], input: &[&[u8]]) -> Option<Vec<u8>> {
+    let mut mac = <M as hmac::KeyInit>::new_from_slice(key).ok()?;
+    for part in input {
+        mac.update(part);
+    }
+    Some(mac.finalize().into_bytes().to_vec())
+}

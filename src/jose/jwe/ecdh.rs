@@ -24,7 +24,21 @@ pub fn agree(
         .get("epk")
         .and_then(Value::as_object)
         .ok_or_else(|| header_error("\"epk\" (the sender's ephemeral public key) is missing"))?;
-    let shared = shared_secret(alg, epk, key)?;
+    agree_with(alg, epk, key, header, algorithm_id, bits)
+}
+
+/// The key agreed between `public` (a public JWK's members) and the private `key`: the
+/// recipient's side with the `epk`, or the sender's with its ephemeral key and the recipient's
+/// public key. `header` gives `apu` and `apv`.
+pub fn agree_with(
+    alg: KeyAlg,
+    public: &Map<String, Value>,
+    key: &DecryptionKey,
+    header: &Map<String, Value>,
+    algorithm_id: &str,
+    bits: usize,
+) -> Result<Vec<u8>, Error> {
+    let shared = shared_secret(alg, public, key)?;
     let party = |name: &str| match header.get(name) {
         None => Ok(Vec::new()),
         Some(_) => header_bytes(header, name),

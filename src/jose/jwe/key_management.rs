@@ -144,6 +144,43 @@ fn aes_unwrap(kek: &[u8], wrapped: &[u8]) -> Result<Vec<u8>, UnwrapFailed> {
     unwrapped.map_err(|_| UnwrapFailed)
 }
 
+/// Wraps the CEK with AES Key Wrap (RFC 3394).
+pub fn aes_wrap(kek: &[u8], cek: &[u8]) -> Option<Vec<u8>> {
+    let mut buffer = vec![0u8; cek.len() + 8];
+    let wrapped = match kek.len() {
+        16 => aes_kw::KwAes128::new_from_slice(kek)
+            .ok()?
+            .wrap_key(cek, &mut buffer)
+            .ok()?
+            .to_vec(),
+        24 => aes_kw::KwAes192::new_from_slice(kek)
+            .ok()?
+            .wrap_key(cek, &mut buffer)
+            .ok()?
+            .to_vec(),
+        _ => aes_kw::KwAes256::new_from_slice(kek)
+            .ok()?
+            .wrap_key(cek, &mut buffer)
+            .ok()?
+            .to_vec(),
+    };
+    Some(wrapped)
+}
+
+/// Encrypts the CEK with AES-GCM under the KEK: the encrypted key and its tag.
+pub fn gcm_wrap(kek: &[u8], iv: &[u8], cek: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    type Aes192Gcm = AesGcm<aes::Aes192, aes_gcm::aead::consts::U12>;
+    let nonce = Nonce::try_from(iv).ok()?;
+    let mut sealed = match kek.len() {
+        16 => Aes128Gcm::new_from_slice(kek).ok()?.encrypt(&nonce, cek),
+        24 => Aes192Gcm::new_from_slice(kek).ok()?.encrypt(&nonce, cek),
+        _ => Aes256Gcm::new_from_slice(kek).ok()?.encrypt(&nonce, cek),
+    }
+    .ok()?;
+    let tag = sealed.split_off(sealed.len().checked_sub(16)?);
+    Some((sealed, tag))
+}
+
 fn gcm_unwrap(kek: &[u8], iv: &[u8], tag: &[u8], wrapped: &[u8]) -> Result<Vec<u8>, UnwrapFailed> {
     type Aes192Gcm = AesGcm<aes::Aes192, aes_gcm::aead::consts::U12>;
     if tag.len() != 16 {
@@ -170,7 +207,7 @@ fn gcm_unwrap(kek: &[u8], iv: &[u8], tag: &[u8], wrapped: &[u8]) -> Result<Vec<u
 }
 
 /// PBES2 (RFC 7518 §4.8): PBKDF2 with HMAC-SHA-(2 × bits) over the salt `alg ‖ 0 ‖ p2s`.
-fn pbes2_key(
+pub fn pbes2_key(
     alg: KeyAlg,
     bits: usize,
     header: &Map<String, Value>,
@@ -219,7 +256,8 @@ pub fn header_error(detail: impl Into<String>) -> Error {
     }
 }
 
-fn random_key(len: usize) -> Result<Vec<u8>, Error> {
+/// Random bytes from the system (the browser's crypto in the page).
+pub fn random_key(len: usize) -> Result<Vec<u8>, Error> {
     let mut key = vec![0u8; len];
     getrandom::fill(&mut key).map_err(|err| Error::KeyFormat {
         format: "RSA1_5 key",

@@ -1,0 +1,259 @@
+//! Making a compact JWE for a recipient: a random content key (or the shared or agreed one),
+//! carried by the chosen key management algorithm, and the content encrypted with it. The
+//! encoder uses this to build nested signed-then-encrypted tokens.
+
+use rsa::Oaep;
+use serde_json::{json, Map, Value};
+
+use super::alg::{EncAlg, KeyAlg, OaepHash};
+use super::content;
+use super::ecdh;
+use super::key::{self as private_keys, DecryptionKey};
+use super::key_management::{aes_wrap, gcm_wrap, pbes2_key, random_key};
+use crate::jose::base64url;
+use crate::jose::error::{Error, Part};
+use crate::jose::key::private::PrivateKey;
+use crate::jose::key::{self, EcKey, Key, SecretEncoding};
+use crate::jose::keygen::{generate, KeyKind};
+
+/// PBKDF2 iterations for tokens made here (OWASP's figure for PBKDF2-HMAC-SHA256).
+pub const DEFAULT_P2C: u64 = 600_000;
+
+/// Whom a token is encrypted for.
+pub enum Recipient {
+    /// A shared key, or a PBES2 password.
+    Secret(Vec<u8>),
+    Rsa(Box<rsa::PublicKey>),
+    Ec(EcKey),
+    X25519([u8; 32]),
+}
+
+impl Recipient {
+    /// Reads the recipient's key: a public or private PEM, JWK or JWK Set (the first key), an
+    /// X25519 JWK, or a secret or password in the chosen encoding.
+    pub fn parse(text: &str, encoding: SecretEncoding) -> Result<Recipient, Error> {
+        if let Some(public) = x25519_public(text) {
+            return public;
+        }
+        if let Ok(entries) = private_keys::parse(text, encoding) {
+            if let Some(entry) = entries.into_iter().next() {
+                return Ok(Recipient::of_private(entry.key));
+            }
+        }
+        let set = key::parse(text, encoding)?;
+        let entry = set
+            .entries
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::KeyFormat {
+                format: "JWK Set",
+                detail: "it has no usable key".to_owned(),
+            })?;
+        match entry.key {
+            Key::Secret(secret) => Ok(Recipient::Secret(secret.bytes().to_vec())),
+            Key::Rsa(rsa) => Ok(Recipient::Rsa(rsa)),
+            Key::Ec(ec) => Ok(Recipient::Ec(ec)),
+            Key::Ed25519(_) => Err(Error::KeyFormat {
+                format: "Ed25519 key",
+                detail: "Ed25519 keys sign; encrypt to an X25519 key".to_owned(),
+            }),
+        }
+    }
+
+    fn of_private(key: DecryptionKey) -> Recipient {
+        match key {
+            DecryptionKey::Secret(secret) => Recipient::Secret(secret),
+            DecryptionKey::Rsa(rsa) => Recipient::Rsa(Box::new(rsa.to_public_key())),
+            DecryptionKey::Ec(ec) => Recipient::Ec(ec.public()),
+            DecryptionKey::X25519(secret) => {
+                Recipient::X25519(x25519_dalek::PublicKey::from(&*secret).to_bytes())
+            }
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Recipient::Secret(secret) => format!("secret of {} bytes", secret.len()),
+            Recipient::Rsa(rsa) => Key::Rsa(rsa.clone()).describe(),
+            Recipient::Ec(ec) => Key::Ec(ec.clone()).describe(),
+            Recipient::X25519(_) => "X25519 public key".to_owned(),
+        }
+    }
+}
+
+/// A public X25519 JWK (no `d`), which the signature-key readers do not take.
+fn x25519_public(text: &str) -> Option<Result<Recipient, Error>> {
+    let jwk: Map<String, Value> = serde_json::from_str(text.trim()).ok()?;
+    let is_x25519 = jwk.get("kty").and_then(Value::as_str) == Some("OKP")
+        && jwk.get("crv").and_then(Value::as_str) == Some("X25519");
+    if !is_x25519 || jwk.contains_key("d") {
+        return None;
+    }
+    let x = jwk
+        .get("x")
+        .and_then(Value::as_str)
+        .and_then(|x| base64url::decode_segment(x, Part::Key, 0).ok())
+        .and_then(|x| <[u8; 32]>::try_from(x).ok());
+    Some(x.map(Recipient::X25519).ok_or_else(|| Error::KeyFormat {
+        format: "X25519 JWK",
+        detail: "\"x\" is not 32 bytes of base64url".to_owned(),
+    }))
+}
+
+/// Encrypts `plaintext` for `recipient` as a compact JWE whose protected header is `header`
+/// (its own members, e.g. `cty`, `kid`) plus `alg`, `enc` and what the algorithm adds.
+pub fn encrypt(
+    alg: KeyAlg,
+    enc: EncAlg,
+    mut header: Map<String, Value>,
+    plaintext: &[u8],
+    recipient: &Recipient,
+    p2c: u64,
+) -> Result<String, Error> {
+    let refuse = |reason: String| Error::SigningRefused { reason };
+    let mismatch = || Error::KeyMismatch {
+        alg: alg.name(),
+        expected: alg.needs().replace("private", "public"),
+        found: recipient.describe(),
+    };
+    header.insert("alg".to_owned(), json!(alg.name()));
+    header.insert("enc".to_owned(), json!(enc.name()));
+    let cek_len = enc.key_len();
+    let (cek, encrypted_key) = match (alg, recipient) {
+        (KeyAlg::Dir, Recipient::Secret(secret)) if secret.len() == cek_len => {
+            (secret.clone(), Vec::new())
+        }
+        (KeyAlg::Dir, Recipient::Secret(secret)) => {
+            return Err(refuse(format!(
+                "dir with {} needs a {cek_len}-byte key; this one has {} bytes",
+                enc.name(),
+                secret.len()
+            )))
+        }
+        (KeyAlg::AesKw(bits), Recipient::Secret(kek)) if kek.len() == bits / 8 => {
+            let cek = random_key(cek_len)?;
+            let wrapped = aes_wrap(kek, &cek).ok_or_else(mismatch)?;
+            (cek, wrapped)
+        }
+        (KeyAlg::AesGcmKw(bits), Recipient::Secret(kek)) if kek.len() == bits / 8 => {
+            let cek = random_key(cek_len)?;
+            let iv = random_key(12)?;
+            let (wrapped, tag) = gcm_wrap(kek, &iv, &cek).ok_or_else(mismatch)?;
+            header.insert("iv".to_owned(), json!(base64url::encode(&iv)));
+            header.insert("tag".to_owned(), json!(base64url::encode(&tag)));
+            (cek, wrapped)
+        }
+        (KeyAlg::RsaOaep(hash), Recipient::Rsa(rsa)) => {
+            let cek = random_key(cek_len)?;
+            let mut rng = getrandom::rand_core::UnwrapErr(getrandom::SysRng);
+            let wrapped = match hash {
+                OaepHash::Sha1 => rsa.encrypt(&mut rng, Oaep::<sha1::Sha1>::new(), &cek),
+                OaepHash::Sha256 => rsa.encrypt(&mut rng, Oaep::<sha2::Sha256>::new(), &cek),
+            }
+            .map_err(|err| refuse(format!("RSA-OAEP failed ({err})")))?;
+            (cek, wrapped)
+        }
+        (KeyAlg::Rsa1_5, _) => {
+            return Err(refuse(
+                "RSA1_5 is deprecated and padding-oracle prone: use RSA-OAEP-256".to_owned(),
+            ))
+        }
+        (KeyAlg::EcdhEs(wrap), Recipient::Ec(_) | Recipient::X25519(_)) => {
+            let (algorithm_id, bits) = match wrap {
+                None => (enc.name(), cek_len * 8),
+                Some(bits) => (alg.name(), bits),
+            };
+            let (ephemeral, epk) = ephemeral_for(recipient)?;
+            header.insert("epk".to_owned(), Value::Object(epk));
+            let public = recipient_jwk(recipient);
+            let agreed = ecdh::agree_with(alg, &public, &ephemeral, &header, algorithm_id, bits)?;
+            match wrap {
+                None => (agreed, Vec::new()),
+                Some(_) => {
+                    let cek = random_key(cek_len)?;
+                    let wrapped = aes_wrap(&agreed, &cek).ok_or_else(mismatch)?;
+                    (cek, wrapped)
+                }
+            }
+        }
+        (KeyAlg::Pbes2(bits), Recipient::Secret(password)) => {
+            header.insert("p2s".to_owned(), json!(base64url::encode(&random_key(16)?)));
+            header.insert("p2c".to_owned(), json!(p2c));
+            let kek = pbes2_key(alg, bits, &header, password)?;
+            let cek = random_key(cek_len)?;
+            let wrapped = aes_wrap(&kek, &cek).ok_or_else(mismatch)?;
+            (cek, wrapped)
+        }
+        _ => return Err(mismatch()),
+    };
+    let protected = base64url::encode(Value::Object(header).to_string().as_bytes());
+    let iv = random_key(enc.iv_len())?;
+    let (ciphertext, tag) = content::encrypt(enc, &cek, &iv, plaintext, protected.as_bytes())
+        .ok_or_else(|| refuse("the content could not be encrypted".to_owned()))?;
+    Ok([
+        protected,
+        base64url::encode(&encrypted_key),
+        base64url::encode(&iv),
+        base64url::encode(&ciphertext),
+        base64url::encode(&tag),
+    ]
+    .join("."))
+}
+
+/// A fresh ephemeral private key on the recipient's curve, and its public JWK for `epk`.
+fn ephemeral_for(recipient: &Recipient) -> Result<(DecryptionKey, Map<String, Value>), Error> {
+    match recipient {
+        Recipient::X25519(_) => {
+            let mut seed = [0u8; 32];
+            getrandom::fill(&mut seed).map_err(|err| Error::SigningRefused {
+                reason: format!("no randomness for the ephemeral key ({err})"),
+            })?;
+            let secret = x25519_dalek::StaticSecret::from(seed);
+            let x = x25519_dalek::PublicKey::from(&secret).to_bytes();
+            let epk = json!({"kty": "OKP", "crv": "X25519", "x": base64url::encode(&x)});
+            Ok((DecryptionKey::X25519(Box::new(secret)), object(epk)))
+        }
+        Recipient::Ec(ec) => {
+            let PrivateKey::Ec(ephemeral) = generate(KeyKind::Ec(ec.curve()))? else {
+                return Err(not_agreeing());
+            };
+            let epk = ec_jwk(&ephemeral.public());
+            Ok((DecryptionKey::Ec(ephemeral), epk))
+        }
+        Recipient::Secret(_) | Recipient::Rsa(_) => Err(not_agreeing()),
+    }
+}
+
+fn not_agreeing() -> Error {
+    Error::SigningRefused {
+        reason: "ECDH-ES needs an EC (P-256, P-384, P-521) or X25519 key".to_owned(),
+    }
+}
+
+/// The recipient's public key as JWK members, for the agreement.
+fn recipient_jwk(recipient: &Recipient) -> Map<String, Value> {
+    match recipient {
+        Recipient::Ec(ec) => ec_jwk(ec),
+        Recipient::X25519(x) => {
+            object(json!({"kty": "OKP", "crv": "X25519", "x": base64url::encode(x)}))
+        }
+        Recipient::Secret(_) | Recipient::Rsa(_) => Map::new(),
+    }
+}
+
+fn ec_jwk(ec: &EcKey) -> Map<String, Value> {
+    let (x, y) = ec.coordinates();
+    object(json!({
+        "kty": "EC",
+        "crv": ec.curve().jwk_name(),
+        "x": base64url::encode(&x),
+        "y": base64url::encode(&y),
+    }))
+}
+
+fn object(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
