@@ -235,3 +235,54 @@ fn a_jwe_is_decrypted_or_judged_with_the_step_or_reason() {
     let answer = ask(json!({"op": "decrypt", "token": "a.b.c.d", "key": key, "encoding": "utf8"}));
     assert_eq!(answer["status"], "malformed", "{answer}");
 }
+
+#[test]
+fn a_signed_token_is_encrypted_for_a_recipient_and_opens_with_its_key() {
+    let hs = fixture("HS256");
+    let rsa = fixture("RS256");
+    let kw_key = r#"{"kty":"oct","k":"GZy6sIZ6wl9NJOKB-jnmVQ"}"#;
+    for (alg, enc, recipient, decrypt_with) in [
+        ("A128KW", "A128GCM", kw_key.to_owned(), kw_key.to_owned()),
+        (
+            "RSA-OAEP-256",
+            "A256CBC-HS512",
+            rsa["keys"]["spki-pem"].as_str().unwrap().to_owned(),
+            rsa["keys"]["pkcs8-pem"].as_str().unwrap().to_owned(),
+        ),
+    ] {
+        let answer = ask(json!({
+            "op": "sign", "alg": "HS256", "header": r#"{"alg":"HS256","typ":"JWT"}"#,
+            "payload": r#"{"sub":"nested"}"#, "key": hs["keys"]["jwk"], "encoding": "utf8",
+            "encrypt": {"alg": alg, "enc": enc, "key": recipient, "encoding": "utf8"},
+        }));
+        let token = answer["token"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{alg}: {answer}"));
+        assert_eq!(token.split('.').count(), 5, "{alg}");
+        // Only a key that can decrypt goes to the decoder: a public key cannot.
+        assert_eq!(answer["decrypt_key"].is_string(), alg == "A128KW", "{alg}");
+        let opened =
+            ask(json!({"op": "decrypt", "token": token, "key": decrypt_with, "encoding": "utf8"}));
+        assert_eq!(opened["status"], "decrypted", "{alg}: {opened}");
+        assert_eq!(opened["plaintext"], answer["signed"]);
+        let inner = opened["plaintext"].as_str().unwrap();
+        let verify_key = answer["verify_key"].as_str().unwrap();
+        assert_eq!(
+            check_text(inner, verify_key, SecretEncoding::Utf8).status,
+            Status::Valid
+        );
+        // Negative twin: another recipient's key does not open it.
+        let other = r#"{"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAA"}"#;
+        let refused =
+            ask(json!({"op": "decrypt", "token": token, "key": other, "encoding": "utf8"}));
+        assert_ne!(refused["status"], "decrypted", "{alg}");
+    }
+    let weak = ask(json!({
+        "op": "sign", "alg": "HS256", "header": "{}", "payload": "{}", "key": hs["keys"]["jwk"],
+        "encoding": "utf8", "encrypt": {"alg": "RSA1_5", "enc": "A128GCM", "key": rsa["keys"]["spki-pem"], "encoding": "utf8"},
+    }));
+    assert!(
+        weak["error"].as_str().unwrap().contains("deprecated"),
+        "{weak}"
+    );
+}

@@ -2,7 +2,9 @@
 //! Web Worker (loaded only when the encoder is used), tests run it natively.
 //!
 //! Requests: `{"op":"sign","alg","header","payload","key","encoding"}` answers
-//! `{"token","verify_key"}`; `{"op":"generate","kind"}` answers a new key in every form;
+//! `{"token","verify_key"}`, and with `"encrypt": {"alg","enc","key","encoding"}` encrypts the
+//! signed token for that recipient (`{"token","signed","verify_key","decrypt_key"}`);
+//! `{"op":"generate","kind"}` answers a new key in every form;
 //! `{"op":"convert","key","encoding"}` answers a pasted key (PEM, JWK, JWK Set or secret) in
 //! every form it has: a private key in all of them, a public key in its public ones;
 //! `{"op":"decrypt","token","key","encoding"}` answers a JWE's verdict: `status` `decrypted`
@@ -16,8 +18,9 @@ use super::alg::Alg;
 use super::error::Error;
 use super::hex;
 use super::jwe;
-use super::jwe::alg::KeyAlg;
+use super::jwe::alg::{EncAlg, KeyAlg};
 use super::jwe::decrypt::{decrypt, Outcome};
+use super::jwe::encrypt::{encrypt, Recipient, DEFAULT_P2C};
 use super::key::export::{jwks, private_jwk, private_pem, public_jwk, public_pem, JwkLabels};
 use super::key::private::{self, PrivateKey};
 use super::key::thumbprint;
@@ -63,7 +66,48 @@ fn sign(request: &Value) -> Result<Value, Error> {
         text(request, "payload").as_bytes(),
         &key,
     )?;
-    Ok(json!({ "token": token, "verify_key": verify_key(&key) }))
+    let verify_key = verify_key(&key);
+    match request.get("encrypt") {
+        Some(Value::Object(encryption)) => nested(&token, verify_key, encryption),
+        _ => Ok(json!({ "token": token, "verify_key": verify_key })),
+    }
+}
+
+/// The signed token encrypted for a recipient (a nested JWT, `cty: JWT`): answers the JWE, the
+/// inner token and its verifying key, and the decryption key when the recipient key given is
+/// one (a secret, password or private key; a public key cannot decrypt).
+fn nested(
+    signed: &str,
+    verify_key: String,
+    encryption: &Map<String, Value>,
+) -> Result<Value, Error> {
+    let name = |member: &str| {
+        encryption
+            .get(member)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    };
+    let alg = KeyAlg::from_name(name("alg")).ok_or_else(|| Error::UnsupportedAlg {
+        alg: name("alg").to_owned(),
+    })?;
+    let enc = EncAlg::from_name(name("enc")).ok_or_else(|| Error::UnsupportedAlg {
+        alg: name("enc").to_owned(),
+    })?;
+    let encoding = SecretEncoding::from_name(name("encoding")).unwrap_or_default();
+    let key_text = name("key");
+    let recipient = Recipient::parse(key_text, encoding)?;
+    let mut header = Map::new();
+    header.insert("cty".to_owned(), json!("JWT"));
+    let token = encrypt(alg, enc, header, signed.as_bytes(), &recipient, DEFAULT_P2C)?;
+    let decrypt_key = jwe::key::parse(key_text, encoding)
+        .is_ok()
+        .then_some(key_text);
+    Ok(json!({
+        "token": token,
+        "signed": signed,
+        "verify_key": verify_key,
+        "decrypt_key": decrypt_key,
+    }))
 }
 
 /// What the decoder's key box needs to verify: the public PEM, or the secret as a JWK.
