@@ -6,6 +6,7 @@ pub mod decode_error;
 pub mod embedded_keys;
 pub mod encoded_token;
 pub mod encoder;
+pub mod encoder_encryption;
 pub mod encrypted_parts;
 pub mod encrypted_verdict;
 pub mod findings;

@@ -431,13 +431,27 @@ impl Reducible for State {
             Action::Encode(edit) => next.encoder.apply(edit),
             Action::Encoded { generation, answer } => next.encoder.answered(generation, &answer),
             Action::SendToDecoder => {
-                let encoder::Output::Signed { token, verify_key } = next.encoder.output.clone()
+                let encoder::Output::Signed {
+                    token,
+                    verify_key,
+                    decrypt_key,
+                    inner,
+                } = next.encoder.output.clone()
                 else {
                     return self;
                 };
-                next.key_input = verify_key;
                 next.encoding = SecretEncoding::Utf8;
-                next.keys = Some(Rc::new(key::parse(&next.key_input, next.encoding)));
+                // A nested token: the decryption key (if the encoder had it) in the key box,
+                // the signature's key in the inner token's.
+                next.key_input = match inner {
+                    Some(_) => {
+                        next.inner_key.set(verify_key, SecretEncoding::Utf8);
+                        decrypt_key.unwrap_or_default()
+                    }
+                    None => verify_key,
+                };
+                next.keys = (!next.key_input.is_empty())
+                    .then(|| Rc::new(key::parse(&next.key_input, next.encoding)));
                 next.set_token(token);
             }
             Action::Workshop(edit) => next.workshop.apply(edit),

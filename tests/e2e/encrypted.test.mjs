@@ -97,3 +97,48 @@ test('a nested token decrypts and its inner signature verifies with its own key'
   assert.deepEqual(session.problems, []);
   await session.close();
 });
+
+test('the encoder signs then encrypts; the decoder decrypts it and verifies the inner token', async () => {
+  const session = await open(app.browser, app.server.url, app.server.origin);
+  const page = session.page;
+  const fixtures = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
+  const rsa = fixtures.find((f) => f.name === 'RS256');
+  const encoderState = () => page.getAttribute('[data-testid=encoder-status], [data-testid=encoder-token]', 'data-state');
+  const signed = async () => {
+    await page.waitForFunction(() => document.querySelector('[data-testid=encoder-token]')?.dataset.state === 'signed', null, { timeout: 20000 }).catch(() => {});
+    return encoderState();
+  };
+  await page.selectOption('[data-testid=encoder-alg]', 'HS256');
+  await page.fill('[data-testid=encoder-key]', 'a-string-secret-at-least-256-bits-long');
+  await page.check('[data-testid=encoder-encrypt]');
+  assert.equal(await encoderState(), 'no-key', 'waits for the recipient key');
+  assert.ok(!(await page.$$eval('[data-testid=encoder-jwe-alg] option', (o) => o.map((x) => x.value))).includes('RSA1_5'));
+
+  // A shared key-wrapping secret: the decoder gets it and decrypts at once.
+  const kek = JSON.stringify({ kty: 'oct', k: Buffer.alloc(32, 7).toString('base64url') });
+  await page.selectOption('[data-testid=encoder-jwe-alg]', 'A256KW');
+  await page.selectOption('[data-testid=encoder-jwe-enc]', 'A128CBC-HS256');
+  await page.fill('[data-testid=encoder-jwe-key]', kek);
+  assert.equal(await signed(), 'signed');
+  const jwe = (await text(page, 'encoder-token')).trim();
+  assert.equal(jwe.split('.').length, 5);
+  assert.deepEqual(JSON.parse(Buffer.from(jwe.split('.')[0], 'base64url')), { cty: 'JWT', alg: 'A256KW', enc: 'A128CBC-HS256' });
+  await page.click('[data-testid=encoder-send]');
+  assert.equal(await statusBecomes(page, 'decrypted'), 'decrypted', await text(page, 'verify-status'));
+  assert.equal(await page.getAttribute('[data-testid=inner-verify-status]', 'data-status'), 'valid');
+  // Negative twin: another key-wrapping secret does not decrypt it.
+  await page.fill('[data-testid=key-input]', JSON.stringify({ kty: 'oct', k: Buffer.alloc(32, 8).toString('base64url') }));
+  assert.equal(await statusBecomes(page, 'invalid'), 'invalid');
+
+  // Encrypted to a public key: the decoder asks for the private key, then decrypts.
+  await page.selectOption('[data-testid=encoder-jwe-alg]', 'RSA-OAEP-256');
+  await page.fill('[data-testid=encoder-jwe-key]', rsa.keys['spki-pem']);
+  await page.waitForFunction(() => document.querySelector('[data-testid=encoder-token]')?.textContent.startsWith('eyJjdHkiOiJKV1QiLCJhbGciOiJSU0EtT0FFUC0yNTYi'), null, { timeout: 20000 });
+  await page.click('[data-testid=encoder-send]');
+  assert.equal(await statusBecomes(page, 'no-key'), 'no-key');
+  await page.fill('[data-testid=key-input]', rsa.keys['pkcs8-pem']);
+  assert.equal(await statusBecomes(page, 'decrypted'), 'decrypted', await text(page, 'verify-status'));
+  assert.equal(await page.getAttribute('[data-testid=inner-verify-status]', 'data-status'), 'valid');
+  assert.deepEqual(session.problems, []);
+  await session.close();
+});

@@ -4,6 +4,7 @@
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::encoder_encryption::encryption_controls;
 use crate::jose::alg::Alg;
 use crate::jose::key::SecretEncoding;
 use crate::ui::state::encoder::{Edit, Encoder as State, Output};
@@ -107,6 +108,7 @@ pub fn Encoder(props: &EncoderProps) -> Html {
             <textarea id="encoder-key" class="encoder-area encoder-key" data-testid="encoder-key" spellcheck="false"
                       autocomplete="off" placeholder="An HMAC secret, a PEM private key (PKCS#8, PKCS#1, SEC1), or a private JWK"
                       value={encoder.key.clone()} oninput={text_edit(Edit::Key)} />
+            { encryption_controls(&encoder.encryption, &props.on_edit) }
             { output(&encoder.output, on_send) }
         </section>
     }
@@ -144,15 +146,40 @@ fn output(output: &Output, on_send: Callback<MouseEvent>) -> Html {
         Output::NoKey => {
             html! { <p class="encoder-note" data-testid="encoder-status" data-state="no-key">{ "Enter a signing key to create the token." }</p> }
         }
+        Output::NoRecipient => html! {
+            <p class="encoder-note" data-testid="encoder-status" data-state="no-key">{ "Enter the recipient's key to encrypt the token." }</p>
+        },
         Output::Signing => {
             html! { <p class="encoder-note" data-testid="encoder-status" data-state="signing">{ "Signing…" }</p> }
         }
         Output::Invalid(why) | Output::Refused(why) => html! {
             <p class="encoder-error" data-testid="encoder-status" data-state="error" role="alert">{ why }</p>
         },
-        Output::Signed { token, .. } => {
+        Output::Signed {
+            token,
+            inner,
+            decrypt_key,
+            ..
+        } => {
             let parts: Vec<&str> = token.split('.').collect();
-            let class = ["part-header", "part-payload", "part-signature"];
+            let class: &[&str] = match inner {
+                Some(_) => &[
+                    "part-header",
+                    "part-encrypted-key",
+                    "part-iv",
+                    "part-ciphertext",
+                    "part-tag",
+                ],
+                None => &["part-header", "part-payload", "part-signature"],
+            };
+            let (send, note) = match (inner, decrypt_key) {
+                (None, _) => ("Verify it in the decoder", None),
+                (Some(_), Some(_)) => ("Decrypt and verify it in the decoder", None),
+                (Some(_), None) => (
+                    "Open it in the decoder",
+                    Some("Encrypted to a public key: the decoder needs the recipient's private key to decrypt it."),
+                ),
+            };
             html! {
                 <>
                     <pre class="encoder-token" data-testid="encoder-token" data-state="signed">
@@ -163,8 +190,11 @@ fn output(output: &Output, on_send: Callback<MouseEvent>) -> Html {
                             </>
                         }) }
                     </pre>
+                    if let Some(note) = note {
+                        <p class="encoder-note">{ note }</p>
+                    }
                     <button type="button" class="encoder-send" data-testid="encoder-send" onclick={on_send}>
-                        { "Verify it in the decoder" }
+                        { send }
                     </button>
                 </>
             }

@@ -5,6 +5,7 @@ use serde_json::{json, Map, Value};
 
 use crate::jose::alg::Alg;
 use crate::jose::claims::{describe_claim, Described};
+use crate::jose::jwe::alg::{EncAlg, KeyAlg, OaepHash};
 use crate::jose::key::SecretEncoding;
 
 /// The encoder's inputs and its latest output.
@@ -15,9 +16,34 @@ pub struct Encoder {
     pub alg: Alg,
     pub key: String,
     pub encoding: SecretEncoding,
+    /// Whether and how the signed token is then encrypted (a nested JWT).
+    pub encryption: Encryption,
     /// Counts changes, so an answer for older inputs is dropped.
     pub generation: u64,
     pub output: Output,
+}
+
+/// The encoder's encryption choices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Encryption {
+    pub on: bool,
+    pub alg: KeyAlg,
+    pub enc: EncAlg,
+    /// The recipient's key: a public or private key, a shared secret or a password.
+    pub key: String,
+    pub encoding: SecretEncoding,
+}
+
+impl Default for Encryption {
+    fn default() -> Encryption {
+        Encryption {
+            on: false,
+            alg: KeyAlg::RsaOaep(OaepHash::Sha256),
+            enc: EncAlg::AesGcm(256),
+            key: String::new(),
+            encoding: SecretEncoding::default(),
+        }
+    }
 }
 
 /// What the encoder shows under its inputs.
@@ -25,12 +51,18 @@ pub struct Encoder {
 pub enum Output {
     /// Waiting for a key.
     NoKey,
+    /// Waiting for the recipient's key to encrypt to.
+    NoRecipient,
     /// The header or payload does not read; the message says where.
     Invalid(String),
     Signing,
     Signed {
         token: String,
         verify_key: String,
+        /// For an encrypted token: the key that decrypts it, when the recipient key given can
+        /// (a public key cannot), and the signed token inside.
+        decrypt_key: Option<String>,
+        inner: Option<String>,
     },
     /// The key cannot sign this, or the signing was refused, and why.
     Refused(String),
@@ -49,6 +81,11 @@ pub enum Edit {
         claim: &'static str,
         at: i64,
     },
+    Encrypt(bool),
+    JweAlg(KeyAlg),
+    JweEnc(EncAlg),
+    JweKey(String),
+    JweEncoding(SecretEncoding),
 }
 
 impl Default for Encoder {
@@ -59,6 +96,7 @@ impl Default for Encoder {
             alg: Alg::HS256,
             key: String::new(),
             encoding: SecretEncoding::default(),
+            encryption: Encryption::default(),
             generation: 0,
             output: Output::NoKey,
         };
@@ -85,6 +123,11 @@ impl Encoder {
                     self.header = header;
                 }
             }
+            Edit::Encrypt(on) => self.encryption.on = on,
+            Edit::JweAlg(alg) => self.encryption.alg = alg,
+            Edit::JweEnc(enc) => self.encryption.enc = enc,
+            Edit::JweKey(key) => self.encryption.key = key,
+            Edit::JweEncoding(encoding) => self.encryption.encoding = encoding,
             Edit::Time { claim, at } => {
                 if let Some(payload) = with_member(&self.payload, claim, at.into()) {
                     self.payload = payload;
@@ -99,15 +142,24 @@ impl Encoder {
     /// The request for the worker, when the inputs can be signed.
     pub fn request(&self) -> Option<String> {
         (self.output == Output::Signing).then(|| {
-            json!({
+            let encrypt = self.encryption.on.then(|| {
+                json!({
+                    "alg": self.encryption.alg.name(),
+                    "enc": self.encryption.enc.name(),
+                    "key": self.encryption.key,
+                    "encoding": self.encryption.encoding.as_str(),
+                })
+            });
+            let request = json!({
                 "op": "sign",
                 "alg": self.alg.name(),
                 "header": compact(&self.header),
                 "payload": compact(&self.payload),
                 "key": self.key,
                 "encoding": self.encoding.as_str(),
-            })
-            .to_string()
+                "encrypt": encrypt,
+            });
+            request.to_string()
         })
     }
 
@@ -128,7 +180,12 @@ impl Encoder {
         let answer: Value = serde_json::from_str(answer).unwrap_or_default();
         let field = |name: &str| answer.get(name).and_then(Value::as_str).map(str::to_owned);
         self.output = match (field("token"), field("verify_key"), field("error")) {
-            (Some(token), Some(verify_key), _) => Output::Signed { token, verify_key },
+            (Some(token), Some(verify_key), _) => Output::Signed {
+                token,
+                verify_key,
+                decrypt_key: field("decrypt_key"),
+                inner: field("signed"),
+            },
             (_, _, Some(error)) => Output::Refused(error),
             _ => Output::Refused("the workshop gave no answer".to_owned()),
         };
@@ -142,6 +199,9 @@ impl Encoder {
         ) {
             (Some(error), _) | (None, Some(error)) => Output::Invalid(error),
             (None, None) if self.key.is_empty() => Output::NoKey,
+            (None, None) if self.encryption.on && self.encryption.key.is_empty() => {
+                Output::NoRecipient
+            }
             (None, None) => Output::Signing,
         };
     }
