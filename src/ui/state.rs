@@ -328,6 +328,29 @@ impl State {
         self.inner_verification = self
             .inner_token()
             .map(|inner| Rc::new(self.inner_key.verify(&inner)));
+        self.relint();
+    }
+
+    /// The findings of a decrypted JWE's inner token, titled as such. Its payload travelled
+    /// encrypted, so sensitive-looking claims are no finding there.
+    fn inner_findings(&self) -> Vec<Finding> {
+        let Some(inner) = self.inner_token() else {
+            return Vec::new();
+        };
+        let keys = self
+            .inner_key
+            .keys
+            .as_deref()
+            .and_then(|keys| keys.as_ref().ok());
+        let timed = lint::timed(&inner, &self.clock(), self.settings.max_lifetime);
+        lint::merge(&lint::untimed(&inner, keys), &timed)
+            .into_iter()
+            .filter(|finding| finding.code != "sensitive-data")
+            .map(|finding| Finding {
+                title: format!("Inner token: {}", finding.title),
+                ..finding
+            })
+            .collect()
     }
 
     /// Recomputes the findings (time ones by the clock and settings, plus a found known secret)
@@ -339,6 +362,8 @@ impl State {
             .map(|decoded| lint::timed(decoded, &self.clock(), self.settings.max_lifetime))
             .unwrap_or_default();
         let mut findings = lint::merge(&self.untimed_findings, &timed);
+        findings.extend(self.inner_findings());
+        findings.sort_by_key(|finding| finding.severity);
         if let SecretSearch::Found { secret, .. } = &self.secret_search {
             findings.insert(0, lint::known_secret(secret));
         }
@@ -411,7 +436,7 @@ impl Reducible for State {
             Action::Tick(now) => {
                 next.now = now;
                 // Only time claims move with the clock; a token without them costs nothing.
-                if next.tables.times != Lifetime::default() {
+                if next.tables.times != Lifetime::default() || next.inner_token().is_some() {
                     next.relint();
                 }
             }

@@ -84,6 +84,9 @@ test('a nested token decrypts and its inner signature verifies with its own key'
   assert.equal(JSON.parse(await text(page, 'inner-header-json')).alg, 'PS256');
   assert.equal(JSON.parse(await text(page, 'inner-payload-json')).iss, 'hobbiton.example');
   assert.equal(await page.getAttribute('[data-testid=inner-verify-status]', 'data-status'), 'no-key');
+  // The inner token's findings join the list, named as the inner token's (it expired in 2011).
+  const findings = await page.$$eval('[data-testid=finding]', (items) => items.map((item) => [item.dataset.code, item.textContent]));
+  assert.ok(findings.some(([code, words]) => code === 'expired' && words.includes('Inner token')), JSON.stringify(findings));
   await page.fill('[data-testid=inner-key-input]', JSON.stringify(nesting.sign.input.key));
   assert.equal(await page.getAttribute('[data-testid=inner-verify-status]', 'data-status'), 'valid');
   // Negative twin: the outer (encryption) key does not verify the inner signature.
