@@ -36,7 +36,7 @@ pub struct CleanedInput {
 }
 
 /// Removes whitespace, `Authorization:`, `Bearer ` and quotes around a token, then any
-/// whitespace left inside it (noted, since the token as sent was not valid).
+/// whitespace left inside a compact token (noted, since the token as sent was not valid).
 pub fn clean(raw: &str) -> CleanedInput {
     let mut removed = Vec::new();
     let mut rest = raw;
@@ -47,6 +47,13 @@ pub fn clean(raw: &str) -> CleanedInput {
         if rest == before {
             break;
         }
+    }
+    // A JSON serialization keeps its whitespace: it is JSON's, not a wrapped line.
+    if rest.starts_with('{') {
+        return CleanedInput {
+            token: rest.to_owned(),
+            removed,
+        };
     }
     let token = match rest.contains(char::is_whitespace) {
         true => {
@@ -174,6 +181,14 @@ mod tests {
         assert_eq!(cleaned.token, "a.b.cd");
         assert_eq!(cleaned.removed, vec![Removed::InnerWhitespace]);
         assert!(!clean("a.b.c").removed.contains(&Removed::InnerWhitespace));
+    }
+
+    #[test]
+    fn a_json_serialization_keeps_its_inner_whitespace() {
+        let json = "{\n  \"protected\": \"e30\",\n  \"ciphertext\": \"AA\"\n}";
+        let cleaned = clean(&format!("  {json}\n"));
+        assert_eq!(cleaned.token, json);
+        assert_eq!(cleaned.removed, vec![Removed::Whitespace]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::components::decode_error::DecodeError;
 use super::components::embedded_keys::EmbeddedKeys;
 use super::components::encoded_token::EncodedToken;
 use super::components::encoder::Encoder;
+use super::components::encrypted_json::encrypted_json;
 use super::components::encrypted_parts::{encrypted_parts, EncryptedPartsProps};
 use super::components::encrypted_verdict::{encrypted_verdict, EncryptedVerdictProps};
 use super::components::findings::Findings;
@@ -298,6 +299,9 @@ pub fn App() -> Html {
                     }
                     if !tables.header.is_empty() {
                         <ClaimsTable rows={tables.header.clone()} kind={TableKind::Header} now={clock.now} />
+                    }
+                    if let Some(Ok(jwe)) = state.json_jwe.as_deref() {
+                        { encrypted_json(jwe) }
                     }
                     if let (Some(decoded), true) = (decoded.clone(), state.encrypted.is_some()) {
                         { encrypted_parts(&EncryptedPartsProps { decoded }) }

@@ -13,6 +13,7 @@ use crate::jose::claims::{claim_rows, header_rows, ClaimRow, Clock, Expectations
 use crate::jose::embedded::{embedded_keys, EmbeddedKey};
 use crate::jose::error::Error;
 use crate::jose::input::{clean, CleanedInput};
+use crate::jose::jwe::{self, Jwe};
 use crate::jose::key::{self, KeySet, SecretEncoding};
 use crate::jose::lint::{self, Finding};
 use crate::jose::platform::decide_here;
@@ -55,6 +56,8 @@ pub struct State {
     pub workshop: workshop::Workshop,
     /// The decryption of the current token, when it is a JWE.
     pub encrypted: Option<encrypted::Encrypted>,
+    /// A pasted JSON serialization, read (it is not decoded as a compact token).
+    pub json_jwe: Option<Rc<Result<Jwe, Error>>>,
     /// Counts decryption requests across tokens.
     decrypt_requests: u64,
     /// The key box for the token inside a decrypted JWE; kept across tokens.
@@ -217,6 +220,7 @@ impl State {
             encoder: encoder::Encoder::default(),
             workshop: workshop::Workshop::default(),
             encrypted: None,
+            json_jwe: None,
             decrypt_requests: 0,
             inner_key: encrypted::InnerKey::default(),
             inner_verification: None,
@@ -247,8 +251,11 @@ impl State {
 
     fn set_token(&mut self, token: String) {
         self.cleaned = clean(&token);
-        self.decoded =
-            (!self.cleaned.token.is_empty()).then(|| Rc::new(decode(&self.cleaned.token)));
+        // JSON is an encrypted token's JSON serialization (or a paste that says why not).
+        let is_json = self.cleaned.token.starts_with('{');
+        self.json_jwe = is_json.then(|| Rc::new(jwe::parse(&self.cleaned.token)));
+        self.decoded = (!self.cleaned.token.is_empty() && !is_json)
+            .then(|| Rc::new(decode(&self.cleaned.token)));
         let header = self.decoded.as_ref().and_then(|d| d.header.as_ref().ok());
         self.embedded = Rc::new(header.map(|h| embedded_keys(&h.json)).unwrap_or_default());
         self.token_input = token;
@@ -288,17 +295,22 @@ impl State {
 
     /// A JWE is decrypted by the workshop worker: ask anew whenever the token or key changes.
     fn redecrypt(&mut self) {
-        let is_jwe = self
-            .decoded
-            .as_deref()
-            .is_some_and(|decoded| decoded.form == Ok(Form::Jwe));
+        let is_jwe = self.json_jwe.is_some()
+            || self
+                .decoded
+                .as_deref()
+                .is_some_and(|decoded| decoded.form == Ok(Form::Jwe));
         self.inner_verification = None;
         self.encrypted = is_jwe.then(|| {
             self.decrypt_requests = self.decrypt_requests.wrapping_add(1);
-            let verdict = if self.key_input.trim().is_empty() {
-                encrypted::Decryption::NoKey
-            } else {
-                encrypted::Decryption::Pending
+            let unreadable = self.json_jwe.as_deref().and_then(|jwe| jwe.as_ref().err());
+            let verdict = match unreadable {
+                Some(err) => encrypted::Decryption::Refused {
+                    status: Status::for_error(err).as_str().to_owned(),
+                    reason: err.to_string(),
+                },
+                None if self.key_input.trim().is_empty() => encrypted::Decryption::NoKey,
+                None => encrypted::Decryption::Pending,
             };
             encrypted::Encrypted {
                 request: self.decrypt_requests,

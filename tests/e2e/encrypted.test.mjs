@@ -145,3 +145,34 @@ test('the encoder signs then encrypts; the decoder decrypts it and verifies the 
   assert.deepEqual(session.problems, []);
   await session.close();
 });
+
+test('JSON serializations, flattened and general, are read and decrypted; broken JSON says why', async () => {
+  const session = await open(app.browser, app.server.url, app.server.origin);
+  const page = session.page;
+  const all = [];
+  for (const name of (await readdir(dir)).sort()) all.push({ name, ...JSON.parse(await readFile(dir + name, 'utf8')) });
+  const multi = all.find((e) => e.name.startsWith('5_13'));
+  // Pretty-printed, as people paste it; the set holds every recipient's key.
+  await page.fill('[data-testid=token-input]', JSON.stringify(multi.output.json, null, 2));
+  await page.fill('[data-testid=key-input]', JSON.stringify({ keys: multi.input.key }));
+  assert.equal(await statusBecomes(page, 'decrypted'), 'decrypted', await text(page, 'verify-status'));
+  assert.equal(await text(page, 'plaintext'), multi.input.plaintext);
+  assert.equal((await page.$$('[data-testid=jwe-recipients] li[data-part=encrypted-key]')).length, 3);
+  assert.equal(JSON.parse(await text(page, 'header-json')).enc, 'A128CBC-HS256');
+  const flat = all.find((e) => e.name.startsWith('5_8'));
+  await page.fill('[data-testid=token-input]', JSON.stringify(flat.output.json_flat));
+  await page.fill('[data-testid=key-input]', JSON.stringify(flat.input.key));
+  assert.equal(await statusBecomes(page, 'decrypted'), 'decrypted');
+  assert.equal(await text(page, 'plaintext'), flat.input.plaintext);
+  // Negative twins: an altered tag, JSON that is not a JWE, and JSON that does not parse.
+  const altered = { ...flat.output.json_flat, tag: flat.output.compact.split('.')[4].replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) };
+  await page.fill('[data-testid=token-input]', JSON.stringify(altered));
+  assert.equal(await statusBecomes(page, 'invalid'), 'invalid');
+  await page.fill('[data-testid=token-input]', '{"protected": "e30"}');
+  assert.equal(await statusBecomes(page, 'malformed'), 'malformed');
+  assert.match(await text(page, 'verify-status'), /no "ciphertext"/);
+  await page.fill('[data-testid=token-input]', '{"protected": ');
+  assert.equal(await statusBecomes(page, 'malformed'), 'malformed');
+  assert.deepEqual(session.problems, []);
+  await session.close();
+});
