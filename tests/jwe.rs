@@ -344,3 +344,26 @@ fn wycheproof_json_web_crypto_jwe_cases() {
     }
     assert_eq!(judged, 34);
 }
+
+#[test]
+fn rfc_7520_6_nested_token_decrypts_and_its_inner_signature_verifies() {
+    use jwt_debugger::jose::status::{check_text, Status};
+    let example = read("rfc7520/6.nesting_signatures_and_encryption.json");
+    let encrypt = &example["encrypt"];
+    let key = encrypt["input"]["key"].to_string();
+    let inner = encrypt["input"]["plaintext"].as_str().unwrap();
+    for (form, token) in serializations(encrypt) {
+        let opened = open(&token, &key, SecretEncoding::Utf8).unwrap();
+        assert_eq!(opened, inner.as_bytes(), "{form}");
+    }
+    let sign_key = example["sign"]["input"]["key"].to_string();
+    assert_eq!(
+        check_text(inner, &sign_key, SecretEncoding::Utf8).status,
+        Status::Valid
+    );
+    // Negative twin: the encryption key does not verify the inner signature.
+    assert_ne!(
+        check_text(inner, &key, SecretEncoding::Utf8).status,
+        Status::Valid
+    );
+}

@@ -30,6 +30,10 @@ pub struct PlaintextProps {
 pub fn plaintext(props: &PlaintextProps) -> Html {
     let opened = &props.opened;
     let body = match (&opened.text, &opened.hex) {
+        // A signed token inside is colour-coded like the decoder's (its text stays exact).
+        (Some(text), _) if opened.inner.is_some() => html! {
+            <pre class="pane-body encoded-text" data-testid="plaintext">{ coloured(text) }</pre>
+        },
         (Some(text), _) => html! { <pre class="pane-body" data-testid="plaintext">{ text }</pre> },
         (None, Some(hex)) => html! {
             <>
@@ -55,6 +59,20 @@ pub fn plaintext(props: &PlaintextProps) -> Html {
                 { inner_token(props, &inner) }
             }
         </>
+    }
+}
+
+/// The compact token's segments in the header, payload and signature colours.
+fn coloured(token: &str) -> Html {
+    const PARTS: [&str; 3] = ["header", "payload", "signature"];
+    html! {
+        { for token.split('.').enumerate().map(|(index, segment)| html! {
+            <>
+                if index > 0 { <span class="encoded-dot">{ "." }</span> }
+                <span class={classes!("encoded-part", PARTS.get(index).map(|part| format!("part-{part}")))}
+                      data-testid={PARTS.get(index).map(|part| format!("inner-part-{part}"))}>{ segment.to_owned() }</span>
+            </>
+        }) }
     }
 }
 
