@@ -7,12 +7,10 @@
 
 mod common;
 
-use common::fixture;
+use common::{decrypt_text, fixture};
 use jwt_debugger::jose::alg::Curve;
 use jwt_debugger::jose::jwe::alg::{EncAlg, KeyAlg};
-use jwt_debugger::jose::jwe::decrypt::{decrypt, Outcome};
 use jwt_debugger::jose::jwe::encrypt::{encrypt, Recipient};
-use jwt_debugger::jose::jwe::{self, key};
 use jwt_debugger::jose::key::export::private_pem;
 use jwt_debugger::jose::key::SecretEncoding;
 use jwt_debugger::jose::keygen::{generate, KeyKind};
@@ -22,12 +20,7 @@ use serde_json::{json, Map, Value};
 const TEST_P2C: u64 = 1000;
 
 fn open(token: &str, key_text: &str) -> Result<Vec<u8>, String> {
-    let jwe = jwe::parse(token).map_err(|err| err.to_string())?;
-    let keys = key::parse(key_text, SecretEncoding::Utf8).map_err(|err| err.to_string())?;
-    match decrypt(&jwe, &keys).map_err(|err| err.to_string())? {
-        Outcome::Decrypted(opened) => Ok(opened.plaintext),
-        Outcome::Failed(step) => Err(step.code().to_owned()),
-    }
+    decrypt_text(token, key_text, SecretEncoding::Utf8)
 }
 
 fn secret_jwk(bytes: usize, fill: u8) -> String {

@@ -5,8 +5,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use jwt_debugger::jose::jwe::decrypt::{decrypt, Outcome};
-use jwt_debugger::jose::jwe::{self, key};
+mod common;
+
+use common::decrypt_text;
+
 use jwt_debugger::jose::key::SecretEncoding;
 use serde_json::Value;
 
@@ -20,12 +22,7 @@ fn cases() -> Vec<Value> {
 }
 
 fn open(token: &str, key_text: &str) -> Result<Vec<u8>, String> {
-    let jwe = jwe::parse(token).map_err(|err| err.to_string())?;
-    let keys = key::parse(key_text, SecretEncoding::Utf8).map_err(|err| err.to_string())?;
-    match decrypt(&jwe, &keys).map_err(|err| err.to_string())? {
-        Outcome::Decrypted(opened) => Ok(opened.plaintext),
-        Outcome::Failed(step) => Err(step.code().to_owned()),
-    }
+    decrypt_text(token, key_text, SecretEncoding::Utf8)
 }
 
 /// The token with one bit of its tag flipped (compact or JSON).

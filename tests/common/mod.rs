@@ -84,3 +84,19 @@ pub fn fixture(name: &str) -> Value {
 pub fn fixture_encoding(format: &str) -> SecretEncoding {
     SecretEncoding::from_name(format).unwrap_or(SecretEncoding::Utf8)
 }
+
+/// Decrypts a JWE (any serialization) with the key box text: the plaintext, or the failed
+/// step's code, or the error's message.
+pub fn decrypt_text(
+    token: &str,
+    key_text: &str,
+    encoding: SecretEncoding,
+) -> Result<Vec<u8>, String> {
+    use jwt_debugger::jose::jwe::{self, decrypt, key};
+    let jwe = jwe::parse(token).map_err(|err| err.to_string())?;
+    let keys = key::parse(key_text, encoding).map_err(|err| err.to_string())?;
+    match decrypt::decrypt(&jwe, &keys).map_err(|err| err.to_string())? {
+        decrypt::Outcome::Decrypted(opened) => Ok(opened.plaintext),
+        decrypt::Outcome::Failed(step) => Err(step.code().to_owned()),
+    }
+}

@@ -31,23 +31,7 @@ pub fn decrypt(
         return Err(TagMismatch);
     }
     match enc {
-        EncAlg::AesGcm(bits) => {
-            let nonce = Nonce::try_from(iv).map_err(|_| TagMismatch)?;
-            let sealed = [ciphertext, tag].concat();
-            let payload = Payload { msg: &sealed, aad };
-            match bits {
-                128 => Aes128Gcm::new_from_slice(cek)
-                    .map_err(|_| TagMismatch)?
-                    .decrypt(&nonce, payload),
-                192 => Aes192Gcm::new_from_slice(cek)
-                    .map_err(|_| TagMismatch)?
-                    .decrypt(&nonce, payload),
-                _ => Aes256Gcm::new_from_slice(cek)
-                    .map_err(|_| TagMismatch)?
-                    .decrypt(&nonce, payload),
-            }
-            .map_err(|_| TagMismatch)
-        }
+        EncAlg::AesGcm(_) => gcm_open(cek, iv, ciphertext, tag, aad),
         EncAlg::AesCbcHs(bits) => {
             let (mac_key, enc_key) = cek.split_at(bits / 8);
             // AL: the AAD's length in bits, as a 64-bit big-endian number (RFC 7518 §5.2.2.1).
@@ -100,33 +84,12 @@ pub fn encrypt(
     plaintext: &[u8],
     aad: &[u8],
 ) -> Option<(Vec<u8>, Vec<u8>)> {
-    use aes_gcm::aead::Aead as _;
     use cbc::cipher::BlockModeEncrypt;
     if cek.len() != enc.key_len() || iv.len() != enc.iv_len() {
         return None;
     }
     match enc {
-        EncAlg::AesGcm(bits) => {
-            let nonce = Nonce::try_from(iv).ok()?;
-            let payload = Payload {
-                msg: plaintext,
-                aad,
-            };
-            let mut sealed = match bits {
-                128 => Aes128Gcm::new_from_slice(cek)
-                    .ok()?
-                    .encrypt(&nonce, payload),
-                192 => Aes192Gcm::new_from_slice(cek)
-                    .ok()?
-                    .encrypt(&nonce, payload),
-                _ => Aes256Gcm::new_from_slice(cek)
-                    .ok()?
-                    .encrypt(&nonce, payload),
-            }
-            .ok()?;
-            let tag = sealed.split_off(sealed.len().checked_sub(enc.tag_len())?);
-            Some((sealed, tag))
-        }
+        EncAlg::AesGcm(_) => gcm_seal(cek, iv, plaintext, aad),
         EncAlg::AesCbcHs(bits) => {
             let (mac_key, enc_key) = cek.split_at(bits / 8);
             let ciphertext = match bits {
@@ -159,4 +122,55 @@ fn full_mac<M: Mac + hmac::KeyInit>(key: &[u8], input: &[&[u8]]) -> Option<Vec<u
         mac.update(part);
     }
     Some(mac.finalize().into_bytes().to_vec())
+}
+
+/// AES-GCM (128, 192 or 256-bit key by its length) opening `ciphertext` with its 16-byte `tag`:
+/// the content cipher, and the AES-GCM key wrap's.
+pub fn gcm_open(
+    key: &[u8],
+    iv: &[u8],
+    ciphertext: &[u8],
+    tag: &[u8],
+    aad: &[u8],
+) -> Result<Vec<u8>, TagMismatch> {
+    let nonce = Nonce::try_from(iv).map_err(|_| TagMismatch)?;
+    let sealed = [ciphertext, tag].concat();
+    let payload = Payload { msg: &sealed, aad };
+    match key.len() {
+        16 => Aes128Gcm::new_from_slice(key)
+            .map_err(|_| TagMismatch)?
+            .decrypt(&nonce, payload),
+        24 => Aes192Gcm::new_from_slice(key)
+            .map_err(|_| TagMismatch)?
+            .decrypt(&nonce, payload),
+        32 => Aes256Gcm::new_from_slice(key)
+            .map_err(|_| TagMismatch)?
+            .decrypt(&nonce, payload),
+        _ => return Err(TagMismatch),
+    }
+    .map_err(|_| TagMismatch)
+}
+
+/// AES-GCM sealing `plaintext`: the ciphertext and the 16-byte tag.
+pub fn gcm_seal(key: &[u8], iv: &[u8], plaintext: &[u8], aad: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let nonce = Nonce::try_from(iv).ok()?;
+    let payload = Payload {
+        msg: plaintext,
+        aad,
+    };
+    let mut sealed = match key.len() {
+        16 => Aes128Gcm::new_from_slice(key)
+            .ok()?
+            .encrypt(&nonce, payload),
+        24 => Aes192Gcm::new_from_slice(key)
+            .ok()?
+            .encrypt(&nonce, payload),
+        32 => Aes256Gcm::new_from_slice(key)
+            .ok()?
+            .encrypt(&nonce, payload),
+        _ => return None,
+    }
+    .ok()?;
+    let tag = sealed.split_off(sealed.len().checked_sub(16)?);
+    Some((sealed, tag))
 }

@@ -1,12 +1,12 @@
 //! Recovering the content encryption key (CEK) for each key management algorithm
 //! (RFC 7518 §4): direct, AES key wrap, AES-GCM key wrap, RSA, ECDH-ES and PBES2.
 
-use aes_gcm::aead::{Aead, Payload};
-use aes_gcm::{Aes128Gcm, Aes256Gcm, AesGcm, KeyInit, Nonce};
+use aes_gcm::KeyInit;
 use rsa::{Oaep, Pkcs1v15Encrypt};
 use serde_json::{Map, Value};
 
 use super::alg::{EncAlg, KeyAlg, OaepHash};
+use super::content;
 use super::ecdh;
 use super::key::DecryptionKey;
 use crate::jose::base64url;
@@ -169,41 +169,14 @@ pub fn aes_wrap(kek: &[u8], cek: &[u8]) -> Option<Vec<u8>> {
 
 /// Encrypts the CEK with AES-GCM under the KEK: the encrypted key and its tag.
 pub fn gcm_wrap(kek: &[u8], iv: &[u8], cek: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
-    type Aes192Gcm = AesGcm<aes::Aes192, aes_gcm::aead::consts::U12>;
-    let nonce = Nonce::try_from(iv).ok()?;
-    let mut sealed = match kek.len() {
-        16 => Aes128Gcm::new_from_slice(kek).ok()?.encrypt(&nonce, cek),
-        24 => Aes192Gcm::new_from_slice(kek).ok()?.encrypt(&nonce, cek),
-        _ => Aes256Gcm::new_from_slice(kek).ok()?.encrypt(&nonce, cek),
-    }
-    .ok()?;
-    let tag = sealed.split_off(sealed.len().checked_sub(16)?);
-    Some((sealed, tag))
+    content::gcm_seal(kek, iv, cek, &[])
 }
 
 fn gcm_unwrap(kek: &[u8], iv: &[u8], tag: &[u8], wrapped: &[u8]) -> Result<Vec<u8>, UnwrapFailed> {
-    type Aes192Gcm = AesGcm<aes::Aes192, aes_gcm::aead::consts::U12>;
     if tag.len() != 16 {
         return Err(UnwrapFailed);
     }
-    let nonce = Nonce::try_from(iv).map_err(|_| UnwrapFailed)?;
-    let sealed = [wrapped, tag].concat();
-    let payload = Payload {
-        msg: &sealed,
-        aad: &[],
-    };
-    match kek.len() {
-        16 => Aes128Gcm::new_from_slice(kek)
-            .map_err(|_| UnwrapFailed)?
-            .decrypt(&nonce, payload),
-        24 => Aes192Gcm::new_from_slice(kek)
-            .map_err(|_| UnwrapFailed)?
-            .decrypt(&nonce, payload),
-        _ => Aes256Gcm::new_from_slice(kek)
-            .map_err(|_| UnwrapFailed)?
-            .decrypt(&nonce, payload),
-    }
-    .map_err(|_| UnwrapFailed)
+    content::gcm_open(kek, iv, wrapped, tag, &[]).map_err(|_| UnwrapFailed)
 }
 
 /// PBES2 (RFC 7518 §4.8): PBKDF2 with HMAC-SHA-(2 × bits) over the salt `alg ‖ 0 ‖ p2s`.
