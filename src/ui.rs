@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod components;
+pub mod events;
 pub mod known_secret;
 pub mod state;
 pub mod webcrypto;

@@ -53,10 +53,7 @@ impl Recipient {
             Key::Secret(secret) => Ok(Recipient::Secret(secret.bytes().to_vec())),
             Key::Rsa(rsa) => Ok(Recipient::Rsa(rsa)),
             Key::Ec(ec) => Ok(Recipient::Ec(ec)),
-            Key::Ed25519(_) => Err(Error::KeyFormat {
-                format: "Ed25519 key",
-                detail: "Ed25519 keys sign; encrypt to an X25519 key".to_owned(),
-            }),
+            Key::Ed25519(_) => Err(private_keys::ed25519_cannot_encrypt()),
         }
     }
 

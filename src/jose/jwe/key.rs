@@ -161,10 +161,7 @@ fn from_private(key: PrivateKey) -> Result<DecryptionKey, Error> {
         PrivateKey::Secret(secret) => Ok(DecryptionKey::Secret(secret.bytes().to_vec())),
         PrivateKey::Rsa(rsa) => Ok(DecryptionKey::Rsa(rsa)),
         PrivateKey::Ec(ec) => Ok(DecryptionKey::Ec(ec)),
-        PrivateKey::Ed25519(_) => Err(Error::KeyFormat {
-            format: "Ed25519 key",
-            detail: "Ed25519 keys sign; for ECDH-ES on Curve25519 give an X25519 key".to_owned(),
-        }),
+        PrivateKey::Ed25519(_) => Err(ed25519_cannot_encrypt()),
     }
 }
 
@@ -179,5 +176,13 @@ fn set_error(detail: &str) -> Error {
     Error::KeyFormat {
         format: "JWK Set",
         detail: detail.to_owned(),
+    }
+}
+
+/// Ed25519 keys only sign; JWE on Curve25519 uses X25519 keys (RFC 8037 §3.2).
+pub fn ed25519_cannot_encrypt() -> Error {
+    Error::KeyFormat {
+        format: "Ed25519 key",
+        detail: "Ed25519 keys sign; for ECDH-ES on Curve25519 give an X25519 key".to_owned(),
     }
 }

@@ -1,12 +1,13 @@
 //! Create a token: header and payload JSON, an algorithm and a signing key; the token is signed
 //! (in the workshop worker) as any of them changes, and can be sent to the decoder to verify.
 
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::encoder_encryption::encryption_controls;
 use crate::jose::alg::Alg;
 use crate::jose::key::SecretEncoding;
+use crate::ui::events::{on_choice, on_text};
 use crate::ui::state::encoder::{Edit, Encoder as State, Output};
 
 #[derive(PartialEq, Properties)]
@@ -20,31 +21,11 @@ pub struct EncoderProps {
 
 #[component]
 pub fn Encoder(props: &EncoderProps) -> Html {
-    let text_edit = |make: fn(String) -> Edit| {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            on_edit.emit(make(area.value()));
-        })
-    };
-    let on_alg = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(alg) = Alg::from_name(&select.value()) {
-                on_edit.emit(Edit::Alg(alg));
-            }
-        })
-    };
-    let on_encoding = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(encoding) = SecretEncoding::from_name(&select.value()) {
-                on_edit.emit(Edit::Encoding(encoding));
-            }
-        })
-    };
+    let text_edit = |make: fn(String) -> Edit| on_text(&props.on_edit, make);
+    let on_alg = on_choice(&props.on_edit, |name| Alg::from_name(name).map(Edit::Alg));
+    let on_encoding = on_choice(&props.on_edit, |name| {
+        SecretEncoding::from_name(name).map(Edit::Encoding)
+    });
     let on_send = {
         let on_send = props.on_send.clone();
         Callback::from(move |_: MouseEvent| on_send.emit(()))

@@ -1,11 +1,12 @@
 //! The encoder's encryption controls: whether to encrypt the signed token (a nested JWT), with
 //! which algorithms, for which recipient key.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::jose::jwe::alg::{EncAlg, KeyAlg};
 use crate::jose::key::SecretEncoding;
+use crate::ui::events::{on_choice, on_text};
 use crate::ui::state::encoder::{Edit, Encryption};
 
 /// A view function, not a component: it has no state, and the encoder re-renders it anyway.
@@ -17,22 +18,8 @@ pub fn encryption_controls(encryption: &Encryption, on_edit: &Callback<Edit>) ->
             on_edit.emit(Edit::Encrypt(input.checked()));
         })
     };
-    let choose = |read: fn(&str) -> Option<Edit>| {
-        let on_edit = on_edit.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(edit) = read(&select.value()) {
-                on_edit.emit(edit);
-            }
-        })
-    };
-    let on_key = {
-        let on_edit = on_edit.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            on_edit.emit(Edit::JweKey(area.value()));
-        })
-    };
+    let choose = |read: fn(&str) -> Option<Edit>| on_choice(on_edit, read);
+    let on_key = on_text(on_edit, Edit::JweKey);
     html! {
         <div class="encoder-encryption">
             <label class="encoder-label">

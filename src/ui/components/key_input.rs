@@ -1,11 +1,11 @@
 //! The key box: a secret, PEM key or certificate, JWK or JWK Set, auto-detected; the detected
 //! kind is shown under it.
 
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::jose::key::secret::has_edge_whitespace;
 use crate::jose::key::{Key, KeyFormat, KeySet, SecretEncoding};
+use crate::ui::events::{on_choice, on_text};
 use crate::ui::state::ParsedKeys;
 
 #[derive(PartialEq, Properties)]
@@ -19,22 +19,8 @@ pub struct KeyInputProps {
 
 #[component]
 pub fn KeyInput(props: &KeyInputProps) -> Html {
-    let oninput = {
-        let on_input = props.on_input.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            on_input.emit(area.value());
-        })
-    };
-    let onchange = {
-        let on_encoding = props.on_encoding.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(encoding) = SecretEncoding::from_name(&select.value()) {
-                on_encoding.emit(encoding);
-            }
-        })
-    };
+    let oninput = on_text(&props.on_input, |text| text);
+    let onchange = on_choice(&props.on_encoding, SecretEncoding::from_name);
     let parsed = props.keys.as_deref().and_then(|keys| keys.as_ref().ok());
     let is_secret = parsed.is_none_or(|keys| matches!(keys.format, KeyFormat::Secret(_)));
     let edge_note =

@@ -1,12 +1,12 @@
 //! The key workshop: make a key of any kind the page verifies, or paste one to see it in every
 //! form. The work runs in the workshop worker, so an RSA key never freezes the page.
 
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::key_forms::KeyForms;
 use crate::jose::key::SecretEncoding;
 use crate::jose::keygen::KeyKind;
+use crate::ui::events::{on_choice, on_text};
 use crate::ui::state::workshop::{Edit, Job, Workshop};
 
 /// What the view shows.
@@ -27,41 +27,23 @@ fn now() -> f64 {
 /// A plain view function rather than a component: it has no state of its own, and each
 /// component costs the page about 1.5 KB of WebAssembly.
 pub fn key_workshop(props: &KeyWorkshopProps) -> Html {
-    let on_kind = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(kind) = KeyKind::from_name(&select.value()) {
-                on_edit.emit(Edit::Kind(kind));
-            }
-        })
-    };
+    let on_kind = on_choice(&props.on_edit, |name| {
+        KeyKind::from_name(name).map(Edit::Kind)
+    });
     let on_run = {
         let on_edit = props.on_edit.clone();
         Callback::from(move |_: MouseEvent| on_edit.emit(Edit::Generate { now: now() }))
     };
-    let on_convert_input = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            on_edit.emit(Edit::ConvertInput {
-                text: area.value(),
-                now: now(),
-            });
+    let on_convert_input = on_text(&props.on_edit, |text| Edit::ConvertInput {
+        text,
+        now: now(),
+    });
+    let on_convert_encoding = on_choice(&props.on_edit, |name| {
+        SecretEncoding::from_name(name).map(|encoding| Edit::ConvertEncoding {
+            encoding,
+            now: now(),
         })
-    };
-    let on_convert_encoding = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(encoding) = SecretEncoding::from_name(&select.value()) {
-                on_edit.emit(Edit::ConvertEncoding {
-                    encoding,
-                    now: now(),
-                });
-            }
-        })
-    };
+    });
     let on_sign_with = {
         let on_sign_with = props.on_sign_with.clone();
         Callback::from(move |_: MouseEvent| on_sign_with.emit(()))

@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::claims_table::{ClaimsTable, TableKind};
@@ -12,6 +11,7 @@ use super::verdict::Verdict;
 use crate::jose::claims::{claim_rows, Clock, Expectations};
 use crate::jose::key::SecretEncoding;
 use crate::jose::status::Verification;
+use crate::ui::events::{on_choice, on_text};
 use crate::ui::state::encrypted::{InnerKey, Opened};
 use crate::ui::state::payload_claims;
 
@@ -77,22 +77,8 @@ fn coloured(token: &str) -> Html {
 }
 
 fn inner_token(props: &PlaintextProps, inner: &crate::jose::token::Decoded) -> Html {
-    let on_key = {
-        let on_inner_key = props.on_inner_key.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            on_inner_key.emit(area.value());
-        })
-    };
-    let on_encoding = {
-        let on_inner_encoding = props.on_inner_encoding.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(encoding) = SecretEncoding::from_name(&select.value()) {
-                on_inner_encoding.emit(encoding);
-            }
-        })
-    };
+    let on_key = on_text(&props.on_inner_key, |text| text);
+    let on_encoding = on_choice(&props.on_inner_encoding, SecretEncoding::from_name);
     let claims = payload_claims(inner)
         .map(|claims| Rc::new(claim_rows(claims, &props.clock, &Expectations::default())));
     html! {

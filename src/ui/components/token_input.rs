@@ -1,9 +1,9 @@
 //! The token box: every keystroke or paste decodes at once; a note says what was cleaned off.
 
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::jose::input::Removed;
+use crate::ui::events::on_text;
 
 #[derive(PartialEq, Properties)]
 pub struct TokenInputProps {
@@ -14,13 +14,7 @@ pub struct TokenInputProps {
 
 #[component]
 pub fn TokenInput(props: &TokenInputProps) -> Html {
-    let oninput = {
-        let on_input = props.on_input.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            on_input.emit(area.value());
-        })
-    };
+    let oninput = on_text(&props.on_input, |text| text);
     let note = (!props.removed.is_empty()).then(|| {
         let removed: Vec<&str> = props.removed.iter().map(|r| r.describe()).collect();
         format!("Removed {} before decoding.", removed.join(", "))
