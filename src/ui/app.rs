@@ -276,7 +276,8 @@ pub fn App() -> Html {
                         <EncodedToken decoded={decoded} />
                     }
                     <DecodeError error={state.decode_error()} />
-                    <KeyInput value={state.key_input.clone()} encoding={state.encoding} keys={state.keys.clone()} on_input={on_key} on_encoding={on_encoding} />
+                    <KeyInput value={state.key_input.clone()} encoding={state.encoding} keys={state.keys.clone()} on_input={on_key} on_encoding={on_encoding}
+                              decrypting={state.encrypted.is_some()} />
                     <Encoder encoder={state.encoder.clone()} now={state.now} on_edit={on_encoder_edit} on_send={on_send} />
                     { key_workshop(&KeyWorkshopProps { workshop: state.workshop.clone(), now: workshop_now, on_edit: on_workshop_edit, on_sign_with }) }
                 </section>

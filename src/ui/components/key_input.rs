@@ -15,6 +15,9 @@ pub struct KeyInputProps {
     pub keys: ParsedKeys,
     pub on_input: Callback<String>,
     pub on_encoding: Callback<SecretEncoding>,
+    /// The token is encrypted: the box holds the decryption key.
+    #[prop_or_default]
+    pub decrypting: bool,
 }
 
 #[component]
@@ -28,8 +31,10 @@ pub fn KeyInput(props: &KeyInputProps) -> Html {
             .then_some("The secret starts or ends with whitespace, which is part of the key.");
     html! {
         <section class="key-input">
-            <h2 class="key-input-title">{ "Verify signature" }</h2>
-            <label class="key-input-label" for="key-input">{ "Secret or public key" }</label>
+            <h2 class="key-input-title">{ if props.decrypting { "Decrypt" } else { "Verify signature" } }</h2>
+            <label class="key-input-label" for="key-input">
+                { if props.decrypting { "Decryption key or password" } else { "Secret or public key" } }
+            </label>
             <textarea
                 id="key-input"
                 class="key-input-area"
@@ -37,7 +42,11 @@ pub fn KeyInput(props: &KeyInputProps) -> Html {
                 spellcheck="false"
                 autocomplete="off"
                 autocapitalize="off"
-                placeholder="An HMAC secret, a PEM public key or certificate, a JWK, or a JWK Set"
+                placeholder={if props.decrypting {
+                    "A shared secret or password, a PEM private key, a private JWK, or a JWK Set"
+                } else {
+                    "An HMAC secret, a PEM public key or certificate, a JWK, or a JWK Set"
+                }}
                 value={props.value.clone()}
                 {oninput}
             />
