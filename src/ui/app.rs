@@ -117,18 +117,28 @@ fn start_forging(state: UseReducerHandle<State>, pick: fn(&Workshop) -> Option<(
 }
 
 /// Asks the workshop worker to decrypt the current JWE, tagging the answer with the request.
-fn start_decrypting(state: UseReducerHandle<State>) {
+fn start_decrypting(state: UseReducerHandle<State>, current: Rc<Cell<u64>>) {
     let Some((request, text)) = state.decrypt_request() else {
         return;
     };
+    current.set(request);
     let dispatcher = state.dispatcher();
     yew::platform::spawn_local(async move {
+        // The worker answers in order, and PBES2 runs up to a million hashes: a request is sent
+        // only once typing has settled, so every keystroke of a password does not queue one.
+        yew::platform::time::sleep(DECRYPT_SETTLE).await;
+        if current.get() != request {
+            return;
+        }
         let answer = workshop_client::ask(text).await.unwrap_or_else(|error| {
             serde_json::json!({ "status": "key-error", "error": error }).to_string()
         });
         dispatcher.dispatch(Action::Decrypted { request, answer });
     });
 }
+
+/// How long the inputs must rest before a JWE is sent to the worker to decrypt.
+const DECRYPT_SETTLE: Duration = Duration::from_millis(120);
 
 /// Moves the page's clock on every second, so relative times and time findings stay true.
 fn start_clock(state: UseReducerHandle<State>) {
@@ -169,6 +179,7 @@ fn start_platform_check(state: UseReducerHandle<State>) {
 pub fn App() -> Html {
     let state = use_reducer(|| State::new(token_from_location(), now()));
     let current_search: Rc<Cell<u64>> = use_memo((), |_| Cell::new(0_u64));
+    let current_decrypt: Rc<Cell<u64>> = use_memo((), |_| Cell::new(0_u64));
 
     let on_token = {
         let state = state.clone();
@@ -218,7 +229,8 @@ pub fn App() -> Html {
     {
         let state = state.clone();
         let request = state.encrypted.as_ref().map(|encrypted| encrypted.request);
-        use_effect_with(request, move |_| start_decrypting(state));
+        let current = Rc::clone(&current_decrypt);
+        use_effect_with(request, move |_| start_decrypting(state, current));
     }
     let on_inner_key = {
         let state = state.clone();
