@@ -54,17 +54,20 @@ fn now() -> f64 {
     (js_sys::Date::now() / 1000.0).floor()
 }
 
-/// Searches the public list of known secrets when the token is an HS token, tagging progress
-/// with the token generation; `current` stops the search when the token changes.
+/// Searches the public list of known secrets when the token (or the signed token inside a
+/// decrypted JWE) is an HS token, tagging progress with the token generation; `current` holds
+/// the search's number and stops it when a newer one starts.
 fn start_secret_search(state: UseReducerHandle<State>, current: Rc<Cell<u64>>) {
     let generation = state.token_generation;
-    current.set(generation);
-    let Some(target) = state.decoded.as_deref().and_then(Target::of) else {
+    let search = current.get().wrapping_add(1);
+    current.set(search);
+    let outer = state.decoded.as_deref().and_then(Target::of);
+    let Some(target) = outer.or_else(|| state.inner_token().as_deref().and_then(Target::of)) else {
         return;
     };
     let dispatcher = state.dispatcher();
     yew::platform::spawn_local(async move {
-        known_secret::run(target, generation, current, move |search| {
+        known_secret::run(target, search, current, move |search| {
             dispatcher.dispatch(Action::SecretSearch {
                 token_generation: generation,
                 search,
@@ -202,7 +205,9 @@ pub fn App() -> Html {
 
     {
         let state = state.clone();
-        use_effect_with(state.token_generation, move |_| {
+        // A decrypted JWE's inner token arrives after its token generation began.
+        let inner = state.inner_token().is_some();
+        use_effect_with((state.token_generation, inner), move |_| {
             start_secret_search(state, current_search)
         });
     }

@@ -30,15 +30,15 @@ thread_local! {
 }
 
 /// Searches the list for the secret of `target`, reporting progress with `report`, while
-/// `current` still holds `generation`.
+/// `current` still holds `search` (the search's number).
 pub async fn run(
     target: Target,
-    generation: u64,
+    search_number: u64,
     current: Rc<Cell<u64>>,
     report: impl Fn(SecretSearch),
 ) {
     yew::platform::time::sleep(SETTLE).await;
-    if current.get() != generation {
+    if current.get() != search_number {
         return;
     }
     let started = js_sys::Date::now();
@@ -49,7 +49,7 @@ pub async fn run(
     };
     let mut search = Search::default();
     loop {
-        if current.get() != generation {
+        if current.get() != search_number {
             return;
         }
         let slice_start = js_sys::Date::now();

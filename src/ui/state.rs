@@ -301,6 +301,10 @@ impl State {
                 .as_deref()
                 .is_some_and(|decoded| decoded.form == Ok(Form::Jwe));
         self.inner_verification = None;
+        // A JWE's known-secret search is on its inner token, which must be decrypted again.
+        if is_jwe {
+            self.secret_search = SecretSearch::Idle;
+        }
         self.encrypted = is_jwe.then(|| {
             self.decrypt_requests = self.decrypt_requests.wrapping_add(1);
             let unreadable = self.json_jwe.as_deref().and_then(|jwe| jwe.as_ref().err());
@@ -377,7 +381,12 @@ impl State {
         findings.extend(self.inner_findings());
         findings.sort_by_key(|finding| finding.severity);
         if let SecretSearch::Found { secret, .. } = &self.secret_search {
-            findings.insert(0, lint::known_secret(secret));
+            let mut found = lint::known_secret(secret);
+            // Without an HS token outside, the secret signs the token inside the JWE.
+            if self.encrypted.is_some() {
+                found.title = format!("Inner token: {}", found.title);
+            }
+            findings.insert(0, found);
         }
         if *self.findings != findings {
             self.findings = Rc::new(findings);

@@ -201,3 +201,35 @@ test('tokens encrypted by jwcrypto decrypt in the page, one per key management a
   assert.deepEqual(session.problems, []);
   await session.close();
 });
+
+test('the known-secret search also looks at the HS token inside a decrypted JWE', async () => {
+  const session = await open(app.browser, app.server.url, app.server.origin);
+  const page = session.page;
+  const leaked = '#$Vby8o5ey+vbaio7vzw63v)273eyowhsukdt36iwu';
+  await page.selectOption('[data-testid=encoder-alg]', 'HS256');
+  await page.fill('[data-testid=encoder-key]', leaked);
+  await page.check('[data-testid=encoder-encrypt]');
+  await page.selectOption('[data-testid=encoder-jwe-alg]', 'dir');
+  await page.selectOption('[data-testid=encoder-jwe-enc]', 'A128GCM');
+  await page.fill('[data-testid=encoder-jwe-key]', JSON.stringify({ kty: 'oct', k: Buffer.alloc(16, 3).toString('base64url') }));
+  await page.waitForFunction(() => document.querySelector('[data-testid=encoder-token]')?.dataset.state === 'signed', null, { timeout: 20000 });
+  const first = await text(page, 'encoder-token');
+  await page.click('[data-testid=encoder-send]');
+  assert.equal(await statusBecomes(page, 'decrypted'), 'decrypted');
+  await page.waitForFunction(() => document.querySelector('[data-testid=known-secret-status]')?.dataset.state === 'found', null, { timeout: 15000 }).catch(() => {});
+  const finding = await text(page, 'finding][data-code=known-secret');
+  assert.ok(finding.includes('Inner token') && finding.includes(leaked), finding);
+  // Negative twin: a secret that is not on the list is searched and not found.
+  await page.fill('[data-testid=encoder-key]', 'not-a-published-secret-'.padEnd(40, 'x'));
+  await page.waitForFunction((old) => {
+    const token = document.querySelector('[data-testid=encoder-token]');
+    return token?.dataset.state === 'signed' && token.textContent !== old;
+  }, first, { timeout: 20000 });
+  await page.click('[data-testid=encoder-send]');
+  assert.equal(await statusBecomes(page, 'decrypted'), 'decrypted');
+  await page.waitForFunction(() => document.querySelector('[data-testid=known-secret-status]')?.dataset.state === 'not-found', null, { timeout: 15000 }).catch(() => {});
+  assert.equal(await page.getAttribute('[data-testid=known-secret-status]', 'data-state'), 'not-found');
+  assert.equal(await page.$('[data-testid=finding][data-code=known-secret]'), null);
+  assert.deepEqual(session.problems, []);
+  await session.close();
+});
