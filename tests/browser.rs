@@ -227,6 +227,7 @@ fn request_for(case: &Value, token: &str) -> PlatformRequest {
         .collect::<Vec<_>>()
         .join(",");
     PlatformRequest {
+        alg,
         algorithm: alg.platform().unwrap(),
         jwk: format!("{{{members}}}"),
         signing_input: input.as_bytes().into(),

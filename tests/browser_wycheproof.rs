@@ -38,6 +38,7 @@ async fn run_groups(file: &str, groups: &[Group]) -> usize {
                 continue;
             };
             let request = PlatformRequest {
+                alg: group.alg,
                 algorithm,
                 jwk: entry.canonical_jwk.clone(),
                 signing_input: Rc::from(case.msg.as_slice()),

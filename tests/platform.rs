@@ -17,7 +17,7 @@ use jwt_debugger::jose::alg::{Alg, PlatformAlg};
 use jwt_debugger::jose::input::clean;
 use jwt_debugger::jose::key::{self, KeySet, SecretEncoding};
 use jwt_debugger::jose::platform::{
-    decide_here, decide_on_platform, PlatformAnswer, PlatformRequest,
+    decide_here, decide_on_platform, run_request_here, PlatformAnswer, PlatformRequest,
 };
 use jwt_debugger::jose::status::{check_text, Status, Verification};
 use jwt_debugger::jose::token::decode;
@@ -134,16 +134,22 @@ fn a_set_is_tried_in_order_and_the_key_that_verified_is_named() {
 }
 
 #[test]
-fn a_key_the_platform_cannot_run_is_checked_here() {
+fn a_key_the_platform_cannot_run_is_checked_by_the_fallback_or_left_unchecked() {
     let case = fixture("RS256");
     let token = case["token"].as_str().unwrap();
     let key_text = case["keys"]["spki-pem"].as_str().unwrap();
-    let cannot = |_: &PlatformRequest| PlatformAnswer::CannotRun;
-    let (verdict, asked) = page_verdict(token, key_text, SecretEncoding::Utf8, cannot);
+    // The page's fallback (the worker) runs the core's own check.
+    let fallback = |request: &PlatformRequest| run_request_here(request);
+    let (verdict, asked) = page_verdict(token, key_text, SecretEncoding::Utf8, fallback);
     assert_eq!((verdict.status, asked), (Status::Valid, 1));
     let flipped = flip_signature_bit(token);
-    let (verdict, _) = page_verdict(&flipped, key_text, SecretEncoding::Utf8, cannot);
+    let (verdict, _) = page_verdict(&flipped, key_text, SecretEncoding::Utf8, fallback);
     assert_eq!(verdict.status, Status::Invalid);
+    // With no runner at all an RSA check is unchecked, never called invalid.
+    let cannot = |_: &PlatformRequest| PlatformAnswer::CannotRun;
+    let (verdict, asked) = page_verdict(token, key_text, SecretEncoding::Utf8, cannot);
+    assert_eq!((verdict.status, asked), (Status::Unsupported, 1));
+    assert_eq!(verdict.reason.unwrap().code(), "unverifiable");
 }
 
 #[test]

@@ -286,3 +286,27 @@ fn a_signed_token_is_encrypted_for_a_recipient_and_opens_with_its_key() {
         "{weak}"
     );
 }
+
+#[test]
+fn the_worker_runs_a_signature_check_webcrypto_could_not() {
+    for name in ["RS256", "PS384", "ES512"] {
+        let case = fixture(name);
+        let token = case["token"].as_str().unwrap();
+        let (input, signature) = token.rsplit_once('.').unwrap();
+        let input = jwt_debugger::jose::base64url::encode(input.as_bytes());
+        let request = |signature: &str| {
+            ask(
+                json!({"op": "verify", "alg": case["alg"], "jwk": case["keys"]["jwk"], "input": input, "signature": signature}),
+            )
+        };
+        assert_eq!(request(signature)["answer"], "matches", "{name}");
+        let (_, flipped) = flip_signature_bit(token)
+            .rsplit_once('.')
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+            .unwrap();
+        assert_eq!(request(&flipped)["answer"], "does-not-match", "{name}");
+    }
+    let unknown =
+        ask(json!({"op": "verify", "alg": "HS256", "jwk": "{}", "input": "", "signature": ""}));
+    assert_eq!(unknown["answer"], "cannot-run");
+}

@@ -16,11 +16,23 @@ pub fn verify(hash: Hash, key: &EcKey, input: &[u8], signature: &[u8]) -> bool {
             .is_ok_and(|sig| key.verify_prehash(&digest, &sig).is_ok()),
         EcKey::P521(key) => p521::ecdsa::Signature::from_slice(signature)
             .is_ok_and(|sig| key.verify_prehash(&digest, &sig).is_ok()),
-        // k256 refuses high-S signatures (a Bitcoin rule); JOSE's ES256K (RFC 8812) accepts
-        // both, and (r, s) is valid exactly when (r, n - s) is, so normalise first.
-        EcKey::K256(key) => k256::ecdsa::Signature::from_slice(signature)
-            .is_ok_and(|sig| key.verify_prehash(&digest, &sig.normalize_s()).is_ok()),
+        EcKey::K256(key) => verify_k256(hash, key, input, signature),
     }
+}
+
+/// ES256K alone: the page runs it here (WebCrypto has no secp256k1) without linking the NIST
+/// curves' verification, which WebCrypto or the worker run instead.
+pub fn verify_k256(
+    hash: Hash,
+    key: &k256::ecdsa::VerifyingKey,
+    input: &[u8],
+    signature: &[u8],
+) -> bool {
+    let digest = hash.digest(input);
+    // k256 refuses high-S signatures (a Bitcoin rule); JOSE's ES256K (RFC 8812) accepts both,
+    // and (r, s) is valid exactly when (r, n - s) is, so normalise first.
+    k256::ecdsa::Signature::from_slice(signature)
+        .is_ok_and(|sig| key.verify_prehash(&digest, &sig.normalize_s()).is_ok())
 }
 
 /// True when r or s of a correctly sized signature is zero: the "psychic signature"

@@ -106,6 +106,9 @@ pub enum Error {
     },
     /// The encoder will not make this token (an unsecured one, or one with a weak key).
     SigningRefused { reason: String },
+    /// The check could not run: the browser's WebCrypto refused the key and the worker that
+    /// would run it instead was not available.
+    Unverifiable { alg: &'static str },
     /// An encrypted token's structure is broken (a missing or extra part, JSON without
     /// `ciphertext` …).
     JweStructure { detail: String },
@@ -134,6 +137,7 @@ impl Error {
             Error::NoKeyWithKid { .. } => "no-key-with-kid",
             Error::NoFittingKey { .. } => "no-fitting-key",
             Error::SigningRefused { .. } => "signing-refused",
+            Error::Unverifiable { .. } => "unverifiable",
             Error::JweStructure { .. } => "jwe-structure",
             Error::JweHeader { .. } => "jwe-header",
         }
@@ -159,7 +163,8 @@ impl Error {
             | Error::KeyMismatch { .. }
             | Error::NoKeyWithKid { .. }
             | Error::NoFittingKey { .. }
-            | Error::SigningRefused { .. } => Part::Key,
+            | Error::SigningRefused { .. }
+            | Error::Unverifiable { .. } => Part::Key,
         }
     }
 }
@@ -244,6 +249,10 @@ impl fmt::Display for Error {
                 available.join(", ")
             ),
             Error::SigningRefused { reason } => write!(f, "Not signed: {reason}."),
+            Error::Unverifiable { alg } => write!(
+                f,
+                "The {alg} check could not run: the browser refused the key and the worker that checks it otherwise did not answer."
+            ),
             Error::JweStructure { detail } => write!(f, "The encrypted token is malformed: {detail}."),
             Error::JweHeader { detail } => write!(f, "The encrypted token's header is not usable: {detail}."),
         }

@@ -55,9 +55,10 @@ impl Status {
             | Error::MissingAlg
             | Error::JweStructure { .. }
             | Error::JweHeader { .. } => Status::Malformed,
-            Error::UnsupportedAlg { .. } | Error::AlgNone | Error::EncryptedToken => {
-                Status::Unsupported
-            }
+            Error::UnsupportedAlg { .. }
+            | Error::AlgNone
+            | Error::EncryptedToken
+            | Error::Unverifiable { .. } => Status::Unsupported,
             Error::SecretEncoding { .. }
             | Error::EmptySecret
             | Error::KeyFormat { .. }
@@ -176,6 +177,12 @@ pub fn conclude(
         Outcome::Mismatch { tried } => Verification {
             tried,
             ..Verification::of(Status::Invalid)
+        },
+        Outcome::Unchecked { tried } => Verification {
+            tried,
+            ..Verification::failed(Error::Unverifiable {
+                alg: check.signed.alg.name(),
+            })
         },
         Outcome::Verified { index } => {
             let entry = keys.entries.get(index);

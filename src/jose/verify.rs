@@ -1,9 +1,9 @@
 //! Signature verification over the received `header.payload` bytes, choosing the key by `kid`
 //! and type.
 
-use super::alg::{Alg, Family};
+use super::alg::{Alg, Curve, Family};
 use super::error::Error;
-use super::key::{needed_for, Key, KeySet};
+use super::key::{needed_for, EcKey, Key, KeySet};
 use super::token::{Decoded, Form, HeaderAlg};
 use super::{ecdsa, eddsa, hmac, rsa};
 
@@ -23,6 +23,8 @@ pub enum Outcome {
     Verified { index: usize },
     /// None of the `tried` candidate keys verified it.
     Mismatch { tried: usize },
+    /// No key verified it, and some could not be checked at all (no runner for them).
+    Unchecked { tried: usize },
 }
 
 /// Takes what a check needs from a decoded token, or says why the token cannot be checked.
@@ -87,6 +89,34 @@ pub fn check(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> bool {
     }
 }
 
+/// Checks what runs in the page itself (HMAC, EdDSA, ES256K); `None` for RSA and the NIST
+/// curves, which WebCrypto or the worker run, so the page does not carry their code.
+pub fn check_here(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> Option<bool> {
+    match (alg.family(), alg.hash(), key) {
+        (Family::Hmac, Some(hash), Key::Secret(secret)) => {
+            Some(hmac::verify(hash, secret.bytes(), input, signature))
+        }
+        (Family::Ecdsa, Some(hash), Key::Ec(EcKey::K256(key))) => Some(
+            alg.curve() == Some(Curve::Secp256k1)
+                && ecdsa::verify_k256(hash, key, input, signature),
+        ),
+        (Family::EdDsa, _, Key::Ed25519(key)) => Some(eddsa::verify(key, input, signature)),
+        (Family::RsaPkcs1 | Family::RsaPss, _, Key::Rsa(_)) | (Family::Ecdsa, _, Key::Ec(_)) => {
+            None
+        }
+        (
+            Family::Hmac
+            | Family::RsaPkcs1
+            | Family::RsaPss
+            | Family::Ecdsa
+            | Family::EdDsa
+            | Family::Unsecured,
+            _,
+            _,
+        ) => Some(false),
+    }
+}
+
 /// A check that can run: the token's signed parts and the keys worth trying, in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Check<'a> {
@@ -104,10 +134,19 @@ pub fn plan<'a>(signed: Signed<'a>, keys: &KeySet) -> Result<Check<'a>, Error> {
 
 /// Runs a planned check here, with the pure-Rust primitives.
 pub fn run(check: &Check<'_>, keys: &KeySet) -> Outcome {
+    run_with(check, keys, self::check)
+}
+
+/// Runs a planned check with `checker` for each candidate key.
+pub fn run_with(
+    check: &Check<'_>,
+    keys: &KeySet,
+    checker: impl Fn(Alg, &Key, &[u8], &[u8]) -> bool,
+) -> Outcome {
     let signed = &check.signed;
     let verified = check.candidates.iter().copied().find(|&index| {
         keys.entries.get(index).is_some_and(|entry| {
-            self::check(
+            checker(
                 signed.alg,
                 &entry.key,
                 signed.signing_input,

@@ -9,13 +9,17 @@
 //! every form it has: a private key in all of them, a public key in its public ones;
 //! `{"op":"decrypt","token","key","encoding"}` answers a JWE's verdict: `status` `decrypted`
 //! with the plaintext, `invalid` with the failed `step`, or the status of the error that stopped
-//! it (`key-error`, `malformed`, `unsupported`) with the reason. Failures answer
-//! `{"error": "…"}`.
+//! it (`key-error`, `malformed`, `unsupported`) with the reason;
+//! `{"op":"verify","alg","jwk","input","signature"}` (base64url bytes) runs a signature check
+//! that WebCrypto could not, answering `{"answer": "matches" | "does-not-match" | "cannot-run"}`.
+//! Failures answer `{"error": "…"}`.
 
 use serde_json::{json, Map, Value};
 
 use super::alg::Alg;
+use super::base64url;
 use super::error::Error;
+use super::error::Part;
 use super::hex;
 use super::jwe;
 use super::jwe::alg::{EncAlg, KeyAlg};
@@ -26,6 +30,7 @@ use super::key::private::{self, PrivateKey};
 use super::key::thumbprint;
 use super::key::{self as public, Key, SecretEncoding};
 use super::keygen::{generate, KeyKind};
+use super::platform::{run_request_here, PlatformAnswer, PlatformRequest};
 use super::sign::encode;
 use super::status::Status;
 
@@ -38,6 +43,7 @@ pub fn handle(request: &str) -> String {
             Some("generate") => generated(&request).map_err(|err| err.to_string()),
             Some("convert") => converted(&request).map_err(|err| err.to_string()),
             Some("decrypt") => Ok(decrypted(&request)),
+            Some("verify") => Ok(verified(&request)),
             other => Err(format!("unknown request {other:?}")),
         });
     match answer {
@@ -182,6 +188,29 @@ fn set_members(key_text: &str) -> Option<Vec<Value>> {
         Value::Array(keys) => Some(keys),
         _ => None,
     }
+}
+
+/// A signature check WebCrypto could not run (it refused the key), run with RustCrypto.
+fn verified(request: &Value) -> Value {
+    let bytes = |name: &str| base64url::decode_segment(text(request, name), Part::Token, 0).ok();
+    let answer = Alg::from_name(text(request, "alg"))
+        .and_then(|alg| Some((alg, alg.platform()?, bytes("input")?, bytes("signature")?)))
+        .map(|(alg, algorithm, input, signature)| {
+            run_request_here(&PlatformRequest {
+                alg,
+                algorithm,
+                jwk: text(request, "jwk").to_owned(),
+                signing_input: input.into(),
+                signature: signature.into(),
+            })
+        })
+        .unwrap_or(PlatformAnswer::CannotRun);
+    let answer = match answer {
+        PlatformAnswer::Matches => "matches",
+        PlatformAnswer::DoesNotMatch => "does-not-match",
+        PlatformAnswer::CannotRun => "cannot-run",
+    };
+    json!({ "answer": answer })
 }
 
 /// A JWE's verdict with the key box's keys; never an error, as every outcome is shown.

@@ -32,7 +32,7 @@ use super::webcrypto;
 use super::workshop_client;
 use crate::jose::input::token_from_fragment;
 use crate::jose::known_secrets::Target;
-use crate::jose::platform::decide_on_platform;
+use crate::jose::platform::{decide_on_platform, PlatformAnswer, PlatformRequest};
 
 /// Reads `#token=…` from the page's URL; the token never travels in a query string.
 fn token_from_location() -> String {
@@ -167,15 +167,36 @@ fn start_platform_check(state: UseReducerHandle<State>) {
     let removed = state.cleaned.removed.clone();
     let dispatcher = state.dispatcher();
     yew::platform::spawn_local(async move {
-        let verification = decide_on_platform(&decoded, &removed, &keys, |request| async move {
-            webcrypto::ask(&request).await
-        })
-        .await;
+        let verification = decide_on_platform(&decoded, &removed, &keys, platform_answer).await;
         dispatcher.dispatch(Action::Settle {
             generation,
             verification,
         });
     });
+}
+
+/// Runs the inner token's pending check (of a decrypted JWE) the same way.
+fn start_inner_platform_check(state: UseReducerHandle<State>) {
+    let Some((generation, inner, keys)) = state.inner_platform_check() else {
+        return;
+    };
+    let dispatcher = state.dispatcher();
+    yew::platform::spawn_local(async move {
+        let verification = decide_on_platform(&inner, &[], &keys, platform_answer).await;
+        dispatcher.dispatch(Action::SettleInner {
+            generation,
+            verification,
+        });
+    });
+}
+
+/// WebCrypto's answer, or, for a key it refuses to import, the workshop worker's (which runs
+/// the core's pure-Rust check, so the page itself carries no RSA or NIST-curve code).
+async fn platform_answer(request: PlatformRequest) -> PlatformAnswer {
+    match webcrypto::ask(&request).await {
+        PlatformAnswer::CannotRun => workshop_client::verify(&request).await,
+        answer => answer,
+    }
 }
 
 #[component]
@@ -229,6 +250,12 @@ pub fn App() -> Html {
         let state = state.clone();
         use_effect_with(state.workshop.convert_request, move |_| {
             start_forging(state, Workshop::convert_request)
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(state.inner_generation, move |_| {
+            start_inner_platform_check(state)
         });
     }
     {

@@ -22,7 +22,10 @@ use crate::jose::token::{decode, Decoded, Form, PayloadView};
 use serde_json::{Map, Value};
 
 /// The parsed key box: `None` while it is empty.
-pub type ParsedKeys = Option<Rc<Result<KeySet, Error>>>;
+pub type ParsedKeys = Option<ParsedKeySet>;
+
+/// A key box's text read once.
+pub type ParsedKeySet = Rc<Result<KeySet, Error>>;
 
 /// Everything the page shows follows from these inputs.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,6 +67,8 @@ pub struct State {
     pub inner_key: encrypted::InnerKey,
     /// The inner token's verdict, once a JWE decrypted to a signed token.
     pub inner_verification: Option<Rc<Verification>>,
+    /// Counts changes to the inner token or its key, so a late WebCrypto verdict is dropped.
+    pub inner_generation: u64,
 }
 
 /// The tables of the header's parameters and the payload's claims, and the token's times.
@@ -192,6 +197,11 @@ pub enum Action {
         request: u64,
         answer: String,
     },
+    /// WebCrypto's verdict on the inner token, for this generation of it.
+    SettleInner {
+        generation: u64,
+        verification: Verification,
+    },
     /// The inner token's key box, and its secret encoding.
     SetInnerKey(String),
     SetInnerEncoding(SecretEncoding),
@@ -224,6 +234,7 @@ impl State {
             decrypt_requests: 0,
             inner_key: encrypted::InnerKey::default(),
             inner_verification: None,
+            inner_generation: 0,
         };
         state.set_token(token);
         state
@@ -341,10 +352,25 @@ impl State {
     }
 
     fn reverify_inner(&mut self) {
-        self.inner_verification = self
-            .inner_token()
-            .map(|inner| Rc::new(self.inner_key.verify(&inner)));
+        self.inner_generation = self.inner_generation.wrapping_add(1);
+        self.inner_verification = self.inner_token().map(|inner| {
+            Rc::new(
+                self.inner_key
+                    .decide(&inner)
+                    .unwrap_or_else(Verification::pending),
+            )
+        });
         self.relint();
+    }
+
+    /// The inner token's check to run in WebCrypto, tagged with its generation.
+    pub fn inner_platform_check(&self) -> Option<(u64, Rc<Decoded>, ParsedKeySet)> {
+        let pending = self.inner_verification.as_deref()?.status == Status::Pending;
+        let keys = self.inner_key.keys.clone()?;
+        pending.then(|| {
+            self.inner_token()
+                .map(|inner| (self.inner_generation, inner, keys))
+        })?
     }
 
     /// The findings of a decrypted JWE's inner token, titled as such. Its payload travelled
@@ -514,6 +540,17 @@ impl Reducible for State {
                     _ => return self,
                 }
                 next.reverify_inner();
+            }
+            Action::SettleInner {
+                generation,
+                verification,
+            } => {
+                let pending =
+                    next.inner_verification.as_deref().map(|v| v.status) == Some(Status::Pending);
+                if generation != next.inner_generation || !pending {
+                    return self;
+                }
+                next.inner_verification = Some(Rc::new(verification));
             }
             Action::SetInnerKey(text) => {
                 let encoding = next.inner_key.encoding;

@@ -11,6 +11,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
+use crate::jose::base64url;
+use crate::jose::platform::{PlatformAnswer, PlatformRequest};
+
 /// Trunk's loader for the worker bundle, next to index.html.
 const LOADER: &str = "workshop_loader.js";
 
@@ -93,4 +96,24 @@ fn describe(err: JsValue) -> String {
                 .and_then(|s| s.as_string())
         })
         .unwrap_or_else(|| "the workshop worker failed".to_owned())
+}
+
+/// Asks the worker to run a signature check WebCrypto could not (see `jose::workshop`).
+pub async fn verify(request: &PlatformRequest) -> PlatformAnswer {
+    let message = serde_json::json!({
+        "op": "verify",
+        "alg": request.alg.name(),
+        "jwk": request.jwk,
+        "input": base64url::encode(&request.signing_input),
+        "signature": base64url::encode(&request.signature),
+    });
+    let Ok(answer) = ask(message.to_string()).await else {
+        return PlatformAnswer::CannotRun;
+    };
+    let answer: serde_json::Value = serde_json::from_str(&answer).unwrap_or_default();
+    match answer.get("answer").and_then(serde_json::Value::as_str) {
+        Some("matches") => PlatformAnswer::Matches,
+        Some("does-not-match") => PlatformAnswer::DoesNotMatch,
+        _ => PlatformAnswer::CannotRun,
+    }
 }

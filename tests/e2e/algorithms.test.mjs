@@ -95,3 +95,25 @@ test('the key survives token changes across algorithms', async () => {
   assert.equal(await page.inputValue('[data-testid=key-input]'), jwks);
   assert.deepEqual(session.problems, []);
 });
+
+test('when WebCrypto refuses a key, the worker checks it: RSA and NIST curves still verify', async () => {
+  // Stand in for a browser whose WebCrypto will not import the key.
+  const refuse = () => {
+    crypto.subtle.importKey = () => Promise.reject(new DOMException('refused', 'NotSupportedError'));
+  };
+  const own = await open(app.browser, app.server.url, app.server.origin, refuse);
+  const page = own.page;
+  const asked = [];
+  page.on('request', (request) => asked.push(request.url()));
+  for (const name of ['RS256', 'PS512', 'ES256', 'ES512']) {
+    const fixture = fixtures.find((f) => f.name === name);
+    await page.fill('[data-testid=key-input]', fixture.keys.jwk);
+    await page.fill('[data-testid=token-input]', fixture.token);
+    assert.equal(await statusBecomes(page, 'valid'), 'valid', `${name}: ${await text(page, 'verify-status')}`);
+    await page.fill('[data-testid=token-input]', flipSignatureBit(fixture.token));
+    assert.equal(await statusBecomes(page, 'invalid'), 'invalid', `${name} flipped`);
+  }
+  assert.ok(asked.some((url) => url.endsWith('workshop_loader.js')), 'the worker was asked');
+  assert.deepEqual(own.problems, []);
+  await own.close();
+});

@@ -61,12 +61,14 @@ export function launch() {
 }
 
 /**
- * Opens a fresh page and records what a clean page must not do: console errors,
- * failed or 4xx/5xx requests, and any request to another origin.
+ * Opens a fresh page (after `initScript`, if given) and records what a clean page must not do:
+ * console errors, failed or 4xx/5xx requests, and any request to another origin.
  */
-export async function open(browser, url, origin) {
+export async function open(browser, url, origin, initScript = undefined) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  // A script run before the page's own, e.g. to stand in for a browser whose WebCrypto refuses.
+  if (initScript) await page.addInitScript(initScript);
   const problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));

@@ -7,7 +7,8 @@ use serde_json::{json, Value};
 
 use crate::jose::error::Error;
 use crate::jose::key::{self, KeySet, SecretEncoding};
-use crate::jose::status::{evaluate, Verification};
+use crate::jose::platform::decide_here;
+use crate::jose::status::Verification;
 use crate::jose::token::{decode, Decoded, Form};
 
 /// What the page knows of the current JWE.
@@ -68,9 +69,10 @@ impl InnerKey {
         self.encoding = encoding;
     }
 
-    /// The inner token's verdict, checked here with pure-Rust crypto.
-    pub fn verify(&self, inner: &Decoded) -> Verification {
-        evaluate(Some(inner), &[], self.keys.as_deref())
+    /// The inner token's verdict when it can be decided at once; `None` when the check is one
+    /// for WebCrypto (then `pending` until it answers).
+    pub fn decide(&self, inner: &Decoded) -> Option<Verification> {
+        decide_here(Some(inner), &[], self.keys.as_deref())
     }
 }
 
