@@ -25,7 +25,7 @@ pub enum Key {
     /// A shared secret for HMAC.
     Secret(Secret),
     /// An RSA public key (also the public half of a pasted private key).
-    Rsa(Box<rsa::PublicKey>),
+    Rsa(Box<rsa_key::RsaPublic>),
     /// An elliptic-curve public key for ECDSA.
     Ec(EcKey),
     /// An Ed25519 public key for EdDSA.

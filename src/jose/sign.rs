@@ -37,7 +37,7 @@ pub fn sign(alg: Alg, key: &PrivateKey, input: &[u8]) -> Result<Vec<u8>, Error> 
             Ok(hmac::sign(hash, secret.bytes(), input))
         }
         (Family::RsaPkcs1 | Family::RsaPss, Some(hash), PrivateKey::Rsa(rsa)) => {
-            let bits = rsa_key::modulus_bits(&rsa.to_public_key());
+            let bits = rsa_key::modulus_bits(&rsa_key::RsaPublic::of(&rsa.to_public_key()));
             if bits < MIN_RSA_BITS {
                 return refuse(format!(
                     "the RSA key has {bits} bits; at least {MIN_RSA_BITS} are required (RFC 7518 §3.3)"

@@ -68,10 +68,12 @@ pub fn check(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> bool {
         (Family::Hmac, Some(hash), Key::Secret(secret)) => {
             hmac::verify(hash, secret.bytes(), input, signature)
         }
-        (Family::RsaPkcs1, Some(hash), Key::Rsa(key)) => {
-            rsa::verify_pkcs1(hash, key, input, signature)
-        }
-        (Family::RsaPss, Some(hash), Key::Rsa(key)) => rsa::verify_pss(hash, key, input, signature),
+        (Family::RsaPkcs1, Some(hash), Key::Rsa(key)) => key
+            .to_public_key()
+            .is_ok_and(|key| rsa::verify_pkcs1(hash, &key, input, signature)),
+        (Family::RsaPss, Some(hash), Key::Rsa(key)) => key
+            .to_public_key()
+            .is_ok_and(|key| rsa::verify_pss(hash, &key, input, signature)),
         (Family::Ecdsa, Some(hash), Key::Ec(key)) => {
             alg.curve() == Some(key.curve()) && ecdsa::verify(hash, key, input, signature)
         }

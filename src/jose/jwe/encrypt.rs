@@ -13,6 +13,7 @@ use super::key_management::{aes_wrap, gcm_wrap, pbes2_key, random_key};
 use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
 use crate::jose::key::private::PrivateKey;
+use crate::jose::key::rsa_key::RsaPublic;
 use crate::jose::key::{self, EcKey, Key, SecretEncoding};
 use crate::jose::keygen::{generate, KeyKind};
 
@@ -51,7 +52,13 @@ impl Recipient {
             })?;
         match entry.key {
             Key::Secret(secret) => Ok(Recipient::Secret(secret.bytes().to_vec())),
-            Key::Rsa(rsa) => Ok(Recipient::Rsa(rsa)),
+            Key::Rsa(rsa) => rsa
+                .to_public_key()
+                .map(|rsa| Recipient::Rsa(Box::new(rsa)))
+                .map_err(|detail| Error::KeyFormat {
+                    format: "RSA key",
+                    detail,
+                }),
             Key::Ec(ec) => Ok(Recipient::Ec(ec)),
             Key::Ed25519(_) => Err(private_keys::ed25519_cannot_encrypt()),
         }
@@ -71,7 +78,7 @@ impl Recipient {
     fn describe(&self) -> String {
         match self {
             Recipient::Secret(secret) => format!("secret of {} bytes", secret.len()),
-            Recipient::Rsa(rsa) => Key::Rsa(rsa.clone()).describe(),
+            Recipient::Rsa(rsa) => Key::Rsa(Box::new(RsaPublic::of(rsa))).describe(),
             Recipient::Ec(ec) => Key::Ec(ec.clone()).describe(),
             Recipient::X25519(_) => "X25519 public key".to_owned(),
         }

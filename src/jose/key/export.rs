@@ -25,7 +25,10 @@ pub struct JwkLabels {
 pub fn public_pem(key: &Key) -> Result<String, Error> {
     let der = match key {
         Key::Secret(_) => return Err(export_error("a secret has no public key to write as PEM")),
-        Key::Rsa(rsa) => rsa.to_public_key_der(),
+        Key::Rsa(rsa) => rsa
+            .to_public_key()
+            .map_err(export_error)?
+            .to_public_key_der(),
         Key::Ec(EcKey::P256(ec)) => p256::PublicKey::from(ec).to_public_key_der(),
         Key::Ec(EcKey::P384(ec)) => p384::PublicKey::from(ec).to_public_key_der(),
         Key::Ec(EcKey::P521(ec)) => p521::PublicKey::from(ec).to_public_key_der(),

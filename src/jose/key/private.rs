@@ -8,6 +8,7 @@ use rsa::BoxedUint;
 use serde_json::{Map, Value};
 
 use super::pem::{self, Pkcs8Parts};
+use super::rsa_key::RsaPublic;
 use super::{rsa_key, EcKey, Key, Secret, SecretEncoding};
 use crate::jose::alg::Curve;
 use crate::jose::base64url;
@@ -77,7 +78,7 @@ impl PrivateKey {
     pub fn public(&self) -> Key {
         match self {
             PrivateKey::Secret(secret) => Key::Secret(secret.clone()),
-            PrivateKey::Rsa(key) => Key::Rsa(Box::new(key.to_public_key())),
+            PrivateKey::Rsa(key) => Key::Rsa(Box::new(RsaPublic::of(&key.to_public_key()))),
             PrivateKey::Ec(key) => Key::Ec(key.public()),
             PrivateKey::Ed25519(key) => Key::Ed25519(key.verifying_key()),
         }
