@@ -69,6 +69,8 @@ pub struct State {
     pub inner_verification: Option<Rc<Verification>>,
     /// Counts changes to the inner token or its key, so a late WebCrypto verdict is dropped.
     pub inner_generation: u64,
+    /// The inner token's findings that do not move with the clock, kept between ticks.
+    inner_untimed_findings: Vec<Finding>,
 }
 
 /// The tables of the header's parameters and the payload's claims, and the token's times.
@@ -235,6 +237,7 @@ impl State {
             inner_key: encrypted::InnerKey::default(),
             inner_verification: None,
             inner_generation: 0,
+            inner_untimed_findings: Vec::new(),
         };
         state.set_token(token);
         state
@@ -353,13 +356,23 @@ impl State {
 
     fn reverify_inner(&mut self) {
         self.inner_generation = self.inner_generation.wrapping_add(1);
-        self.inner_verification = self.inner_token().map(|inner| {
+        let inner = self.inner_token();
+        self.inner_verification = inner.as_deref().map(|inner| {
             Rc::new(
                 self.inner_key
-                    .decide(&inner)
+                    .decide(inner)
                     .unwrap_or_else(Verification::pending),
             )
         });
+        let keys = self
+            .inner_key
+            .keys
+            .as_deref()
+            .and_then(|keys| keys.as_ref().ok());
+        self.inner_untimed_findings = inner
+            .as_deref()
+            .map(|inner| lint::untimed(inner, keys))
+            .unwrap_or_default();
         self.relint();
     }
 
@@ -379,13 +392,8 @@ impl State {
         let Some(inner) = self.inner_token() else {
             return Vec::new();
         };
-        let keys = self
-            .inner_key
-            .keys
-            .as_deref()
-            .and_then(|keys| keys.as_ref().ok());
         let timed = lint::timed(&inner, &self.clock(), self.settings.max_lifetime);
-        lint::merge(&lint::untimed(&inner, keys), &timed)
+        lint::merge(&self.inner_untimed_findings, &timed)
             .into_iter()
             .filter(|finding| finding.code != "sensitive-data")
             .map(|finding| Finding {

@@ -7,6 +7,7 @@ use super::alg::{EncAlg, KeyAlg};
 use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
 use crate::jose::key::private::{self, EcPrivateKey, PrivateKey};
+use crate::jose::key::rsa_key::{self, RsaPublic};
 use crate::jose::key::SecretEncoding;
 
 /// A key that can recover a content key.
@@ -68,10 +69,10 @@ impl DecryptionKey {
     pub fn describe(&self) -> String {
         match self {
             DecryptionKey::Secret(secret) => format!("secret of {} bytes", secret.len()),
-            DecryptionKey::Rsa(rsa) => {
-                let public = PrivateKey::Rsa(rsa.clone()).public();
-                public.describe().replace("public", "private")
-            }
+            DecryptionKey::Rsa(rsa) => format!(
+                "RSA {}-bit private key",
+                rsa_key::modulus_bits(&RsaPublic::of(&rsa.to_public_key()))
+            ),
             DecryptionKey::Ec(ec) => format!("EC {} private key", ec.curve().jwk_name()),
             DecryptionKey::X25519(_) => "X25519 private key".to_owned(),
         }
