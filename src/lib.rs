@@ -3,5 +3,4 @@
 //! `jose` is the pure core (no web crates, tested natively); `ui` is the thin Yew layer on top.
 
 pub mod jose;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

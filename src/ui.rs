@@ -1,9 +1,16 @@
-//! The thin Yew layer: state, one component per file. It turns core results into words.
+//! The thin Yew layer: state, one component per file. It turns core results into words. The
+//! state and its reducer need no browser, so native tests reach them.
 
+#[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
 pub mod events;
-pub mod known_secret;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
 pub mod state;
+#[cfg(target_arch = "wasm32")]
 pub mod webcrypto;
-pub mod workshop_client;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

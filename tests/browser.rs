@@ -296,6 +296,7 @@ async fn findings_show_code_and_severity_and_the_search_state() {
             secret: "your-256-bit-secret".to_owned(),
             tried: 31,
         },
+        on_search: yew::Callback::noop(),
     };
     yew::Renderer::<Findings>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

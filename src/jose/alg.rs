@@ -36,12 +36,29 @@ impl Hash {
         }
     }
 
+    pub const ALL: [Hash; 3] = [Hash::Sha256, Hash::Sha384, Hash::Sha512];
+
+    /// Looks up a WebCrypto hash name.
+    pub fn from_name(name: &str) -> Option<Hash> {
+        Hash::ALL
+            .into_iter()
+            .find(|hash| hash.webcrypto_name() == name)
+    }
+
     /// The WebCrypto name of the hash.
     pub fn webcrypto_name(self) -> &'static str {
         match self {
             Hash::Sha256 => "SHA-256",
             Hash::Sha384 => "SHA-384",
             Hash::Sha512 => "SHA-512",
+        }
+    }
+
+    /// The compression function's block size in bytes.
+    pub fn block_len(self) -> usize {
+        match self {
+            Hash::Sha256 => 64,
+            Hash::Sha384 | Hash::Sha512 => 128,
         }
     }
 

@@ -50,6 +50,12 @@ pub struct Recipient {
 }
 
 impl Jwe {
+    /// A string member of recipient `index`'s joint header, for display.
+    pub fn header_text(&self, index: usize, name: &str) -> Option<String> {
+        let header = self.joint_header(index).ok()?;
+        header.get(name)?.as_str().map(str::to_owned)
+    }
+
     /// The header that applies to recipient `index`: protected, shared and per-recipient members
     /// together. RFC 7516 §7.2.1 requires them to be disjoint.
     pub fn joint_header(&self, index: usize) -> Result<Map<String, Value>, Error> {

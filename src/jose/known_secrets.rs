@@ -4,14 +4,17 @@
 
 use super::alg::{Family, Hash};
 use super::hmac;
+use super::protocol::SearchReport;
 use super::token::Decoded;
 use super::verify;
 
 /// What an HS signature check needs, owned so the search can outlive the keystroke.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Target {
     hash: Hash,
+    #[serde(with = "super::protocol::base64url_bytes")]
     signing_input: Vec<u8>,
+    #[serde(with = "super::protocol::base64url_bytes")]
     signature: Vec<u8>,
 }
 
@@ -30,8 +33,67 @@ impl Target {
         })
     }
 
+    /// Roughly how long, in milliseconds, a search of the whole list takes in the browser: each
+    /// entry is one HMAC over the whole signing input, so the time grows with the token.
+    pub fn estimated_millis(&self) -> f64 {
+        let block = self.hash.block_len();
+        // The padded message, the two key pads and the outer hash, in compression blocks.
+        let blocks = (self.signing_input.len() + 17).div_ceil(block) + 3;
+        LIST_ENTRIES as f64 * blocks as f64 * MICROS_PER_BLOCK / 1000.0
+    }
+
+    /// Whether the search is short enough to start on its own; a longer one waits to be asked.
+    pub fn runs_on_its_own(&self) -> bool {
+        self.estimated_millis() <= AUTOMATIC_MILLIS
+    }
+
     fn matches(&self, secret: &[u8]) -> bool {
         hmac::verify(self.hash, secret, &self.signing_input, &self.signature)
+    }
+}
+
+/// Lines in `assets/jwt.secrets.list`, for estimates made before it is loaded.
+pub const LIST_ENTRIES: usize = 103_979;
+/// One hash compression block in WebAssembly, measured in headless Chromium (whole list over
+/// the jwt.io example token, 7 blocks an entry, in about 380 ms).
+const MICROS_PER_BLOCK: f64 = 0.52;
+/// Searches estimated to finish within this start without being asked.
+const AUTOMATIC_MILLIS: f64 = 1000.0;
+/// How often a running search reports its progress.
+const REPORT_EVERY_MILLIS: f64 = 100.0;
+
+/// Searches the whole list, reporting progress about every 100 ms and then the result, with
+/// `clock` giving milliseconds. Runs to the end: the worker that runs it is stopped to cancel.
+pub fn search(
+    list: &str,
+    target: &Target,
+    clock: impl Fn() -> f64,
+    mut report: impl FnMut(SearchReport),
+) {
+    let started = clock();
+    let mut reported = started;
+    let mut search = Search::default();
+    loop {
+        match search.step(list, target, 256) {
+            Progress::Found(secret) => {
+                let tried = search.tried;
+                return report(SearchReport::Found { secret, tried });
+            }
+            Progress::NotFound => {
+                let tried = search.tried;
+                let millis = clock() - started;
+                return report(SearchReport::NotFound { tried, millis });
+            }
+            Progress::Searching => {
+                let now = clock();
+                if now - reported >= REPORT_EVERY_MILLIS {
+                    reported = now;
+                    report(SearchReport::Searching {
+                        fraction: search.fraction(list),
+                    });
+                }
+            }
+        }
     }
 }
 

@@ -30,7 +30,8 @@ pub struct PlatformRequest {
 }
 
 /// What the platform said of one request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum PlatformAnswer {
     Matches,
     DoesNotMatch,

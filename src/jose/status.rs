@@ -9,7 +9,8 @@ use super::token::{decode, Decoded};
 use super::verify::{self, Check, Outcome};
 
 /// The verdict shown to the user; `as_str` is the page's `data-status` contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// No token yet.
     Empty,

@@ -111,6 +111,14 @@ pub struct Decoded {
 }
 
 impl Decoded {
+    /// The payload's claims, when it is a JSON object.
+    pub fn claims(&self) -> Option<&Map<String, Value>> {
+        match &self.payload.as_ref()?.as_ref().ok()?.view {
+            PayloadView::Json(Value::Object(claims)) => Some(claims),
+            _ => None,
+        }
+    }
+
     /// The text of segment `index`, if the token has one.
     pub fn segment(&self, index: usize) -> Option<&str> {
         self.segments

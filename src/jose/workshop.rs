@@ -1,28 +1,13 @@
-//! The encoder's and key workshop's requests, answered as JSON text: the page runs this in a
-//! Web Worker (loaded only when the encoder is used), tests run it natively.
-//!
-//! Requests: `{"op":"sign","alg","header","payload","key","encoding"}` answers
-//! `{"token","verify_key"}`, and with `"encrypt": {"alg","enc","key","encoding"}` encrypts the
-//! signed token for that recipient (`{"token","signed","verify_key","decrypt_key"}`);
-//! `{"op":"generate","kind"}` answers a new key in every form;
-//! `{"op":"convert","key","encoding"}` answers a pasted key (PEM, JWK, JWK Set or secret) in
-//! every form it has: a private key in all of them, a public key in its public ones;
-//! `{"op":"decrypt","token","key","encoding"}` answers a JWE's verdict: `status` `decrypted`
-//! with the plaintext, `invalid` with the failed `step`, or the status of the error that stopped
-//! it (`key-error`, `malformed`, `unsupported`) with the reason;
-//! `{"op":"verify","alg","jwk","input","signature"}` (base64url bytes) runs a signature check
-//! that WebCrypto could not, answering `{"answer": "matches" | "does-not-match" | "cannot-run"}`.
-//! Failures answer `{"error": "…"}`.
+//! The workers' side of the protocol (`jose::protocol`): answers the encoder's, key workshop's
+//! and decryption requests. The page runs this in a Web Worker (loaded only when first used);
+//! tests run it natively. Every request is answered, a failure with `Reply::Failed`.
 
 use serde_json::{json, Map, Value};
 
-use super::alg::Alg;
-use super::base64url;
 use super::error::Error;
-use super::error::Part;
 use super::hex;
 use super::jwe;
-use super::jwe::alg::{EncAlg, KeyAlg};
+use super::jwe::alg::KeyAlg;
 use super::jwe::decrypt::{decrypt, Outcome};
 use super::jwe::encrypt::{encrypt, Recipient, DEFAULT_P2C};
 use super::key::export::{jwks, private_jwk, private_pem, public_jwk, public_pem, JwkLabels};
@@ -31,51 +16,68 @@ use super::key::thumbprint;
 use super::key::{self as public, Key, SecretEncoding};
 use super::keygen::{generate, KeyKind};
 use super::platform::{run_request_here, PlatformAnswer, PlatformRequest};
+use super::protocol::{
+    Decryption, EncryptRequest, KeyForms, Opened, Reply, Request, SignRequest, Signed,
+    VerifyRequest,
+};
+use super::redacted::SecretText;
 use super::sign::encode;
 use super::status::Status;
 
-/// Answers one request (JSON text) with JSON text.
+/// Answers one request posted as text (see `protocol`) with the reply's text.
 pub fn handle(request: &str) -> String {
-    let answer = serde_json::from_str::<Value>(request)
-        .map_err(|err| format!("the request is not JSON ({err})"))
-        .and_then(|request| match request.get("op").and_then(Value::as_str) {
-            Some("sign") => sign(&request).map_err(|err| err.to_string()),
-            Some("generate") => generated(&request).map_err(|err| err.to_string()),
-            Some("convert") => converted(&request).map_err(|err| err.to_string()),
-            Some("decrypt") => Ok(decrypted(&request)),
-            Some("verify") => Ok(verified(&request)),
-            other => Err(format!("unknown request {other:?}")),
-        });
-    match answer {
-        Ok(value) => value.to_string(),
-        Err(error) => json!({ "error": error }).to_string(),
+    let reply = match Request::decode(request) {
+        Ok(request) => answer(request),
+        Err(err) => Reply::Failed {
+            error: err.to_string(),
+        },
+    };
+    reply.encode()
+}
+
+/// Answers one request. A known-secret search needs the list, which only the worker that
+/// fetched it holds, so it is answered there (see `known_secrets::search`).
+pub fn answer(request: Request) -> Reply {
+    let failed = |err: Error| Reply::Failed {
+        error: err.to_string(),
+    };
+    match request {
+        Request::Sign(request) => sign(&request).map_or_else(failed, Reply::Signed),
+        Request::Generate { kind } => generated(kind).map_or_else(failed, Reply::Forms),
+        Request::Convert { key, encoding } => {
+            converted(key.expose(), encoding).map_or_else(failed, Reply::Forms)
+        }
+        Request::Decrypt {
+            token,
+            key,
+            encoding,
+        } => Reply::Decryption(decrypted(&token, key.expose(), encoding)),
+        Request::Verify(request) => Reply::Verified {
+            answer: verified(request),
+        },
+        Request::FindKnownSecret(_) => Reply::Failed {
+            error: "the known-secret search runs in a worker that holds the list".to_owned(),
+        },
     }
 }
 
-fn text<'a>(request: &'a Value, name: &str) -> &'a str {
-    request
-        .get(name)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-}
-
-fn sign(request: &Value) -> Result<Value, Error> {
-    let alg_name = text(request, "alg");
-    let alg = Alg::from_name(alg_name).ok_or_else(|| Error::UnsupportedAlg {
-        alg: alg_name.to_owned(),
-    })?;
-    let encoding = SecretEncoding::from_name(text(request, "encoding")).unwrap_or_default();
-    let key = private::parse(text(request, "key"), encoding)?;
+fn sign(request: &SignRequest) -> Result<Signed, Error> {
+    let key = private::parse(request.key.expose(), request.encoding)?;
     let token = encode(
-        alg,
-        text(request, "header"),
-        text(request, "payload").as_bytes(),
+        request.alg,
+        &request.header,
+        request.payload.as_bytes(),
         &key,
     )?;
     let verify_key = verify_key(&key);
-    match request.get("encrypt") {
-        Some(Value::Object(encryption)) => nested(&token, verify_key, encryption),
-        _ => Ok(json!({ "token": token, "verify_key": verify_key })),
+    match &request.encrypt {
+        Some(encryption) => nested(token, verify_key, encryption),
+        None => Ok(Signed {
+            token,
+            verify_key,
+            decrypt_key: None,
+            inner: None,
+        }),
     }
 }
 
@@ -83,83 +85,72 @@ fn sign(request: &Value) -> Result<Value, Error> {
 /// inner token and its verifying key, and the decryption key when the recipient key given is
 /// one (a secret, password or private key; a public key cannot decrypt).
 fn nested(
-    signed: &str,
-    verify_key: String,
-    encryption: &Map<String, Value>,
-) -> Result<Value, Error> {
-    let name = |member: &str| {
-        encryption
-            .get(member)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-    };
-    let alg = KeyAlg::from_name(name("alg")).ok_or_else(|| Error::UnsupportedAlg {
-        alg: name("alg").to_owned(),
-    })?;
-    let enc = EncAlg::from_name(name("enc")).ok_or_else(|| Error::UnsupportedAlg {
-        alg: name("enc").to_owned(),
-    })?;
-    let encoding = SecretEncoding::from_name(name("encoding")).unwrap_or_default();
-    let key_text = name("key");
-    let recipient = Recipient::parse(key_text, encoding)?;
+    signed: String,
+    verify_key: SecretText,
+    encryption: &EncryptRequest,
+) -> Result<Signed, Error> {
+    let key_text = encryption.key.expose();
+    let recipient = Recipient::parse(key_text, encryption.encoding)?;
     let mut header = Map::new();
     header.insert("cty".to_owned(), json!("JWT"));
-    let token = encrypt(alg, enc, header, signed.as_bytes(), &recipient, DEFAULT_P2C)?;
-    let decrypt_key = jwe::key::parse(key_text, encoding)
+    let token = encrypt(
+        encryption.alg,
+        encryption.enc,
+        header,
+        signed.as_bytes(),
+        &recipient,
+        DEFAULT_P2C,
+    )?;
+    let decrypt_key = jwe::key::parse(key_text, encryption.encoding)
         .is_ok()
-        .then_some(key_text);
-    Ok(json!({
-        "token": token,
-        "signed": signed,
-        "verify_key": verify_key,
-        "decrypt_key": decrypt_key,
-    }))
+        .then(|| encryption.key.clone());
+    Ok(Signed {
+        token,
+        verify_key,
+        decrypt_key,
+        inner: Some(signed),
+    })
 }
 
 /// What the decoder's key box needs to verify: the public PEM, or the secret as a JWK.
-fn verify_key(key: &PrivateKey) -> String {
+fn verify_key(key: &PrivateKey) -> SecretText {
     let public = key.public();
-    public_pem(&public).unwrap_or_else(|_| public_jwk(&public, &JwkLabels::default()).to_string())
+    let text = public_pem(&public)
+        .unwrap_or_else(|_| public_jwk(&public, &JwkLabels::default()).to_string());
+    SecretText::new(text)
 }
 
-fn generated(request: &Value) -> Result<Value, Error> {
-    let kind_name = text(request, "kind");
-    let kind = KeyKind::from_name(kind_name).ok_or_else(|| Error::KeyFormat {
-        format: "key kind",
-        detail: format!("{kind_name:?} is not a kind of key this page makes"),
-    })?;
+fn generated(kind: KeyKind) -> Result<KeyForms, Error> {
     let key = generate(kind)?;
     let labels = JwkLabels {
         kid: None,
         alg: Some(kind.alg().name().to_owned()),
         key_use: Some("sig".to_owned()),
     };
-    let mut answer = private_forms(&key, &labels);
-    answer.insert("kind".to_owned(), json!(kind.name()));
-    Ok(Value::Object(answer))
+    Ok(private_forms(&key, &labels))
 }
 
 /// A pasted key in every form it has. A JWK keeps its own `kid`, `alg` and `use`; a key without
 /// a `kid` gets its thumbprint. Of a JWK Set, the first key is converted.
-fn converted(request: &Value) -> Result<Value, Error> {
-    let key_text = text(request, "key");
-    let encoding = SecretEncoding::from_name(text(request, "encoding")).unwrap_or_default();
+fn converted(key_text: &str, encoding: SecretEncoding) -> Result<KeyForms, Error> {
     if let Some(keys) = set_members(key_text) {
         let first = keys.first().ok_or_else(|| Error::KeyFormat {
             format: "JWK Set",
             detail: "the set has no keys".to_owned(),
         })?;
-        let mut answer = convert(&first.to_string(), encoding)?;
+        let mut forms = convert(&first.to_string(), encoding)?;
         if keys.len() > 1 {
-            let note = format!("The set holds {} keys; this is the first.", keys.len());
-            answer.insert("note".to_owned(), json!(note));
+            forms.note = Some(format!(
+                "The set holds {} keys; this is the first.",
+                keys.len()
+            ));
         }
-        return Ok(Value::Object(answer));
+        return Ok(forms);
     }
-    convert(key_text, encoding).map(Value::Object)
+    convert(key_text, encoding)
 }
 
-fn convert(key_text: &str, encoding: SecretEncoding) -> Result<Map<String, Value>, Error> {
+fn convert(key_text: &str, encoding: SecretEncoding) -> Result<KeyForms, Error> {
     let private_error = match private::parse(key_text, encoding) {
         Ok(key) => return Ok(private_forms(&key, &jwk_labels(key_text))),
         Err(err) => err,
@@ -176,9 +167,7 @@ fn convert(key_text: &str, encoding: SecretEncoding) -> Result<Map<String, Value
         alg: entry.meta.alg.clone(),
         key_use: entry.meta.key_use.clone(),
     };
-    let mut answer = public_forms(&entry.key, &labels);
-    answer.insert("private".to_owned(), json!(false));
-    Ok(answer)
+    Ok(public_forms(&entry.key, &labels))
 }
 
 /// The members of a JWK Set's `keys`, when the text is one.
@@ -191,86 +180,81 @@ fn set_members(key_text: &str) -> Option<Vec<Value>> {
 }
 
 /// A signature check WebCrypto could not run (it refused the key), run with RustCrypto.
-fn verified(request: &Value) -> Value {
-    let bytes = |name: &str| base64url::decode_segment(text(request, name), Part::Token, 0).ok();
-    let answer = Alg::from_name(text(request, "alg"))
-        .and_then(|alg| Some((alg, alg.platform()?, bytes("input")?, bytes("signature")?)))
-        .map(|(alg, algorithm, input, signature)| {
-            run_request_here(&PlatformRequest {
-                alg,
-                algorithm,
-                jwk: text(request, "jwk").to_owned(),
-                signing_input: input.into(),
-                signature: signature.into(),
-            })
-        })
-        .unwrap_or(PlatformAnswer::CannotRun);
-    let answer = match answer {
-        PlatformAnswer::Matches => "matches",
-        PlatformAnswer::DoesNotMatch => "does-not-match",
-        PlatformAnswer::CannotRun => "cannot-run",
-    };
-    json!({ "answer": answer })
+fn verified(request: VerifyRequest) -> PlatformAnswer {
+    match request.alg.platform() {
+        Some(algorithm) => run_request_here(&PlatformRequest {
+            alg: request.alg,
+            algorithm,
+            jwk: request.jwk,
+            signing_input: request.signing_input.into(),
+            signature: request.signature.into(),
+        }),
+        None => PlatformAnswer::CannotRun,
+    }
 }
 
 /// A JWE's verdict with the key box's keys; never an error, as every outcome is shown.
-fn decrypted(request: &Value) -> Value {
-    let encoding = SecretEncoding::from_name(text(request, "encoding")).unwrap_or_default();
-    let outcome = jwe::parse(text(request, "token")).and_then(|token| {
-        let keys = jwe::key::parse(text(request, "key"), encoding)?;
+fn decrypted(token: &str, key_text: &str, encoding: SecretEncoding) -> Decryption {
+    let outcome = jwe::parse(token).and_then(|token| {
+        let keys = jwe::key::parse(key_text, encoding)?;
         decrypt(&token, &keys)
     });
     match outcome {
         Ok(Outcome::Decrypted(opened)) => {
-            let plaintext = std::str::from_utf8(&opened.plaintext).ok();
+            let text = String::from_utf8(opened.plaintext).map_err(|err| err.into_bytes());
             let mut notes = Vec::new();
             if opened.alg == KeyAlg::Rsa1_5 {
-                notes.push("RSA1_5 is deprecated: its padding invites Bleichenbacher-style oracle attacks; prefer RSA-OAEP-256.");
+                notes.push("RSA1_5 is deprecated: its padding invites Bleichenbacher-style oracle attacks; prefer RSA-OAEP-256.".to_owned());
             }
-            json!({
-                "status": "decrypted",
-                "plaintext": plaintext,
-                "plaintext_hex": plaintext.is_none().then(|| hex::encode(&opened.plaintext)),
-                "alg": opened.alg.name(),
-                "enc": opened.enc.name(),
-                "header": opened.header,
-                "recipient": opened.recipient,
-                "key_position": opened.key_position,
-                "kid": opened.kid,
-                "inflated_from": opened.inflated_from,
-                "notes": notes,
+            Decryption::Decrypted(Opened {
+                hex: text.as_ref().err().map(|bytes| hex::encode(bytes)),
+                text: text.ok(),
+                alg: opened.alg,
+                enc: opened.enc,
+                key_position: opened.key_position,
+                kid: opened.kid,
+                inflated_from: opened.inflated_from,
+                notes,
             })
         }
-        Ok(Outcome::Failed(step)) => json!({ "status": "invalid", "step": step.code() }),
-        Err(err) => json!({
-            "status": Status::for_error(&err).as_str(),
-            "error": err.to_string(),
-            "code": err.code(),
-        }),
+        Ok(Outcome::Failed(step)) => Decryption::Invalid { step },
+        Err(err) => Decryption::Refused {
+            status: Status::for_error(&err),
+            code: err.code().to_owned(),
+            reason: err.to_string(),
+        },
     }
 }
 
 /// A private key's forms: its public ones, then the private PEM (none for a secret) and JWK.
-fn private_forms(key: &PrivateKey, labels: &JwkLabels) -> Map<String, Value> {
+fn private_forms(key: &PrivateKey, labels: &JwkLabels) -> KeyForms {
     let mut forms = public_forms(&key.public(), labels);
-    forms.insert("private".to_owned(), json!(true));
-    forms.insert("private_pem".to_owned(), json!(private_pem(key).ok()));
-    forms.insert("private_jwk".to_owned(), private_jwk(key, labels));
+    forms.private = true;
+    forms.private_pem = private_pem(key).ok().map(SecretText::new);
+    forms.private_jwk = Some(SecretText::new(pretty(&private_jwk(key, labels))));
     forms
 }
 
 /// A public key's forms: what it is, its RFC 7638 thumbprint, SPKI PEM (none for a secret), JWK
-/// and a JWK Set of it.
-fn public_forms(key: &Key, labels: &JwkLabels) -> Map<String, Value> {
+/// and a JWK Set of it. A secret is its own "public" form, so every form is secret text.
+fn public_forms(key: &Key, labels: &JwkLabels) -> KeyForms {
     let jwk = public_jwk(key, labels);
-    let mut forms = Map::new();
-    forms.insert("description".to_owned(), json!(key.describe()));
-    forms.insert("thumbprint".to_owned(), json!(thumbprint::of(key)));
-    forms.insert("alg".to_owned(), json!(labels.alg));
-    forms.insert("public_pem".to_owned(), json!(public_pem(key).ok()));
-    forms.insert("jwks".to_owned(), jwks(jwk.clone()));
-    forms.insert("public_jwk".to_owned(), jwk);
-    forms
+    KeyForms {
+        description: key.describe(),
+        thumbprint: thumbprint::of(key),
+        alg: labels.alg.clone(),
+        private: key.is_symmetric(),
+        private_pem: None,
+        public_pem: public_pem(key).ok(),
+        private_jwk: None,
+        jwks: SecretText::new(pretty(&jwks(jwk.clone()))),
+        public_jwk: SecretText::new(pretty(&jwk)),
+        note: None,
+    }
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
 }
 
 /// The `kid`, `alg` and `use` a pasted JWK gives itself.

@@ -3,11 +3,10 @@
 
 pub mod encoder;
 pub mod encrypted;
+pub mod generation;
 pub mod workshop;
 
 use std::rc::Rc;
-
-use yew::Reducible;
 
 use crate::jose::claims::{claim_rows, header_rows, ClaimRow, Clock, Expectations, Lifetime};
 use crate::jose::embedded::{embedded_keys, EmbeddedKey};
@@ -15,11 +14,15 @@ use crate::jose::error::Error;
 use crate::jose::input::{clean, CleanedInput};
 use crate::jose::jwe::{self, Jwe};
 use crate::jose::key::{self, KeySet, SecretEncoding};
+use crate::jose::known_secrets::Target;
 use crate::jose::lint::{self, Finding};
 use crate::jose::platform::decide_here;
+use crate::jose::protocol::{Reply, Request, SearchReport};
+use crate::jose::redacted::SecretText;
 use crate::jose::status::{Status, Verification};
-use crate::jose::token::{decode, Decoded, Form, PayloadView};
-use serde_json::{Map, Value};
+use crate::jose::token::{decode, Decoded, Form};
+
+pub use generation::Generation;
 
 /// The parsed key box: `None` while it is empty.
 pub type ParsedKeys = Option<ParsedKeySet>;
@@ -31,7 +34,7 @@ pub type ParsedKeySet = Rc<Result<KeySet, Error>>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub token_input: String,
-    pub key_input: String,
+    pub key_input: SecretText,
     pub encoding: SecretEncoding,
     pub cleaned: CleanedInput,
     /// `None` while the token box is empty.
@@ -40,10 +43,10 @@ pub struct State {
     pub embedded: Rc<Vec<EmbeddedKey>>,
     pub keys: ParsedKeys,
     pub verification: Rc<Verification>,
-    /// Counts changes to the inputs, so a slow check's verdict for older inputs is dropped.
-    pub generation: u64,
-    /// Counts changes to the token alone (the known-secret search depends on nothing else).
-    pub token_generation: u64,
+    /// Changes with the inputs, so a slow check's verdict for older inputs is dropped.
+    pub generation: Generation,
+    /// Changes when a known-secret search is wanted anew (another token, or the user asked).
+    pub search_generation: Generation,
     /// How the token's times and claims are judged.
     pub settings: CheckSettings,
     /// The browser's clock, Unix seconds, updated as time passes.
@@ -61,14 +64,14 @@ pub struct State {
     pub encrypted: Option<encrypted::Encrypted>,
     /// A pasted JSON serialization, read (it is not decoded as a compact token).
     pub json_jwe: Option<Rc<Result<Jwe, Error>>>,
-    /// Counts decryption requests across tokens.
-    decrypt_requests: u64,
+    /// Changes with each decryption request, across tokens.
+    decrypt_requests: Generation,
     /// The key box for the token inside a decrypted JWE; kept across tokens.
     pub inner_key: encrypted::InnerKey,
     /// The inner token's verdict, once a JWE decrypted to a signed token.
     pub inner_verification: Option<Rc<Verification>>,
-    /// Counts changes to the inner token or its key, so a late WebCrypto verdict is dropped.
-    pub inner_generation: u64,
+    /// Changes with the inner token or its key, so a late WebCrypto verdict is dropped.
+    pub inner_generation: Generation,
     /// The inner token's findings that do not move with the clock, kept between ticks.
     inner_untimed_findings: Vec<Finding>,
 }
@@ -126,7 +129,12 @@ impl Default for CheckSettings {
 pub enum SecretSearch {
     /// Not an HS token with a full tag: nothing to search.
     Idle,
-    /// Fetching the list.
+    /// A large token: each secret is an HMAC over all of it, so the search would take about
+    /// this long, and waits until the user starts it.
+    Offered {
+        estimate_millis: f64,
+    },
+    /// Asked the worker (which loads the list first).
     Loading,
     Searching {
         fraction: f64,
@@ -148,6 +156,7 @@ impl SecretSearch {
     pub fn as_str(&self) -> &'static str {
         match self {
             SecretSearch::Idle => "idle",
+            SecretSearch::Offered { .. } => "offered",
             SecretSearch::Loading => "loading",
             SecretSearch::Searching { .. } => "searching",
             SecretSearch::Found { .. } => "found",
@@ -157,30 +166,44 @@ impl SecretSearch {
     }
 }
 
+impl SecretSearch {
+    /// The state a worker's report moves the search to.
+    fn from_report(report: SearchReport) -> SecretSearch {
+        match report {
+            SearchReport::Searching { fraction } => SecretSearch::Searching { fraction },
+            SearchReport::Found { secret, tried } => SecretSearch::Found { secret, tried },
+            SearchReport::NotFound { tried, millis } => SecretSearch::NotFound { tried, millis },
+            SearchReport::Unavailable { reason } => SecretSearch::Unavailable(reason),
+        }
+    }
+}
+
 /// What the user can change.
 pub enum Action {
     SetToken(String),
-    SetKey(String),
+    SetKey(SecretText),
     SetEncoding(SecretEncoding),
     /// The verdict of the asynchronous check started for this generation of the inputs.
     Settle {
-        generation: u64,
+        generation: Generation,
         verification: Verification,
     },
     SetSettings(CheckSettings),
     /// The browser's clock moved on.
     Tick(f64),
-    /// Progress of the known-secret search started for this token generation.
+    /// The user asks for the known-secret search of a large token.
+    StartSecretSearch,
+    /// Progress of the known-secret search of this generation, or why the worker failed.
     SecretSearch {
-        token_generation: u64,
-        search: SecretSearch,
+        generation: Generation,
+        report: Result<SearchReport, String>,
     },
     /// A change in the encoder.
     Encode(encoder::Edit),
     /// The workshop worker's answer for this generation of the encoder's inputs.
     Encoded {
-        generation: u64,
-        answer: String,
+        generation: Generation,
+        answer: Result<Reply, String>,
     },
     /// The encoder's token and its verifying key go to the decoder.
     SendToDecoder,
@@ -189,23 +212,23 @@ pub enum Action {
     /// The workshop worker's answer to a key workshop request, and how long it took.
     Forged {
         request: workshop::Request,
-        answer: String,
+        answer: Result<Reply, String>,
         millis: f64,
     },
     /// The generated key becomes the encoder's signing key, with its algorithm.
     SignWithGenerated,
     /// The worker's decryption verdict for this request.
     Decrypted {
-        request: u64,
-        answer: String,
+        request: Generation,
+        answer: Result<Reply, String>,
     },
     /// WebCrypto's verdict on the inner token, for this generation of it.
     SettleInner {
-        generation: u64,
+        generation: Generation,
         verification: Verification,
     },
     /// The inner token's key box, and its secret encoding.
-    SetInnerKey(String),
+    SetInnerKey(SecretText),
     SetInnerEncoding(SecretEncoding),
 }
 
@@ -214,15 +237,15 @@ impl State {
     pub fn new(token: String, now: f64) -> State {
         let mut state = State {
             token_input: String::new(),
-            key_input: String::new(),
+            key_input: SecretText::default(),
             encoding: SecretEncoding::default(),
             cleaned: CleanedInput::default(),
             decoded: None,
             embedded: Rc::default(),
             keys: None,
             verification: Rc::new(Verification::pending()),
-            generation: 0,
-            token_generation: 0,
+            generation: Generation::default(),
+            search_generation: Generation::default(),
             settings: CheckSettings::default(),
             now,
             findings: Rc::default(),
@@ -233,10 +256,10 @@ impl State {
             workshop: workshop::Workshop::default(),
             encrypted: None,
             json_jwe: None,
-            decrypt_requests: 0,
+            decrypt_requests: Generation::default(),
             inner_key: encrypted::InnerKey::default(),
             inner_verification: None,
-            inner_generation: 0,
+            inner_generation: Generation::default(),
             inner_untimed_findings: Vec::new(),
         };
         state.set_token(token);
@@ -273,15 +296,44 @@ impl State {
         let header = self.decoded.as_ref().and_then(|d| d.header.as_ref().ok());
         self.embedded = Rc::new(header.map(|h| embedded_keys(&h.json)).unwrap_or_default());
         self.token_input = token;
-        self.token_generation = self.token_generation.wrapping_add(1);
-        self.secret_search = SecretSearch::Idle;
         self.reverify();
+        self.research();
     }
 
     fn reparse_key(&mut self) {
         self.keys = (!self.key_input.is_empty())
-            .then(|| Rc::new(key::parse(&self.key_input, self.encoding)));
+            .then(|| Rc::new(key::parse(self.key_input.expose(), self.encoding)));
         self.reverify();
+    }
+
+    /// What the known-secret search looks for: the HS token, or the HS token inside a
+    /// decrypted JWE.
+    pub fn secret_target(&self) -> Option<Target> {
+        let outer = self.decoded.as_deref().and_then(Target::of);
+        outer.or_else(|| self.inner_token().as_deref().and_then(Target::of))
+    }
+
+    /// Starts the known-secret search anew for the current target: at once when it is quick,
+    /// or offered to the user when the token is large.
+    fn research(&mut self) {
+        self.search_generation.bump();
+        self.secret_search = match self.secret_target() {
+            None => SecretSearch::Idle,
+            Some(target) if target.runs_on_its_own() => SecretSearch::Loading,
+            Some(target) => SecretSearch::Offered {
+                estimate_millis: target.estimated_millis(),
+            },
+        };
+        self.relint();
+    }
+
+    /// The search to run in the worker, tagged with its generation, while one is wanted.
+    pub fn secret_search_request(&self) -> Option<(Generation, Request)> {
+        let wanted = self.secret_search == SecretSearch::Loading;
+        wanted.then(|| {
+            let target = self.secret_target()?;
+            Some((self.search_generation, Request::FindKnownSecret(target)))
+        })?
     }
 
     /// Whether the verdict waits on a check running in the browser's WebCrypto.
@@ -290,7 +342,7 @@ impl State {
     }
 
     fn reverify(&mut self) {
-        self.generation = self.generation.wrapping_add(1);
+        self.generation.bump();
         let decided = decide_here(
             self.decoded.as_deref(),
             &self.cleaned.removed,
@@ -316,29 +368,27 @@ impl State {
                 .is_some_and(|decoded| decoded.form == Ok(Form::Jwe));
         self.inner_verification = None;
         // A JWE's known-secret search is on its inner token, which must be decrypted again.
-        if is_jwe {
+        if is_jwe && self.secret_search != SecretSearch::Idle {
+            self.search_generation.bump();
             self.secret_search = SecretSearch::Idle;
         }
         self.encrypted = is_jwe.then(|| {
-            self.decrypt_requests = self.decrypt_requests.wrapping_add(1);
+            let request = self.decrypt_requests.bump();
             let unreadable = self.json_jwe.as_deref().and_then(|jwe| jwe.as_ref().err());
             let verdict = match unreadable {
                 Some(err) => encrypted::Decryption::Refused {
-                    status: Status::for_error(err).as_str().to_owned(),
+                    status: Status::for_error(err),
                     reason: err.to_string(),
                 },
-                None if self.key_input.trim().is_empty() => encrypted::Decryption::NoKey,
+                None if self.key_input.expose().trim().is_empty() => encrypted::Decryption::NoKey,
                 None => encrypted::Decryption::Pending,
             };
-            encrypted::Encrypted {
-                request: self.decrypt_requests,
-                verdict,
-            }
+            encrypted::Encrypted { request, verdict }
         });
     }
 
     /// The decryption to ask the worker for, tagged with its request number.
-    pub fn decrypt_request(&self) -> Option<(u64, String)> {
+    pub fn decrypt_request(&self) -> Option<(Generation, Request)> {
         let encrypted = self.encrypted.as_ref()?;
         (encrypted.verdict == encrypted::Decryption::Pending).then(|| {
             let request = encrypted::request(&self.cleaned.token, &self.key_input, self.encoding);
@@ -355,7 +405,7 @@ impl State {
     }
 
     fn reverify_inner(&mut self) {
-        self.inner_generation = self.inner_generation.wrapping_add(1);
+        self.inner_generation.bump();
         let inner = self.inner_token();
         self.inner_verification = inner.as_deref().map(|inner| {
             Rc::new(
@@ -377,7 +427,7 @@ impl State {
     }
 
     /// The inner token's check to run in WebCrypto, tagged with its generation.
-    pub fn inner_platform_check(&self) -> Option<(u64, Rc<Decoded>, ParsedKeySet)> {
+    pub fn inner_platform_check(&self) -> Option<(Generation, Rc<Decoded>, ParsedKeySet)> {
         let pending = self.inner_verification.as_deref()?.status == Status::Pending;
         let keys = self.inner_key.keys.clone()?;
         pending.then(|| {
@@ -431,7 +481,7 @@ impl State {
     /// Rebuilds the tables; each keeps its `Rc` when unchanged, so its component skips a render.
     fn retabulate(&mut self) {
         let decoded = self.decoded.as_deref();
-        let claims = decoded.and_then(payload_claims);
+        let claims = decoded.and_then(Decoded::claims);
         let header = decoded
             .and_then(|d| d.header.as_ref().ok())
             .map(|header| header_rows(&header.json))
@@ -450,140 +500,154 @@ impl State {
     }
 }
 
-/// The payload's claims, when it is a JSON object.
-pub fn payload_claims(decoded: &Decoded) -> Option<&Map<String, Value>> {
-    match &decoded.payload.as_ref()?.as_ref().ok()?.view {
-        PayloadView::Json(Value::Object(claims)) => Some(claims),
-        _ => None,
-    }
-}
-
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
+impl State {
+    /// Applies one action; `false` when it changed nothing (a stale reply, say), so the page
+    /// keeps the state it has and renders nothing.
+    pub fn apply(&mut self, action: Action) -> bool {
         match action {
-            Action::SetToken(token) => next.set_token(token),
+            Action::SetToken(token) => self.set_token(token),
             // The key survives token changes: pasting a new token never throws it away.
             Action::SetKey(key) => {
-                next.key_input = key;
-                next.reparse_key();
+                self.key_input = key;
+                self.reparse_key();
             }
             Action::SetEncoding(encoding) => {
-                next.encoding = encoding;
-                next.reparse_key();
+                self.encoding = encoding;
+                self.reparse_key();
             }
             Action::Settle {
                 generation,
                 verification,
             } => {
                 // A verdict for inputs that have changed since is stale.
-                if generation != next.generation || !next.is_pending() {
-                    return self;
+                if !self.generation.is_current(generation) || !self.is_pending() {
+                    return false;
                 }
-                next.verification = Rc::new(verification);
+                self.verification = Rc::new(verification);
             }
             Action::SetSettings(settings) => {
-                next.settings = settings;
-                next.relint();
+                self.settings = settings;
+                self.relint();
             }
             Action::Tick(now) => {
-                next.now = now;
+                self.now = now;
                 // Only time claims move with the clock; a token without them costs nothing.
-                if next.tables.times != Lifetime::default() || next.inner_token().is_some() {
-                    next.relint();
+                if self.tables.times != Lifetime::default() || self.inner_token().is_some() {
+                    self.relint();
                 }
             }
-            Action::SecretSearch {
-                token_generation,
-                search,
-            } => {
-                if token_generation != next.token_generation {
-                    return self;
+            Action::StartSecretSearch => {
+                if !matches!(self.secret_search, SecretSearch::Offered { .. }) {
+                    return false;
                 }
-                let found = matches!(search, SecretSearch::Found { .. });
-                next.secret_search = search;
-                if found {
-                    next.relint();
-                }
+                self.search_generation.bump();
+                self.secret_search = SecretSearch::Loading;
             }
-            Action::Encode(edit) => next.encoder.apply(edit),
-            Action::Encoded { generation, answer } => next.encoder.answered(generation, &answer),
-            Action::SendToDecoder => {
-                let encoder::Output::Signed {
-                    token,
-                    verify_key,
-                    decrypt_key,
-                    inner,
-                } = next.encoder.output.clone()
-                else {
-                    return self;
+            Action::SecretSearch { generation, report } => {
+                if !self.search_generation.is_current(generation) {
+                    return false;
+                }
+                self.secret_search = match report {
+                    Ok(report) => SecretSearch::from_report(report),
+                    Err(why) => SecretSearch::Unavailable(why),
                 };
-                next.encoding = SecretEncoding::Utf8;
-                // A nested token: the decryption key (if the encoder had it) in the key box,
-                // the signature's key in the inner token's.
-                next.key_input = match inner {
-                    Some(_) => {
-                        next.inner_key.set(verify_key, SecretEncoding::Utf8);
-                        decrypt_key.unwrap_or_default()
-                    }
-                    None => verify_key,
-                };
-                next.keys = (!next.key_input.is_empty())
-                    .then(|| Rc::new(key::parse(&next.key_input, next.encoding)));
-                next.set_token(token);
+                if matches!(self.secret_search, SecretSearch::Found { .. }) {
+                    self.relint();
+                }
             }
-            Action::Workshop(edit) => next.workshop.apply(edit),
+            Action::Encode(edit) => self.encoder.apply(edit),
+            Action::Encoded { generation, answer } => self.encoder.answered(generation, answer),
+            Action::SendToDecoder => return self.send_to_decoder(),
+            Action::Workshop(edit) => self.workshop.apply(edit),
             Action::Forged {
                 request,
                 answer,
                 millis,
-            } => next.workshop.answered(request, &answer, millis),
+            } => self.workshop.answered(request, answer, millis),
             Action::Decrypted { request, answer } => {
-                match next.encrypted.as_mut() {
-                    Some(encrypted) if encrypted.request == request => {
-                        encrypted.verdict = encrypted::Decryption::from_answer(&answer);
+                match self.encrypted.as_mut() {
+                    Some(encrypted) if encrypted.request.is_current(request) => {
+                        encrypted.verdict = encrypted::Decryption::from_answer(answer);
                     }
-                    _ => return self,
+                    _ => return false,
                 }
-                next.reverify_inner();
+                self.reverify_inner();
+                // The search looks at a signed token inside.
+                self.research();
             }
             Action::SettleInner {
                 generation,
                 verification,
             } => {
                 let pending =
-                    next.inner_verification.as_deref().map(|v| v.status) == Some(Status::Pending);
-                if generation != next.inner_generation || !pending {
-                    return self;
+                    self.inner_verification.as_deref().map(|v| v.status) == Some(Status::Pending);
+                if !self.inner_generation.is_current(generation) || !pending {
+                    return false;
                 }
-                next.inner_verification = Some(Rc::new(verification));
+                self.inner_verification = Some(Rc::new(verification));
             }
             Action::SetInnerKey(text) => {
-                let encoding = next.inner_key.encoding;
-                next.inner_key.set(text, encoding);
-                next.reverify_inner();
+                let encoding = self.inner_key.encoding;
+                self.inner_key.set(text, encoding);
+                self.reverify_inner();
             }
             Action::SetInnerEncoding(encoding) => {
-                let text = std::mem::take(&mut next.inner_key.text);
-                next.inner_key.set(text, encoding);
-                next.reverify_inner();
+                let text = std::mem::take(&mut self.inner_key.text);
+                self.inner_key.set(text, encoding);
+                self.reverify_inner();
             }
-            Action::SignWithGenerated => {
-                let workshop::Job::Done { forms, .. } = &next.workshop.generated else {
-                    return self;
-                };
-                let Some(key) = forms.signing_key().map(str::to_owned) else {
-                    return self;
-                };
-                next.encoder
-                    .apply(encoder::Edit::Alg(next.workshop.kind.alg()));
-                next.encoder
-                    .apply(encoder::Edit::Encoding(SecretEncoding::Utf8));
-                next.encoder.apply(encoder::Edit::Key(key));
-            }
+            Action::SignWithGenerated => return self.sign_with_generated(),
         }
-        Rc::new(next)
+        true
+    }
+
+    /// The encoder's token goes to the decoder with its keys: for a nested token, the
+    /// decryption key (if the encoder had it) in the key box, the signature's key in the inner
+    /// token's.
+    fn send_to_decoder(&mut self) -> bool {
+        let encoder::Output::Signed(signed) = self.encoder.output.clone() else {
+            return false;
+        };
+        self.encoding = SecretEncoding::Utf8;
+        self.key_input = match signed.inner {
+            Some(_) => {
+                self.inner_key.set(signed.verify_key, SecretEncoding::Utf8);
+                signed.decrypt_key.unwrap_or_default()
+            }
+            None => signed.verify_key,
+        };
+        self.keys = (!self.key_input.is_empty())
+            .then(|| Rc::new(key::parse(self.key_input.expose(), self.encoding)));
+        self.set_token(signed.token);
+        true
+    }
+
+    /// The generated key becomes the encoder's signing key, with its algorithm.
+    fn sign_with_generated(&mut self) -> bool {
+        let workshop::Job::Done { forms, .. } = &self.workshop.generated else {
+            return false;
+        };
+        let Some(key) = forms.signing_key().cloned() else {
+            return false;
+        };
+        let alg = self.workshop.kind.alg();
+        self.encoder.apply(encoder::Edit::Alg(alg));
+        self.encoder
+            .apply(encoder::Edit::Encoding(SecretEncoding::Utf8));
+        self.encoder.apply(encoder::Edit::Key(key));
+        true
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match next.apply(action) {
+            true => Rc::new(next),
+            false => self,
+        }
     }
 }

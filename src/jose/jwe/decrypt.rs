@@ -23,7 +23,8 @@ pub enum Outcome {
 }
 
 /// Where decryption stopped. Deliberately coarse: a wrong key and an altered token look alike.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum FailedStep {
     /// The key did not unwrap the content key.
     KeyUnwrap,

@@ -9,7 +9,7 @@ use crate::jose::ecdsa::has_zero_component;
 use crate::jose::embedded::{embedded_keys, EmbeddedKey};
 use crate::jose::key::{rsa_key, Key, KeySet};
 use crate::jose::strict::{crit_problems, StrictProblem};
-use crate::jose::token::{Decoded, Form, Header, HeaderAlg, PayloadView};
+use crate::jose::token::{Decoded, Form, Header, HeaderAlg};
 
 /// A header this large is rare and may be rejected by proxies; RFC 8725 has no limit.
 const LARGE_HEADER: usize = 8 * 1024;
@@ -55,10 +55,7 @@ pub(super) fn finding(
 
 /// The payload's claims, when it is a JSON object.
 fn claims(decoded: &Decoded) -> Option<&Map<String, Value>> {
-    match &decoded.payload.as_ref()?.as_ref().ok()?.view {
-        PayloadView::Json(Value::Object(claims)) => Some(claims),
-        _ => None,
-    }
+    decoded.claims()
 }
 
 /// The findings that depend on the check time.

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::encoder_encryption::encryption_controls;
 use crate::jose::alg::Alg;
 use crate::jose::key::SecretEncoding;
+use crate::jose::protocol::Signed;
 use crate::ui::events::{on_choice, on_text};
 use crate::ui::state::encoder::{Edit, Encoder as State, Output};
 
@@ -88,7 +89,7 @@ pub fn Encoder(props: &EncoderProps) -> Html {
             <label class="encoder-label" for="encoder-key">{ "Signing key" }</label>
             <textarea id="encoder-key" class="encoder-area encoder-key" data-testid="encoder-key" spellcheck="false"
                       autocomplete="off" placeholder="An HMAC secret, a PEM private key (PKCS#8, PKCS#1, SEC1), or a private JWK"
-                      value={encoder.key.clone()} oninput={text_edit(Edit::Key)} />
+                      value={encoder.key.expose().to_owned()} oninput={text_edit(|text| Edit::Key(text.into()))} />
             { encryption_controls(&encoder.encryption, &props.on_edit) }
             { output(&encoder.output, on_send) }
         </section>
@@ -136,12 +137,12 @@ fn output(output: &Output, on_send: Callback<MouseEvent>) -> Html {
         Output::Invalid(why) | Output::Refused(why) => html! {
             <p class="encoder-error" data-testid="encoder-status" data-state="error" role="alert">{ why }</p>
         },
-        Output::Signed {
+        Output::Signed(Signed {
             token,
             inner,
             decrypt_key,
             ..
-        } => {
+        }) => {
             let parts: Vec<&str> = token.split('.').collect();
             let class: &[&str] = match inner {
                 Some(_) => &[

@@ -19,7 +19,7 @@ pub fn encryption_controls(encryption: &Encryption, on_edit: &Callback<Edit>) ->
         })
     };
     let choose = |read: fn(&str) -> Option<Edit>| on_choice(on_edit, read);
-    let on_key = on_text(on_edit, Edit::JweKey);
+    let on_key = on_text(on_edit, |text| Edit::JweKey(text.into()));
     html! {
         <div class="encoder-encryption">
             <label class="encoder-label">
@@ -54,7 +54,7 @@ pub fn encryption_controls(encryption: &Encryption, on_edit: &Callback<Edit>) ->
                 <textarea class="encoder-area encoder-key" data-testid="encoder-jwe-key" spellcheck="false" autocomplete="off"
                           aria-label="Recipient's key"
                           placeholder="The recipient's key: a public key (PEM, JWK), a private key, a shared secret or a password"
-                          value={encryption.key.clone()} oninput={on_key} />
+                          value={encryption.key.expose().to_owned()} oninput={on_key} />
             }
         </div>
     }

@@ -1,16 +1,16 @@
 //! A JWE in a JSON serialization: its protected and shared headers, each recipient with its
 //! algorithm and encrypted key, and the sizes of the IV, ciphertext and tag.
 
-use serde_json::{Map, Value};
 use yew::prelude::*;
 
 use super::json_pane::{Body, JsonPane, PaneContent};
+use crate::jose::json_text::{object_text, JsonObject};
 use crate::jose::jwe::{Jwe, Serialization};
 
 /// A view function, not a component: it has no state of its own.
 pub fn encrypted_json(jwe: &Jwe) -> Html {
-    let pane = |members: &Map<String, Value>| PaneContent {
-        body: Body::Json(Value::Object(members.clone()).to_string()),
+    let pane = |members: &JsonObject| PaneContent {
+        body: Body::Json(object_text(members)),
         error: None,
         note: None,
     };
@@ -34,9 +34,8 @@ pub fn encrypted_json(jwe: &Jwe) -> Html {
                 <h2 class="pane-title">{ form }</h2>
                 <ul class="encrypted-parts-list" data-testid="jwe-recipients">
                     { for jwe.recipients.iter().enumerate().map(|(index, recipient)| {
-                        let header = jwe.joint_header(index).unwrap_or_default();
-                        let member = |name: &str| header.get(name).and_then(Value::as_str).unwrap_or("?").to_owned();
-                        let kid = header.get("kid").and_then(Value::as_str).map(|kid| format!(", kid {kid:?}")).unwrap_or_default();
+                        let member = |name: &str| jwe.header_text(index, name).unwrap_or_else(|| "?".to_owned());
+                        let kid = jwe.header_text(index, "kid").map(|kid| format!(", kid {kid:?}")).unwrap_or_default();
                         html! {
                             <li class="encrypted-parts-item part-encrypted-key" data-part="encrypted-key" data-bytes={recipient.encrypted_key.len().to_string()}>
                                 <strong>{ format!("Recipient {}", index + 1) }</strong>

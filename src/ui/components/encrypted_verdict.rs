@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::jose::jwe::decrypt::FailedStep;
+use crate::jose::status::Status;
 use crate::ui::state::encrypted::{Decryption, Encrypted};
 
 /// What the view shows.
@@ -28,15 +30,15 @@ pub fn encrypted_verdict(props: &EncryptedVerdictProps) -> Html {
             };
             (
                 "Decrypted".to_owned(),
-                Some(format!("With {key}: {} for the content key, {} for the content.", opened.alg, opened.enc)),
+                Some(format!("With {key}: {} for the content key, {} for the content.", opened.alg.name(), opened.enc.name())),
                 "valid",
             )
         }
         Decryption::Invalid { step } => ("Not decrypted".to_owned(), Some(step_reason(step).to_owned()), "invalid"),
         Decryption::Refused { status, reason } => {
-            let headline = match status.as_str() {
-                "key-error" => "The key cannot be used",
-                "unsupported" => "Not decryptable here",
+            let headline = match status {
+                Status::KeyError => "The key cannot be used",
+                Status::Unsupported => "Not decryptable here",
                 _ => "The token cannot be decrypted",
             };
             (headline.to_owned(), Some(reason.clone()), "key-error")
@@ -59,14 +61,17 @@ pub fn encrypted_verdict(props: &EncryptedVerdictProps) -> Html {
 }
 
 /// What the failed step tells the key holder, and no more (the page is no oracle).
-fn step_reason(step: &str) -> &'static str {
+fn step_reason(step: &FailedStep) -> &'static str {
     match step {
-        "key-unwrap" => {
+        FailedStep::KeyUnwrap => {
             "The key did not unwrap the content key: a different key, or an altered encrypted key."
         }
-        "tag" => "The authentication tag does not match: a different key, or an altered token.",
-        "inflate" => "The content is authentic but is not valid DEFLATE data (zip: DEF).",
-        "inflate-limit" => "The content inflates beyond 4 MiB, the most this page inflates.",
-        _ => "The token did not decrypt.",
+        FailedStep::Tag => {
+            "The authentication tag does not match: a different key, or an altered token."
+        }
+        FailedStep::Inflate => "The content is authentic but is not valid DEFLATE data (zip: DEF).",
+        FailedStep::InflateLimit => {
+            "The content inflates beyond 4 MiB, the most this page inflates."
+        }
     }
 }

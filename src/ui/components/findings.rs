@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::jose::known_secrets::LIST_ENTRIES;
 use crate::jose::lint::Finding;
 use crate::ui::state::SecretSearch;
 
@@ -12,6 +13,8 @@ use crate::ui::state::SecretSearch;
 pub struct FindingsProps {
     pub findings: Rc<Vec<Finding>>,
     pub secret_search: SecretSearch,
+    /// The user starts the known-secret search of a large token.
+    pub on_search: Callback<()>,
 }
 
 #[component]
@@ -25,7 +28,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
             <ul class="findings-list">
                 { for props.findings.iter().map(item) }
             </ul>
-            { search_status(&props.secret_search) }
+            { search_status(&props.secret_search, &props.on_search) }
         </section>
     }
 }
@@ -43,9 +46,18 @@ fn item(finding: &Finding) -> Html {
     }
 }
 
-fn search_status(search: &SecretSearch) -> Html {
+fn search_status(search: &SecretSearch, on_search: &Callback<()>) -> Html {
     let words = match search {
         SecretSearch::Idle => return html! {},
+        SecretSearch::Offered { estimate_millis } => {
+            let onclick = on_search.reform(|_| ());
+            return html! {
+                <p class="findings-search" data-testid="known-secret-status" data-state="offered">
+                    { format!("This token is large: checking it against {} publicly known secrets means one HMAC over the whole token for each, about {} in the background. ", LIST_ENTRIES, duration(*estimate_millis)) }
+                    <button type="button" class="findings-search-start" data-testid="known-secret-start" {onclick}>{ "Check known secrets" }</button>
+                </p>
+            };
+        }
         SecretSearch::Loading => "Loading the list of publicly known secrets…".to_owned(),
         SecretSearch::Searching { fraction } => format!(
             "Checking the signature against publicly known secrets… {}%",
@@ -64,5 +76,15 @@ fn search_status(search: &SecretSearch) -> Html {
     };
     html! {
         <p class="findings-search" data-testid="known-secret-status" data-state={search.as_str()}>{ words }</p>
+    }
+}
+
+/// "40 s", "3 min", "2 h": a rough estimate in words.
+fn duration(millis: f64) -> String {
+    let seconds = (millis / 1000.0).ceil() as u64;
+    match seconds {
+        0..=90 => format!("{} s", seconds.max(1)),
+        91..=5399 => format!("{} min", seconds.div_ceil(60)),
+        _ => format!("{} h", seconds.div_ceil(3600)),
     }
 }

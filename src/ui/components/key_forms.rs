@@ -6,7 +6,8 @@ use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::ui::state::workshop::KeyForms as Forms;
+use crate::jose::protocol::KeyForms as Forms;
+use crate::jose::redacted::SecretText;
 
 #[derive(PartialEq, Properties)]
 pub struct KeyFormsProps {
@@ -28,7 +29,7 @@ pub fn KeyForms(props: &KeyFormsProps) -> Html {
     }
     let forms = &props.forms;
     let prefix = &props.prefix;
-    let form = |name: &str, title: &str, text: Option<&String>| {
+    let form = |name: &str, title: &str, text: Option<&str>| {
         let Some(text) = text else {
             return html! {};
         };
@@ -40,7 +41,7 @@ pub fn KeyForms(props: &KeyFormsProps) -> Html {
         };
         let onclick = {
             let copied = copied.clone();
-            let (testid, text) = (testid.clone(), text.clone());
+            let (testid, text) = (testid.clone(), text.to_owned());
             Callback::from(move |_: MouseEvent| copy(text.clone(), testid.clone(), copied.clone()))
         };
         html! {
@@ -70,12 +71,12 @@ pub fn KeyForms(props: &KeyFormsProps) -> Html {
             if secret {
                 <p class="key-forms-note">{ "A secret has no PEM form: use the JWK, or the secret itself (its k, base64url)." }</p>
             }
-            { form("private-pem", "Private key, PEM (PKCS#8)", forms.private_pem.as_ref()) }
-            { form("public-pem", "Public key, PEM (SPKI)", forms.public_pem.as_ref()) }
-            { form("private-jwk", if secret { "JWK (the secret)" } else { "Private JWK" }, forms.private_jwk.as_ref()) }
+            { form("private-pem", "Private key, PEM (PKCS#8)", forms.private_pem.as_ref().map(SecretText::expose)) }
+            { form("public-pem", "Public key, PEM (SPKI)", forms.public_pem.as_deref()) }
+            { form("private-jwk", if secret { "JWK (the secret)" } else { "Private JWK" }, forms.private_jwk.as_ref().map(SecretText::expose)) }
             // A secret verifies as it signs: its "public" JWK is the secret again.
-            { form("public-jwk", if secret { "Verifying JWK (the same secret: keep it private)" } else { "Public JWK" }, Some(&forms.public_jwk)) }
-            { form("jwks", "JWK Set (publish this)", Some(&forms.jwks).filter(|_| !secret)) }
+            { form("public-jwk", if secret { "Verifying JWK (the same secret: keep it private)" } else { "Public JWK" }, Some(forms.public_jwk.expose())) }
+            { form("jwks", "JWK Set (publish this)", Some(forms.jwks.expose()).filter(|_| !secret)) }
         </div>
     }
 }

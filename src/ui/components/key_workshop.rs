@@ -35,7 +35,7 @@ pub fn key_workshop(props: &KeyWorkshopProps) -> Html {
         Callback::from(move |_: MouseEvent| on_edit.emit(Edit::Generate { now: now() }))
     };
     let on_convert_input = on_text(&props.on_edit, |text| Edit::ConvertInput {
-        text,
+        text: text.into(),
         now: now(),
     });
     let on_convert_encoding = on_choice(&props.on_edit, |name| {
@@ -75,7 +75,7 @@ pub fn key_workshop(props: &KeyWorkshopProps) -> Html {
             <label class="workshop-label" for="convert-input">{ "Convert a key" }</label>
             <textarea id="convert-input" class="workshop-area" data-testid="convert-input" spellcheck="false"
                       autocomplete="off" placeholder="A PEM key or certificate, a JWK or JWK Set, or a secret: see it as PEM and JWK with its thumbprint"
-                      value={workshop.convert_input.clone()} oninput={on_convert_input} />
+                      value={workshop.convert_input.expose().to_owned()} oninput={on_convert_input} />
             <div class="workshop-row">
                 <label class="workshop-label" for="convert-encoding">{ "Secret encoding" }</label>
                 <select id="convert-encoding" data-testid="convert-encoding" onchange={on_convert_encoding}>

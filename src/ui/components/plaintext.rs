@@ -13,7 +13,6 @@ use crate::jose::key::SecretEncoding;
 use crate::jose::status::Verification;
 use crate::ui::events::{on_choice, on_text};
 use crate::ui::state::encrypted::{InnerKey, Opened};
-use crate::ui::state::payload_claims;
 
 /// What the view shows.
 pub struct PlaintextProps {
@@ -79,7 +78,8 @@ fn coloured(token: &str) -> Html {
 fn inner_token(props: &PlaintextProps, inner: &crate::jose::token::Decoded) -> Html {
     let on_key = on_text(&props.on_inner_key, |text| text);
     let on_encoding = on_choice(&props.on_inner_encoding, SecretEncoding::from_name);
-    let claims = payload_claims(inner)
+    let claims = inner
+        .claims()
         .map(|claims| Rc::new(claim_rows(claims, &props.clock, &Expectations::default())));
     html! {
         <section class="inner-token" data-testid="inner-token" aria-label="The signed token inside">
@@ -94,7 +94,7 @@ fn inner_token(props: &PlaintextProps, inner: &crate::jose::token::Decoded) -> H
             <label class="key-input-label" for="inner-key-input">{ "Inner token's secret or public key" }</label>
             <textarea id="inner-key-input" class="key-input-area" data-testid="inner-key-input" spellcheck="false"
                       autocomplete="off" placeholder="The key that verifies the signed token inside"
-                      value={props.inner_key.text.clone()} oninput={on_key} />
+                      value={props.inner_key.text.expose().to_owned()} oninput={on_key} />
             <div class="key-input-row">
                 <label class="key-input-label" for="inner-secret-encoding">{ "Secret encoding" }</label>
                 <select id="inner-secret-encoding" data-testid="inner-secret-encoding" onchange={on_encoding}>

@@ -1,21 +1,25 @@
-//! An encrypted token's part of the app state: the decryption the workshop worker was asked
-//! for, its verdict, and the inner token it revealed with that token's own key and verdict.
+//! An encrypted token's part of the app state: the decryption the worker was asked for, its
+//! verdict, and the inner token it revealed with that token's own key and verdict.
 
+use std::ops::Deref;
 use std::rc::Rc;
 
-use serde_json::{json, Value};
-
 use crate::jose::error::Error;
+use crate::jose::jwe::decrypt::FailedStep;
 use crate::jose::key::{self, KeySet, SecretEncoding};
 use crate::jose::platform::decide_here;
-use crate::jose::status::Verification;
+use crate::jose::protocol::{self, Reply, Request};
+use crate::jose::redacted::SecretText;
+use crate::jose::status::{Status, Verification};
 use crate::jose::token::{decode, Decoded, Form};
+
+use super::generation::Generation;
 
 /// What the page knows of the current JWE.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Encrypted {
-    /// Counts decryption requests; an answer for an older one is dropped.
-    pub request: u64,
+    /// The decryption request's generation; an answer for an older one is dropped.
+    pub request: Generation,
     pub verdict: Decryption,
 }
 
@@ -26,45 +30,44 @@ pub enum Decryption {
     /// Asked the worker; waiting.
     Pending,
     Decrypted(Rc<Opened>),
-    /// The key did not open the token; the step where it stopped (`key-unwrap`, `tag` …).
+    /// The key did not open the token; the step where it stopped.
     Invalid {
-        step: String,
+        step: FailedStep,
     },
-    /// The token or key could not be used: the status (`key-error`, `malformed`,
-    /// `unsupported`) and the reason.
+    /// The token or key could not be used (or the worker could not answer), and why.
     Refused {
-        status: String,
+        status: Status,
         reason: String,
     },
 }
 
-/// A decrypted token.
+/// A decrypted token, and the signed token inside it when the plaintext is one (nested JWT,
+/// RFC 7519 §5.2).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
-    /// The plaintext as text, or as hex when it is not UTF-8.
-    pub text: Option<String>,
-    pub hex: Option<String>,
-    pub alg: String,
-    pub enc: String,
-    pub key_position: u64,
-    pub kid: Option<String>,
-    pub inflated_from: Option<u64>,
-    pub notes: Vec<String>,
-    /// The signed token inside, when the plaintext is one (nested JWT, RFC 7519 §5.2).
+    pub opened: protocol::Opened,
     pub inner: Option<Rc<Decoded>>,
+}
+
+impl Deref for Opened {
+    type Target = protocol::Opened;
+
+    fn deref(&self) -> &protocol::Opened {
+        &self.opened
+    }
 }
 
 /// The inner token's verification key box; the key is kept across tokens.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct InnerKey {
-    pub text: String,
+    pub text: SecretText,
     pub encoding: SecretEncoding,
     pub keys: Option<Rc<Result<KeySet, Error>>>,
 }
 
 impl InnerKey {
-    pub fn set(&mut self, text: String, encoding: SecretEncoding) {
-        self.keys = (!text.is_empty()).then(|| Rc::new(key::parse(&text, encoding)));
+    pub fn set(&mut self, text: SecretText, encoding: SecretEncoding) {
+        self.keys = (!text.is_empty()).then(|| Rc::new(key::parse(text.expose(), encoding)));
         self.text = text;
         self.encoding = encoding;
     }
@@ -77,58 +80,35 @@ impl InnerKey {
 }
 
 impl Decryption {
-    pub fn as_str(&self) -> &str {
+    pub fn as_str(&self) -> &'static str {
         match self {
             Decryption::NoKey => "no-key",
             Decryption::Pending => "pending",
             Decryption::Decrypted(_) => "decrypted",
             Decryption::Invalid { .. } => "invalid",
-            Decryption::Refused { status, .. } => status,
+            Decryption::Refused { status, .. } => status.as_str(),
         }
     }
 
-    /// Reads the worker's answer (see `jose::workshop`).
-    pub fn from_answer(answer: &str) -> Decryption {
-        let answer: Value = serde_json::from_str(answer).unwrap_or_default();
-        let text = |name: &str| answer.get(name).and_then(Value::as_str).map(str::to_owned);
-        match text("status").as_deref() {
-            Some("decrypted") => Decryption::Decrypted(Rc::new(Opened::from_answer(&answer))),
-            Some("invalid") => Decryption::Invalid {
-                step: text("step").unwrap_or_default(),
-            },
-            status => Decryption::Refused {
-                status: status.unwrap_or("key-error").to_owned(),
-                reason: text("error").unwrap_or_else(|| "the workshop gave no answer".to_owned()),
-            },
-        }
-    }
-}
-
-impl Opened {
-    fn from_answer(answer: &Value) -> Opened {
-        let text = |name: &str| answer.get(name).and_then(Value::as_str).map(str::to_owned);
-        let number = |name: &str| answer.get(name).and_then(Value::as_u64);
-        let plaintext = text("plaintext");
-        let inner = plaintext.as_deref().and_then(signed_token).map(Rc::new);
-        Opened {
-            hex: text("plaintext_hex"),
-            alg: text("alg").unwrap_or_default(),
-            enc: text("enc").unwrap_or_default(),
-            key_position: number("key_position").unwrap_or(1),
-            kid: text("kid"),
-            inflated_from: number("inflated_from"),
-            notes: answer
-                .get("notes")
-                .and_then(Value::as_array)
-                .map(|notes| {
-                    notes
-                        .iter()
-                        .filter_map(|n| n.as_str().map(str::to_owned))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            text: plaintext,
-            inner,
+    /// Reads the worker's answer; a worker that could not answer is a key error with its reason.
+    pub fn from_answer(answer: Result<Reply, String>) -> Decryption {
+        let refused = |reason| Decryption::Refused {
+            status: Status::KeyError,
+            reason,
+        };
+        match answer {
+            Ok(Reply::Decryption(protocol::Decryption::Decrypted(opened))) => {
+                let inner = opened.text.as_deref().and_then(signed_token).map(Rc::new);
+                Decryption::Decrypted(Rc::new(Opened { opened, inner }))
+            }
+            Ok(Reply::Decryption(protocol::Decryption::Invalid { step })) => {
+                Decryption::Invalid { step }
+            }
+            Ok(Reply::Decryption(protocol::Decryption::Refused { status, reason, .. })) => {
+                Decryption::Refused { status, reason }
+            }
+            Ok(Reply::Failed { error }) | Err(error) => refused(error),
+            Ok(_) => refused("the worker answered another question".to_owned()),
         }
     }
 }
@@ -140,7 +120,10 @@ fn signed_token(plaintext: &str) -> Option<Decoded> {
 }
 
 /// The worker request that decrypts `token` with the key box.
-pub fn request(token: &str, key: &str, encoding: SecretEncoding) -> String {
-    json!({ "op": "decrypt", "token": token, "key": key, "encoding": encoding.as_str() })
-        .to_string()
+pub fn request(token: &str, key: &SecretText, encoding: SecretEncoding) -> Request {
+    Request::Decrypt {
+        token: token.to_owned(),
+        key: key.clone(),
+        encoding,
+    }
 }

@@ -3,22 +3,24 @@
 
 use std::rc::Rc;
 
-use serde_json::{json, Value};
-
 use crate::jose::key::SecretEncoding;
 use crate::jose::keygen::KeyKind;
+use crate::jose::protocol::{KeyForms, Reply, Request as WorkerRequest};
+use crate::jose::redacted::SecretText;
+
+use super::generation::Generation;
 
 /// The workshop's inputs and its latest answers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Workshop {
     pub kind: KeyKind,
     /// Counts "generate" presses; an answer for an older press is dropped.
-    pub generate_request: u64,
+    pub generate_request: Generation,
     pub generated: Job,
-    pub convert_input: String,
+    pub convert_input: SecretText,
     pub convert_encoding: SecretEncoding,
     /// Counts changes to the key to convert.
-    pub convert_request: u64,
+    pub convert_request: Generation,
     pub converted: Job,
 }
 
@@ -37,26 +39,6 @@ pub enum Job {
     Failed(String),
 }
 
-/// A key in every form the worker wrote it in.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct KeyForms {
-    /// "RSA 2048-bit public key", "EC P-256 public key", "secret of 32 bytes" …
-    pub description: String,
-    /// RFC 7638 SHA-256 thumbprint.
-    pub thumbprint: String,
-    pub alg: Option<String>,
-    /// Whether the private half is known (a secret always is).
-    pub private: bool,
-    pub private_pem: Option<String>,
-    pub public_pem: Option<String>,
-    /// Pretty-printed JWKs and a one-key JWK Set.
-    pub private_jwk: Option<String>,
-    pub public_jwk: String,
-    pub jwks: String,
-    /// What the reader should know, e.g. that only the first key of a set was converted.
-    pub note: Option<String>,
-}
-
 /// One change the user made in the workshop.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
@@ -66,7 +48,7 @@ pub enum Edit {
         now: f64,
     },
     ConvertInput {
-        text: String,
+        text: SecretText,
         now: f64,
     },
     ConvertEncoding {
@@ -78,19 +60,19 @@ pub enum Edit {
 /// Which of the workshop's requests an answer is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Request {
-    Generate(u64),
-    Convert(u64),
+    Generate(Generation),
+    Convert(Generation),
 }
 
 impl Default for Workshop {
     fn default() -> Workshop {
         Workshop {
             kind: KeyKind::Ec(crate::jose::alg::Curve::P256),
-            generate_request: 0,
+            generate_request: Generation::default(),
             generated: Job::Idle,
-            convert_input: String::new(),
+            convert_input: SecretText::default(),
             convert_encoding: SecretEncoding::default(),
-            convert_request: 0,
+            convert_request: Generation::default(),
             converted: Job::Idle,
         }
     }
@@ -101,7 +83,7 @@ impl Workshop {
         match edit {
             Edit::Kind(kind) => self.kind = kind,
             Edit::Generate { now } => {
-                self.generate_request = self.generate_request.wrapping_add(1);
+                self.generate_request.bump();
                 self.generated = Job::Working { since: now };
             }
             Edit::ConvertInput { text, now } => {
@@ -116,8 +98,8 @@ impl Workshop {
     }
 
     fn reconvert(&mut self, now: f64) {
-        self.convert_request = self.convert_request.wrapping_add(1);
-        self.converted = if self.convert_input.trim().is_empty() {
+        self.convert_request.bump();
+        self.converted = if self.convert_input.expose().trim().is_empty() {
             Job::Idle
         } else {
             Job::Working { since: now }
@@ -132,77 +114,38 @@ impl Workshop {
     }
 
     /// The worker request to send for the latest generate press, while it is wanted.
-    pub fn generate_request(&self) -> Option<(Request, String)> {
+    pub fn generate_request(&self) -> Option<(Request, WorkerRequest)> {
         matches!(self.generated, Job::Working { .. }).then(|| {
-            let request = json!({ "op": "generate", "kind": self.kind.name() });
-            (
-                Request::Generate(self.generate_request),
-                request.to_string(),
-            )
+            let request = WorkerRequest::Generate { kind: self.kind };
+            (Request::Generate(self.generate_request), request)
         })
     }
 
     /// The worker request for the key to convert, while one is wanted.
-    pub fn convert_request(&self) -> Option<(Request, String)> {
+    pub fn convert_request(&self) -> Option<(Request, WorkerRequest)> {
         matches!(self.converted, Job::Working { .. }).then(|| {
-            let request = json!({
-                "op": "convert",
-                "key": self.convert_input,
-                "encoding": self.convert_encoding.as_str(),
-            });
-            (Request::Convert(self.convert_request), request.to_string())
+            let request = WorkerRequest::Convert {
+                key: self.convert_input.clone(),
+                encoding: self.convert_encoding,
+            };
+            (Request::Convert(self.convert_request), request)
         })
     }
 
     /// Takes the worker's answer, which took `millis`; one for an older request is ignored.
-    pub fn answered(&mut self, request: Request, answer: &str, millis: f64) {
+    pub fn answered(&mut self, request: Request, answer: Result<Reply, String>, millis: f64) {
         let job = match request {
-            Request::Generate(id) if id == self.generate_request => &mut self.generated,
-            Request::Convert(id) if id == self.convert_request => &mut self.converted,
+            Request::Generate(tag) if self.generate_request.is_current(tag) => &mut self.generated,
+            Request::Convert(tag) if self.convert_request.is_current(tag) => &mut self.converted,
             Request::Generate(_) | Request::Convert(_) => return,
         };
-        *job = match KeyForms::from_answer(answer) {
-            Ok(forms) => Job::Done {
+        *job = match answer {
+            Ok(Reply::Forms(forms)) => Job::Done {
                 forms: Rc::new(forms),
                 millis,
             },
-            Err(reason) => Job::Failed(reason),
+            Ok(Reply::Failed { error }) | Err(error) => Job::Failed(error),
+            Ok(_) => Job::Failed("the worker answered another question".to_owned()),
         };
-    }
-}
-
-impl KeyForms {
-    /// Reads the worker's answer (see `jose::workshop`); its `error` is the reason it failed.
-    pub fn from_answer(answer: &str) -> Result<KeyForms, String> {
-        let answer: Value = serde_json::from_str(answer)
-            .map_err(|_| "the workshop answered something unreadable".to_owned())?;
-        if let Some(error) = answer.get("error").and_then(Value::as_str) {
-            return Err(error.to_owned());
-        }
-        let text = |name: &str| answer.get(name).and_then(Value::as_str).map(str::to_owned);
-        let pretty = |name: &str| {
-            answer
-                .get(name)
-                .filter(|value| value.is_object())
-                .and_then(|value| serde_json::to_string_pretty(value).ok())
-        };
-        Ok(KeyForms {
-            description: text("description").unwrap_or_default(),
-            thumbprint: text("thumbprint").unwrap_or_default(),
-            alg: text("alg"),
-            private: answer.get("private").and_then(Value::as_bool) == Some(true),
-            private_pem: text("private_pem"),
-            public_pem: text("public_pem"),
-            private_jwk: pretty("private_jwk"),
-            public_jwk: pretty("public_jwk")
-                .ok_or_else(|| "the workshop's answer has no public JWK".to_owned())?,
-            jwks: pretty("jwks").unwrap_or_default(),
-            note: text("note"),
-        })
-    }
-
-    /// The key as the encoder takes it: the private PEM, or the private JWK (for a secret).
-    pub fn signing_key(&self) -> Option<&str> {
-        self.private_pem.as_deref().or(self.private_jwk.as_deref())
     }
 }

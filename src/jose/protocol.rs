@@ -1,0 +1,302 @@
+//! The page ↔ worker protocol: every request the page sends to a worker and every reply, as two
+//! enums with one codec (JSON text, so a message is readable in the browser's tools). Both sides
+//! use these types, so they cannot drift; `jose::workshop` answers them.
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::alg::{Alg, Hash};
+use super::jwe::alg::{EncAlg, KeyAlg};
+use super::jwe::decrypt::FailedStep;
+use super::key::SecretEncoding;
+use super::keygen::KeyKind;
+use super::known_secrets::Target;
+use super::platform::PlatformAnswer;
+use super::redacted::SecretText;
+use super::status::Status;
+
+/// What the page asks a worker to do.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "kebab-case")]
+pub enum Request {
+    /// Sign the encoder's header and payload, and encrypt the result when asked.
+    Sign(SignRequest),
+    /// Make a new key of this kind.
+    Generate { kind: KeyKind },
+    /// Write a pasted key (PEM, JWK, JWK Set or secret) in every form it has.
+    Convert {
+        key: SecretText,
+        encoding: SecretEncoding,
+    },
+    /// Decrypt a JWE (compact or JSON) with the key box's keys.
+    Decrypt {
+        token: String,
+        key: SecretText,
+        encoding: SecretEncoding,
+    },
+    /// Run a signature check that WebCrypto could not (it refused the key).
+    Verify(VerifyRequest),
+    /// Search the public list of known secrets for an HS token's secret.
+    FindKnownSecret(Target),
+}
+
+/// The encoder's inputs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignRequest {
+    pub alg: Alg,
+    /// The header and payload JSON, compacted, member order and number text kept.
+    pub header: String,
+    pub payload: String,
+    pub key: SecretText,
+    pub encoding: SecretEncoding,
+    /// Encrypt the signed token for a recipient (a nested JWT).
+    pub encrypt: Option<EncryptRequest>,
+}
+
+/// The encoder's encryption choices.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EncryptRequest {
+    pub alg: KeyAlg,
+    pub enc: EncAlg,
+    /// The recipient's public or private key, shared secret or password.
+    pub key: SecretText,
+    pub encoding: SecretEncoding,
+}
+
+/// One signature check, its bytes as base64url on the wire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyRequest {
+    pub alg: Alg,
+    /// The public key as a JWK.
+    pub jwk: String,
+    #[serde(rename = "input", with = "base64url_bytes")]
+    pub signing_input: Vec<u8>,
+    #[serde(with = "base64url_bytes")]
+    pub signature: Vec<u8>,
+}
+
+/// What a worker answers; `Failed` when the request could not be carried out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "reply", rename_all = "kebab-case")]
+pub enum Reply {
+    Signed(Signed),
+    /// A generated or converted key in every form.
+    Forms(KeyForms),
+    Decryption(Decryption),
+    Verified {
+        answer: PlatformAnswer,
+    },
+    /// Progress or the result of a known-secret search; a search sends several.
+    SecretSearch(SearchReport),
+    Failed {
+        error: String,
+    },
+}
+
+/// The encoder's token, and what the decoder needs to check it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Signed {
+    /// The signed token, or the JWE that carries it.
+    pub token: String,
+    /// The public PEM, or for a secret its JWK: what verifies the signed token.
+    pub verify_key: SecretText,
+    /// For an encrypted token: the key that decrypts it, when the recipient key given can (a
+    /// public key cannot).
+    pub decrypt_key: Option<SecretText>,
+    /// For an encrypted token: the signed token inside.
+    pub inner: Option<String>,
+}
+
+/// A key in every form the worker wrote it in.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct KeyForms {
+    /// "RSA 2048-bit public key", "EC P-256 public key", "secret of 32 bytes" …
+    pub description: String,
+    /// RFC 7638 SHA-256 thumbprint.
+    pub thumbprint: String,
+    pub alg: Option<String>,
+    /// Whether the private half is known (a secret always is).
+    pub private: bool,
+    pub private_pem: Option<SecretText>,
+    pub public_pem: Option<String>,
+    /// Pretty-printed JWKs and a one-key JWK Set; for a secret, the "public" JWK holds it too.
+    pub private_jwk: Option<SecretText>,
+    pub public_jwk: SecretText,
+    pub jwks: SecretText,
+    /// What the reader should know, e.g. that only the first key of a set was converted.
+    pub note: Option<String>,
+}
+
+impl std::fmt::Debug for KeyForms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeyForms")
+            .field("description", &self.description)
+            .field("thumbprint", &self.thumbprint)
+            .field("alg", &self.alg)
+            .field("private", &self.private)
+            .finish_non_exhaustive()
+    }
+}
+
+impl KeyForms {
+    /// The key as the encoder takes it: the private PEM, or the private JWK (for a secret).
+    pub fn signing_key(&self) -> Option<&SecretText> {
+        self.private_pem.as_ref().or(self.private_jwk.as_ref())
+    }
+}
+
+/// A JWE decryption's verdict.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "kebab-case")]
+pub enum Decryption {
+    Decrypted(Opened),
+    /// No key opened the token; where the last try stopped.
+    Invalid {
+        step: FailedStep,
+    },
+    /// The token or key could not be used: the status, the error's code and the reason.
+    Refused {
+        status: Status,
+        code: String,
+        reason: String,
+    },
+}
+
+/// A decrypted token and how it was opened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Opened {
+    /// The plaintext as text, or as hex when it is not UTF-8.
+    pub text: Option<String>,
+    pub hex: Option<String>,
+    pub alg: KeyAlg,
+    pub enc: EncAlg,
+    /// 1-based position of the key in the key box, and its `kid`.
+    pub key_position: usize,
+    pub kid: Option<String>,
+    /// The compressed size, when `zip: DEF` was inflated.
+    pub inflated_from: Option<usize>,
+    pub notes: Vec<String>,
+}
+
+/// Where a known-secret search stands, as the worker reports it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum SearchReport {
+    /// This fraction of the list (0 to 1) has been tried.
+    Searching {
+        fraction: f64,
+    },
+    /// The signature verifies with this listed secret.
+    Found {
+        secret: String,
+        tried: usize,
+    },
+    NotFound {
+        tried: usize,
+        millis: f64,
+    },
+    /// The list could not be loaded, and why.
+    Unavailable {
+        reason: String,
+    },
+}
+
+impl SearchReport {
+    /// Whether this report ends the search.
+    pub fn is_final(&self) -> bool {
+        !matches!(self, SearchReport::Searching { .. })
+    }
+}
+
+/// Why a message could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodecError(pub String);
+
+impl std::fmt::Display for CodecError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the message could not be read: {}", self.0)
+    }
+}
+
+impl Request {
+    /// The request as the text posted to the worker.
+    pub fn encode(&self) -> String {
+        encode(self)
+    }
+
+    /// Reads a request posted by the page.
+    pub fn decode(text: &str) -> Result<Request, CodecError> {
+        decode(text)
+    }
+}
+
+impl Reply {
+    /// The reply as the text posted back to the page.
+    pub fn encode(&self) -> String {
+        encode(self)
+    }
+
+    /// Reads a worker's reply.
+    pub fn decode(text: &str) -> Result<Reply, CodecError> {
+        decode(text)
+    }
+}
+
+fn encode(message: &impl Serialize) -> String {
+    // Serializing these types cannot fail: every map key is a string.
+    serde_json::to_string(message).unwrap_or_else(|err| {
+        let failed = Reply::Failed {
+            error: format!("the message could not be written: {err}"),
+        };
+        serde_json::to_string(&failed).unwrap_or_default()
+    })
+}
+
+fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, CodecError> {
+    serde_json::from_str(text).map_err(|err| CodecError(err.to_string()))
+}
+
+/// Bytes as unpadded base64url strings.
+pub(crate) mod base64url_bytes {
+    use super::*;
+    use crate::jose::base64url;
+    use crate::jose::error::Part;
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&base64url::encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        base64url::decode_segment(&text, Part::Token, 0).map_err(D::Error::custom)
+    }
+}
+
+/// Serializes a table-described type by its registered name, and reads it back through the
+/// table, so an unknown name is an error rather than a default.
+macro_rules! by_name {
+    ($($ty:ty, $name:ident => $what:literal),* $(,)?) => {$(
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.$name())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let name = String::deserialize(deserializer)?;
+                <$ty>::from_name(&name)
+                    .ok_or_else(|| D::Error::custom(format!("unknown {} {name:?}", $what)))
+            }
+        }
+    )*};
+}
+
+by_name! {
+    Alg, name => "algorithm",
+    KeyAlg, name => "key management algorithm",
+    EncAlg, name => "content encryption algorithm",
+    KeyKind, name => "key kind",
+    Hash, webcrypto_name => "hash",
+    SecretEncoding, as_str => "secret encoding",
+}

@@ -1,0 +1,20 @@
+//! Moves the page's clock on every second, so relative times and time findings stay true.
+
+use gloo_timers::callback::Interval;
+use yew::prelude::*;
+
+use crate::ui::state::{Action, State};
+
+/// The browser's clock, in whole Unix seconds.
+pub fn now() -> f64 {
+    (js_sys::Date::now() / 1000.0).floor()
+}
+
+#[hook]
+pub fn use_clock(state: &UseReducerHandle<State>) {
+    let dispatcher = state.dispatcher();
+    use_effect_with((), move |_| {
+        let ticks = Interval::new(1000, move || dispatcher.dispatch(Action::Tick(now())));
+        move || drop(ticks)
+    });
+}

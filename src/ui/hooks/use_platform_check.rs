@@ -1,0 +1,72 @@
+//! Runs a pending signature check in WebCrypto after the render that shows it pending (so
+//! typing never waits), for the pasted token and for the token inside a decrypted JWE.
+
+use yew::prelude::*;
+
+use crate::jose::platform::{decide_on_platform, PlatformAnswer, PlatformRequest};
+use crate::jose::protocol::{Reply, Request, VerifyRequest};
+use crate::ui::state::{Action, State};
+use crate::ui::webcrypto;
+use crate::ui::worker::{self, Role};
+
+#[hook]
+pub fn use_platform_check(state: &UseReducerHandle<State>) {
+    {
+        let state = state.clone();
+        use_effect_with(state.generation, move |generation| {
+            let generation = *generation;
+            let (Some(decoded), Some(keys)) = (state.decoded.clone(), state.keys.clone()) else {
+                return;
+            };
+            if !state.is_pending() {
+                return;
+            }
+            let removed = state.cleaned.removed.clone();
+            let dispatcher = state.dispatcher();
+            yew::platform::spawn_local(async move {
+                let verification =
+                    decide_on_platform(&decoded, &removed, &keys, platform_answer).await;
+                dispatcher.dispatch(Action::Settle {
+                    generation,
+                    verification,
+                });
+            });
+        });
+    }
+    let state = state.clone();
+    use_effect_with(state.inner_generation, move |_| {
+        let Some((generation, inner, keys)) = state.inner_platform_check() else {
+            return;
+        };
+        let dispatcher = state.dispatcher();
+        yew::platform::spawn_local(async move {
+            let verification = decide_on_platform(&inner, &[], &keys, platform_answer).await;
+            dispatcher.dispatch(Action::SettleInner {
+                generation,
+                verification,
+            });
+        });
+    });
+}
+
+/// WebCrypto's answer, or, for a key it refuses to import, the worker's (which runs the core's
+/// pure-Rust check, so the page itself carries no RSA or NIST-curve code).
+async fn platform_answer(request: PlatformRequest) -> PlatformAnswer {
+    match webcrypto::ask(&request).await {
+        PlatformAnswer::CannotRun => in_worker(&request).await,
+        answer => answer,
+    }
+}
+
+async fn in_worker(request: &PlatformRequest) -> PlatformAnswer {
+    let request = Request::Verify(VerifyRequest {
+        alg: request.alg,
+        jwk: request.jwk.clone(),
+        signing_input: request.signing_input.to_vec(),
+        signature: request.signature.to_vec(),
+    });
+    match worker::ask(Role::Workshop, &request).await {
+        Ok(Reply::Verified { answer }) => answer,
+        _ => PlatformAnswer::CannotRun,
+    }
+}

@@ -1,0 +1,57 @@
+//! Runs the known-secret search in a worker of its own, so a large token never holds up the
+//! page: started once the token settles, and stopped at once (the worker is ended) when a
+//! newer token or an unmount replaces it.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use yew::prelude::*;
+
+use crate::jose::protocol::Reply;
+use crate::ui::state::{Action, State};
+use crate::ui::worker::{self, Role};
+
+/// Wait this long for the token to settle before searching, so typing starts no searches.
+const SETTLE: Duration = Duration::from_millis(150);
+
+#[hook]
+pub fn use_secret_search(state: &UseReducerHandle<State>) {
+    let state = state.clone();
+    let wanted = state
+        .secret_search_request()
+        .map(|(generation, _)| generation);
+    use_effect_with(wanted, move |_| {
+        let cancelled = Rc::new(Cell::new(false));
+        if let Some((generation, request)) = state.secret_search_request() {
+            let dispatcher = state.dispatcher();
+            let cancelled = Rc::clone(&cancelled);
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(SETTLE).await;
+                if cancelled.get() {
+                    return;
+                }
+                let progress = {
+                    let dispatcher = dispatcher.clone();
+                    move |report| {
+                        dispatcher.dispatch(Action::SecretSearch {
+                            generation,
+                            report: Ok(report),
+                        })
+                    }
+                };
+                let report =
+                    match worker::ask_with_progress(Role::Secrets, &request, progress).await {
+                        Ok(Reply::SecretSearch(report)) => Ok(report),
+                        Ok(Reply::Failed { error }) | Err(error) => Err(error),
+                        Ok(_) => Err("the worker answered another question".to_owned()),
+                    };
+                dispatcher.dispatch(Action::SecretSearch { generation, report });
+            });
+        }
+        move || {
+            cancelled.set(true);
+            worker::stop_if_busy(Role::Secrets);
+        }
+    });
+}

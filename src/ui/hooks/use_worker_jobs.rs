@@ -1,0 +1,91 @@
+//! The encoder's signing, the key workshop's generation and conversion, and JWE decryption:
+//! each sent to the worker when its inputs change, its reply dispatched with the generation it
+//! was asked for. A worker that cannot answer replies with the reason, so nothing waits for ever.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use yew::prelude::*;
+
+use crate::jose::protocol::Request;
+use crate::ui::state::workshop::{Request as Job, Workshop};
+use crate::ui::state::{Action, State};
+use crate::ui::worker::{self, Role};
+
+/// How long the inputs must rest before a JWE is sent to the worker to decrypt: the worker
+/// answers in order, and PBES2 runs up to a million hashes, so every keystroke of a password
+/// must not queue one.
+const DECRYPT_SETTLE: Duration = Duration::from_millis(120);
+
+#[hook]
+pub fn use_worker_jobs(state: &UseReducerHandle<State>) {
+    {
+        let state = state.clone();
+        use_effect_with(state.encoder.generation, move |_| {
+            let Some(request) = state.encoder.request() else {
+                return;
+            };
+            let generation = state.encoder.generation;
+            let dispatcher = state.dispatcher();
+            yew::platform::spawn_local(async move {
+                let answer = worker::ask(Role::Workshop, &request).await;
+                dispatcher.dispatch(Action::Encoded { generation, answer });
+            });
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(state.workshop.generate_request, move |_| {
+            forge(&state, Workshop::generate_request)
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(state.workshop.convert_request, move |_| {
+            forge(&state, Workshop::convert_request)
+        });
+    }
+    let state = state.clone();
+    let request = state.encrypted.as_ref().map(|encrypted| encrypted.request);
+    use_effect_with(request, move |_| {
+        let cancelled = Rc::new(Cell::new(false));
+        if let Some((request, message)) = state.decrypt_request() {
+            let dispatcher = state.dispatcher();
+            let cancelled = Rc::clone(&cancelled);
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(DECRYPT_SETTLE).await;
+                if cancelled.get() {
+                    return;
+                }
+                let answer = worker::ask(Role::Workshop, &message).await;
+                dispatcher.dispatch(Action::Decrypted { request, answer });
+            });
+        }
+        move || cancelled.set(true)
+    });
+}
+
+/// Sends the key workshop's request that `pick` finds (a key to make or to convert), and hands
+/// back its reply with the time the work took once the worker was ready.
+fn forge(state: &UseReducerHandle<State>, pick: fn(&Workshop) -> Option<(Job, Request)>) {
+    let Some((job, request)) = pick(&state.workshop) else {
+        return;
+    };
+    let dispatcher = state.dispatcher();
+    yew::platform::spawn_local(async move {
+        let (answer, millis) = match worker::ready(Role::Workshop).await {
+            Ok(()) => {
+                let started = js_sys::Date::now();
+                let answer = worker::ask(Role::Workshop, &request).await;
+                (answer, js_sys::Date::now() - started)
+            }
+            Err(error) => (Err(error), 0.0),
+        };
+        dispatcher.dispatch(Action::Forged {
+            request: job,
+            answer,
+            millis,
+        });
+    });
+}
