@@ -142,7 +142,7 @@ fn weak_or_mismatched_choices_are_refused_with_the_reason() {
     };
     assert!(refuse(KeyAlg::Rsa1_5, EncAlg::AesGcm(128), &rsa).contains("deprecated"));
     assert!(refuse(KeyAlg::AesKw(128), EncAlg::AesGcm(128), &rsa).contains("A128KW"));
-    let short = Recipient::Secret(vec![1; 8]);
+    let short = Recipient::Secret(vec![1; 8].into());
     assert!(refuse(KeyAlg::Dir, EncAlg::AesGcm(256), &short).contains("32-byte"));
     assert!(refuse(KeyAlg::AesKw(256), EncAlg::AesGcm(256), &short).contains("A256KW"));
     assert!(refuse(KeyAlg::EcdhEs(None), EncAlg::AesGcm(128), &short).contains("ECDH-ES"));

@@ -1,18 +1,86 @@
-//! The workshop worker's requests, answered natively: sign with every private format, refuse
-//! with the reason, and generate keys in every form.
+//! The worker's requests, answered natively through the typed protocol: sign with every
+//! private format, refuse with the reason, generate and convert keys in every form, decrypt,
+//! and run a signature check WebCrypto could not. The wire codec round-trips every request.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod common;
 
 use common::{fixture, flip_signature_bit};
+use jwt_debugger::jose::alg::Alg;
+use jwt_debugger::jose::jwe::alg::{EncAlg, KeyAlg};
+use jwt_debugger::jose::jwe::decrypt::FailedStep;
 use jwt_debugger::jose::key::SecretEncoding;
+use jwt_debugger::jose::keygen::KeyKind;
+use jwt_debugger::jose::platform::PlatformAnswer;
+use jwt_debugger::jose::protocol::{
+    Decryption, EncryptRequest, KeyForms, Reply, Request, SignRequest, Signed, VerifyRequest,
+};
 use jwt_debugger::jose::status::{check_text, Status};
-use jwt_debugger::jose::workshop::handle;
-use serde_json::{json, Value};
+use jwt_debugger::jose::workshop::{answer, handle};
+use serde_json::Value;
 
-fn ask(request: Value) -> Value {
-    serde_json::from_str(&handle(&request.to_string())).unwrap()
+/// Asks through the wire format, as the page does: encode, handle, decode.
+fn ask(request: Request) -> Reply {
+    Reply::decode(&handle(&request.encode())).unwrap()
+}
+
+fn text(value: &Value) -> String {
+    value.as_str().unwrap().to_owned()
+}
+
+fn sign(alg: Alg, header: &str, payload: &str, key: &str) -> Reply {
+    ask(Request::Sign(SignRequest {
+        alg,
+        header: header.to_owned(),
+        payload: payload.to_owned(),
+        key: key.into(),
+        encoding: SecretEncoding::Utf8,
+        encrypt: None,
+    }))
+}
+
+fn signed(reply: Reply) -> Signed {
+    match reply {
+        Reply::Signed(signed) => signed,
+        other => panic!("not signed: {other:?}"),
+    }
+}
+
+fn failure(reply: Reply) -> String {
+    match reply {
+        Reply::Failed { error } => error,
+        other => panic!("not a failure: {other:?}"),
+    }
+}
+
+fn forms(reply: Reply) -> KeyForms {
+    match reply {
+        Reply::Forms(forms) => forms,
+        other => panic!("no key forms: {other:?}"),
+    }
+}
+
+fn convert(key: &str, encoding: SecretEncoding) -> Reply {
+    ask(Request::Convert {
+        key: key.into(),
+        encoding,
+    })
+}
+
+fn decrypt(token: &str, key: &str) -> Decryption {
+    match ask(Request::Decrypt {
+        token: token.to_owned(),
+        key: key.into(),
+        encoding: SecretEncoding::Utf8,
+    }) {
+        Reply::Decryption(decryption) => decryption,
+        other => panic!("no decryption verdict: {other:?}"),
+    }
+}
+
+fn jwk_member(jwk: &str, name: &str) -> Value {
+    serde_json::from_str::<Value>(jwk).unwrap()[name].clone()
 }
 
 #[test]
@@ -24,24 +92,21 @@ fn a_signed_token_verifies_with_the_key_the_answer_gives_the_decoder() {
         ("HS384", "jwk"),
     ] {
         let case = fixture(name);
-        let answer = ask(json!({
-            "op": "sign",
-            "alg": case["alg"],
-            "header": format!(r#"{{"alg":{}}}"#, case["alg"]),
-            "payload": r#"{"sub":"x"}"#,
-            "key": case["keys"][format],
-            "encoding": "utf8",
-        }));
-        let token = answer["token"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{name}: {answer}"));
-        let verify_key = answer["verify_key"].as_str().unwrap();
+        let alg = Alg::from_name(case["alg"].as_str().unwrap()).unwrap();
+        let header = format!(r#"{{"alg":{}}}"#, case["alg"]);
+        let answer = signed(sign(
+            alg,
+            &header,
+            r#"{"sub":"x"}"#,
+            &text(&case["keys"][format]),
+        ));
+        let verify_key = answer.verify_key.expose();
         assert_eq!(
-            check_text(token, verify_key, SecretEncoding::Utf8).status,
+            check_text(&answer.token, verify_key, SecretEncoding::Utf8).status,
             Status::Valid,
             "{name}"
         );
-        let flipped = flip_signature_bit(token);
+        let flipped = flip_signature_bit(&answer.token);
         assert_eq!(
             check_text(&flipped, verify_key, SecretEncoding::Utf8).status,
             Status::Invalid,
@@ -52,53 +117,125 @@ fn a_signed_token_verifies_with_the_key_the_answer_gives_the_decoder() {
 
 #[test]
 fn refusals_and_bad_requests_answer_with_the_reason() {
-    let short = ask(
-        json!({"op": "sign", "alg": "HS256", "header": "{}", "payload": "{}", "key": "short", "encoding": "utf8"}),
-    );
-    assert!(
-        short["error"].as_str().unwrap().contains("at least 32"),
-        "{short}"
-    );
-    let public = ask(
-        json!({"op": "sign", "alg": "ES256", "header": "{}", "payload": "{}", "key": fixture("ES256")["keys"]["spki-pem"], "encoding": "utf8"}),
-    );
-    assert!(
-        public["error"].as_str().unwrap().contains("cannot sign"),
-        "{public}"
-    );
-    let none = ask(
-        json!({"op": "sign", "alg": "none", "header": "{}", "payload": "{}", "key": "0123456789abcdef0123456789abcdef", "encoding": "utf8"}),
-    );
-    assert!(
-        none["error"].as_str().unwrap().contains("unsecured"),
-        "{none}"
-    );
-    assert!(ask(json!({"op": "dance"}))["error"].is_string());
-    assert!(serde_json::from_str::<Value>(&handle("not json")).unwrap()["error"].is_string());
+    let short = failure(sign(Alg::HS256, "{}", "{}", "short"));
+    assert!(short.contains("at least 32"), "{short}");
+    let spki = text(&fixture("ES256")["keys"]["spki-pem"]);
+    let public = failure(sign(Alg::ES256, "{}", "{}", &spki));
+    assert!(public.contains("cannot sign"), "{public}");
+    let none = failure(sign(
+        Alg::None,
+        "{}",
+        "{}",
+        "0123456789abcdef0123456789abcdef",
+    ));
+    assert!(none.contains("unsecured"), "{none}");
+    for unreadable in [
+        r#"{"op": "dance"}"#,
+        "not json",
+        r#"{"op":"generate","kind":"RSA-1024"}"#,
+    ] {
+        let reply = Reply::decode(&handle(unreadable)).unwrap();
+        assert!(failure(reply).contains("could not be read"), "{unreadable}");
+    }
+}
+
+#[test]
+fn every_request_and_reply_survives_the_wire() {
+    let requests = [
+        Request::Sign(SignRequest {
+            alg: Alg::PS384,
+            header: r#"{"alg":"PS384"}"#.to_owned(),
+            payload: "{}".to_owned(),
+            key: "k".into(),
+            encoding: SecretEncoding::Base64Url,
+            encrypt: Some(EncryptRequest {
+                alg: KeyAlg::EcdhEs(Some(192)),
+                enc: EncAlg::AesCbcHs(256),
+                key: "r".into(),
+                encoding: SecretEncoding::Hex,
+            }),
+        }),
+        Request::Generate {
+            kind: KeyKind::Rsa(3072),
+        },
+        Request::Convert {
+            key: "x".into(),
+            encoding: SecretEncoding::Base64,
+        },
+        Request::Decrypt {
+            token: "a.b.c.d.e".to_owned(),
+            key: "pw".into(),
+            encoding: SecretEncoding::Utf8,
+        },
+        Request::Verify(VerifyRequest {
+            alg: Alg::ES512,
+            jwk: "{}".to_owned(),
+            signing_input: vec![0, 1, 254, 255],
+            signature: vec![7; 132],
+        }),
+    ];
+    for request in requests {
+        assert_eq!(Request::decode(&request.encode()).unwrap(), request);
+    }
+    let replies = [
+        Reply::Verified {
+            answer: PlatformAnswer::DoesNotMatch,
+        },
+        Reply::Decryption(Decryption::Invalid {
+            step: FailedStep::InflateLimit,
+        }),
+        Reply::Decryption(Decryption::Refused {
+            status: Status::Unsupported,
+            code: "alg-unsupported".to_owned(),
+            reason: "why".to_owned(),
+        }),
+        Reply::Failed {
+            error: "no".to_owned(),
+        },
+    ];
+    for reply in replies {
+        assert_eq!(Reply::decode(&reply.encode()).unwrap(), reply);
+    }
+    // Every algorithm of each table crosses the wire by its name.
+    for alg in Alg::ALL {
+        let encoded = serde_json::to_string(&alg).unwrap();
+        assert_eq!(encoded, format!("{:?}", alg.name()));
+        assert_eq!(serde_json::from_str::<Alg>(&encoded).unwrap(), alg);
+    }
+    for alg in KeyAlg::ALL {
+        let encoded = serde_json::to_string(&alg).unwrap();
+        assert_eq!(serde_json::from_str::<KeyAlg>(&encoded).unwrap(), alg);
+    }
+    for kind in KeyKind::ALL {
+        let encoded = serde_json::to_string(&kind).unwrap();
+        assert_eq!(serde_json::from_str::<KeyKind>(&encoded).unwrap(), kind);
+    }
+    assert!(serde_json::from_str::<Alg>(r#""HS257""#).is_err());
 }
 
 #[test]
 fn generated_keys_come_in_every_form_and_verify_what_they_sign() {
-    for kind in ["oct-256", "P-384", "secp256k1", "Ed25519"] {
-        let key = ask(json!({"op": "generate", "kind": kind}));
-        assert_eq!(key["kind"], kind);
-        let private = key["private_jwk"].to_string();
-        let answer = ask(
-            json!({"op": "sign", "alg": key["alg"], "header": format!(r#"{{"alg":{}}}"#, key["alg"]), "payload": "{}", "key": private, "encoding": "utf8"}),
-        );
-        let token = answer["token"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{kind}: {answer}"));
-        for verifier in [key["public_jwk"].to_string(), key["jwks"].to_string()] {
+    for kind in [
+        KeyKind::Oct(256),
+        KeyKind::Ec(jwt_debugger::jose::alg::Curve::P384),
+        KeyKind::Ec(jwt_debugger::jose::alg::Curve::Secp256k1),
+        KeyKind::Ed25519,
+    ] {
+        let key = forms(ask(Request::Generate { kind }));
+        let alg = Alg::from_name(key.alg.as_deref().unwrap()).unwrap();
+        assert_eq!(alg, kind.alg());
+        let private = key.private_jwk.clone().unwrap();
+        let header = format!(r#"{{"alg":"{}"}}"#, alg.name());
+        let token = signed(sign(alg, &header, "{}", private.expose())).token;
+        for verifier in [key.public_jwk.expose(), key.jwks.expose()] {
             assert_eq!(
-                check_text(token, &verifier, SecretEncoding::Utf8).status,
+                check_text(&token, verifier, SecretEncoding::Utf8).status,
                 Status::Valid,
-                "{kind}"
+                "{kind:?}"
             );
         }
-        assert_eq!(key["public_pem"].is_string(), kind != "oct-256");
+        assert_eq!(key.public_pem.is_some(), kind != KeyKind::Oct(256));
     }
-    assert!(ask(json!({"op": "generate", "kind": "RSA-1024"}))["error"].is_string());
 }
 
 #[test]
@@ -113,36 +250,41 @@ fn every_fixture_key_converts_to_forms_that_verify_its_token() {
     .unwrap();
     for case in &fixtures {
         let token = case["token"].as_str().unwrap();
-        let forms: Vec<(&String, &Value)> = case["keys"].as_object().unwrap().iter().collect();
+        let forms_of_case: Vec<(&String, &Value)> =
+            case["keys"].as_object().unwrap().iter().collect();
         let mut thumbprints = Vec::new();
-        for (format, key) in forms {
+        for (format, key) in forms_of_case {
             let encoding = match format.as_str() {
-                "base64" | "base64url" | "hex" => format.as_str(),
-                _ => "utf8",
+                "base64" => SecretEncoding::Base64,
+                "base64url" => SecretEncoding::Base64Url,
+                "hex" => SecretEncoding::Hex,
+                _ => SecretEncoding::Utf8,
             };
             let name = format!("{} {format}", case["name"]);
-            let answer = ask(json!({"op": "convert", "key": key, "encoding": encoding}));
+            let reply = convert(&text(key), encoding);
+            let answer = match reply {
+                Reply::Forms(forms) => forms,
+                other => panic!("{name}: {other:?}"),
+            };
             if format == "jwks" {
                 // The fixture sets put a decoy first: the first key is converted, and said so.
-                let note = answer["note"].as_str().unwrap_or_default();
-                assert!(note.contains("this is the first"), "{name}: {answer}");
+                let note = answer.note.clone().unwrap_or_default();
+                assert!(note.contains("this is the first"), "{name}: {answer:?}");
                 continue;
             }
-            let public_jwk = answer["public_jwk"].to_string();
-            assert!(answer["error"].is_null(), "{name}: {answer}");
             let is_private =
                 format.contains("private") || format == "pkcs8-pem" || format == "sec1-pem";
             let is_secret = case["name"].as_str().unwrap().starts_with("HS");
-            assert_eq!(answer["private"], json!(is_private || is_secret), "{name}");
+            assert_eq!(answer.private, is_private || is_secret, "{name}");
             // Every public form the answer gives verifies the fixture's token; the wrong key's
             // token does not.
-            let mut verifiers = vec![public_jwk];
+            let mut verifiers = vec![answer.public_jwk.expose().to_owned()];
             // A set is searched by the token's kid, so it verifies when the kids agree.
-            if answer["public_jwk"]["kid"] == case["kid"] {
-                verifiers.push(answer["jwks"].to_string());
+            if jwk_member(answer.public_jwk.expose(), "kid") == case["kid"] {
+                verifiers.push(answer.jwks.expose().to_owned());
             }
-            if let Some(pem) = answer["public_pem"].as_str() {
-                verifiers.push(pem.to_owned());
+            if let Some(pem) = &answer.public_pem {
+                verifiers.push(pem.clone());
             }
             for verifier in &verifiers {
                 let verdict = check_text(token, verifier, SecretEncoding::Utf8).status;
@@ -154,15 +296,15 @@ fn every_fixture_key_converts_to_forms_that_verify_its_token() {
             // A private key reads back as the same key from its own PEM and JWK.
             if is_private {
                 for private in [
-                    answer["private_pem"].as_str().unwrap().to_owned(),
-                    answer["private_jwk"].to_string(),
+                    answer.private_pem.clone().unwrap(),
+                    answer.private_jwk.clone().unwrap(),
                 ] {
-                    let again = ask(json!({"op": "convert", "key": private, "encoding": "utf8"}));
-                    assert_eq!(again["thumbprint"], answer["thumbprint"], "{name}");
-                    assert_eq!(again["private"], json!(true), "{name}");
+                    let again = forms(convert(private.expose(), SecretEncoding::Utf8));
+                    assert_eq!(again.thumbprint, answer.thumbprint, "{name}");
+                    assert!(again.private, "{name}");
                 }
             }
-            thumbprints.push(answer["thumbprint"].as_str().unwrap().to_owned());
+            thumbprints.push(answer.thumbprint.clone());
         }
         // Every format of one key is the same key.
         thumbprints.dedup();
@@ -173,27 +315,28 @@ fn every_fixture_key_converts_to_forms_that_verify_its_token() {
 #[test]
 fn a_jwk_keeps_its_labels_and_a_pem_gets_its_thumbprint_as_kid() {
     let case = fixture("ES256");
-    let jwk = ask(json!({"op": "convert", "key": case["keys"]["jwk"], "encoding": "utf8"}));
+    let jwk = forms(convert(&text(&case["keys"]["jwk"]), SecretEncoding::Utf8));
     let given: Value = serde_json::from_str(case["keys"]["jwk"].as_str().unwrap()).unwrap();
-    assert_eq!(jwk["public_jwk"]["kid"], given["kid"]);
-    let pem = ask(json!({"op": "convert", "key": case["keys"]["spki-pem"], "encoding": "utf8"}));
-    assert_eq!(pem["public_jwk"]["kid"], pem["thumbprint"]);
-    assert!(pem["private_jwk"].is_null());
-    assert_eq!(pem["description"], "EC P-256 public key");
+    assert_eq!(jwk_member(jwk.public_jwk.expose(), "kid"), given["kid"]);
+    let pem = forms(convert(
+        &text(&case["keys"]["spki-pem"]),
+        SecretEncoding::Utf8,
+    ));
+    assert_eq!(
+        jwk_member(pem.public_jwk.expose(), "kid"),
+        Value::String(pem.thumbprint.clone())
+    );
+    assert!(pem.private_jwk.is_none());
+    assert_eq!(pem.description, "EC P-256 public key");
 }
 
 #[test]
 fn keys_that_do_not_read_are_refused_with_the_reason() {
     let broken_private = "-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----";
-    let answer = ask(json!({"op": "convert", "key": broken_private, "encoding": "utf8"}));
-    assert!(
-        answer["error"].as_str().unwrap().contains("PKCS#8"),
-        "{answer}"
-    );
-    let bad_hex = ask(json!({"op": "convert", "key": "zz", "encoding": "hex"}));
-    assert!(bad_hex["error"].is_string(), "{bad_hex}");
-    let empty_set = ask(json!({"op": "convert", "key": r#"{"keys": []}"#, "encoding": "utf8"}));
-    assert!(empty_set["error"].is_string(), "{empty_set}");
+    let answer = failure(convert(broken_private, SecretEncoding::Utf8));
+    assert!(answer.contains("PKCS#8"), "{answer}");
+    failure(convert("zz", SecretEncoding::Hex));
+    failure(convert(r#"{"keys": []}"#, SecretEncoding::Utf8));
 }
 
 fn cookbook(name: &str) -> Value {
@@ -209,12 +352,16 @@ fn a_jwe_is_decrypted_or_judged_with_the_step_or_reason() {
     let example = cookbook("5_1.key_encryption_using_rsa_v15_and_aes-hmac-sha2.json");
     let token = example["output"]["compact"].as_str().unwrap();
     let key = example["input"]["key"].to_string();
-    let answer = ask(json!({"op": "decrypt", "token": token, "key": key, "encoding": "utf8"}));
-    assert_eq!(answer["status"], "decrypted", "{answer}");
-    assert_eq!(answer["plaintext"], example["input"]["plaintext"]);
-    assert_eq!(answer["alg"], "RSA1_5");
-    assert_eq!(answer["enc"], "A128CBC-HS256");
-    assert!(answer["notes"][0].as_str().unwrap().contains("deprecated"));
+    let Decryption::Decrypted(opened) = decrypt(token, &key) else {
+        panic!("not decrypted");
+    };
+    assert_eq!(
+        opened.text.as_deref(),
+        example["input"]["plaintext"].as_str()
+    );
+    assert_eq!(opened.alg, KeyAlg::Rsa1_5);
+    assert_eq!(opened.enc.name(), "A128CBC-HS256");
+    assert!(opened.notes[0].contains("deprecated"));
     // Negative twins: an altered tag, a key of the wrong kind, a broken token.
     let altered = format!("{}A", &token[..token.len() - 1]);
     let altered = if altered == token {
@@ -222,18 +369,21 @@ fn a_jwe_is_decrypted_or_judged_with_the_step_or_reason() {
     } else {
         altered
     };
-    let answer = ask(json!({"op": "decrypt", "token": altered, "key": key, "encoding": "utf8"}));
-    assert_eq!(answer["status"], "invalid", "{answer}");
-    assert_eq!(answer["step"], "tag");
-    let answer =
-        ask(json!({"op": "decrypt", "token": token, "key": "a-password", "encoding": "utf8"}));
-    assert_eq!(answer["status"], "key-error", "{answer}");
-    assert!(answer["error"]
-        .as_str()
-        .unwrap()
-        .contains("RSA private key"));
-    let answer = ask(json!({"op": "decrypt", "token": "a.b.c.d", "key": key, "encoding": "utf8"}));
-    assert_eq!(answer["status"], "malformed", "{answer}");
+    assert_eq!(
+        decrypt(&altered, &key),
+        Decryption::Invalid {
+            step: FailedStep::Tag
+        }
+    );
+    let Decryption::Refused { status, reason, .. } = decrypt(token, "a-password") else {
+        panic!("a password opened an RSA token");
+    };
+    assert_eq!(status, Status::KeyError);
+    assert!(reason.contains("RSA private key"), "{reason}");
+    let Decryption::Refused { status, .. } = decrypt("a.b.c.d", &key) else {
+        panic!("a broken token was not refused");
+    };
+    assert_eq!(status, Status::Malformed);
 }
 
 #[test]
@@ -241,50 +391,65 @@ fn a_signed_token_is_encrypted_for_a_recipient_and_opens_with_its_key() {
     let hs = fixture("HS256");
     let rsa = fixture("RS256");
     let kw_key = r#"{"kty":"oct","k":"GZy6sIZ6wl9NJOKB-jnmVQ"}"#;
+    let encrypted = |alg: KeyAlg, enc: EncAlg, recipient: &str| {
+        ask(Request::Sign(SignRequest {
+            alg: Alg::HS256,
+            header: r#"{"alg":"HS256","typ":"JWT"}"#.to_owned(),
+            payload: r#"{"sub":"nested"}"#.to_owned(),
+            key: text(&hs["keys"]["jwk"]).into(),
+            encoding: SecretEncoding::Utf8,
+            encrypt: Some(EncryptRequest {
+                alg,
+                enc,
+                key: recipient.into(),
+                encoding: SecretEncoding::Utf8,
+            }),
+        }))
+    };
     for (alg, enc, recipient, decrypt_with) in [
-        ("A128KW", "A128GCM", kw_key.to_owned(), kw_key.to_owned()),
         (
-            "RSA-OAEP-256",
-            "A256CBC-HS512",
-            rsa["keys"]["spki-pem"].as_str().unwrap().to_owned(),
-            rsa["keys"]["pkcs8-pem"].as_str().unwrap().to_owned(),
+            KeyAlg::AesKw(128),
+            EncAlg::from_name("A128GCM").unwrap(),
+            kw_key.to_owned(),
+            kw_key.to_owned(),
+        ),
+        (
+            KeyAlg::from_name("RSA-OAEP-256").unwrap(),
+            EncAlg::from_name("A256CBC-HS512").unwrap(),
+            text(&rsa["keys"]["spki-pem"]),
+            text(&rsa["keys"]["pkcs8-pem"]),
         ),
     ] {
-        let answer = ask(json!({
-            "op": "sign", "alg": "HS256", "header": r#"{"alg":"HS256","typ":"JWT"}"#,
-            "payload": r#"{"sub":"nested"}"#, "key": hs["keys"]["jwk"], "encoding": "utf8",
-            "encrypt": {"alg": alg, "enc": enc, "key": recipient, "encoding": "utf8"},
-        }));
-        let token = answer["token"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{alg}: {answer}"));
-        assert_eq!(token.split('.').count(), 5, "{alg}");
+        let answer = signed(encrypted(alg, enc, &recipient));
+        assert_eq!(answer.token.split('.').count(), 5, "{alg:?}");
         // Only a key that can decrypt goes to the decoder: a public key cannot.
-        assert_eq!(answer["decrypt_key"].is_string(), alg == "A128KW", "{alg}");
-        let opened =
-            ask(json!({"op": "decrypt", "token": token, "key": decrypt_with, "encoding": "utf8"}));
-        assert_eq!(opened["status"], "decrypted", "{alg}: {opened}");
-        assert_eq!(opened["plaintext"], answer["signed"]);
-        let inner = opened["plaintext"].as_str().unwrap();
-        let verify_key = answer["verify_key"].as_str().unwrap();
         assert_eq!(
-            check_text(inner, verify_key, SecretEncoding::Utf8).status,
+            answer.decrypt_key.is_some(),
+            alg == KeyAlg::AesKw(128),
+            "{alg:?}"
+        );
+        let Decryption::Decrypted(opened) = decrypt(&answer.token, &decrypt_with) else {
+            panic!("{alg:?}: not decrypted");
+        };
+        assert_eq!(opened.text, answer.inner);
+        let inner = opened.text.unwrap();
+        assert_eq!(
+            check_text(&inner, answer.verify_key.expose(), SecretEncoding::Utf8).status,
             Status::Valid
         );
         // Negative twin: another recipient's key does not open it.
         let other = r#"{"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAA"}"#;
-        let refused =
-            ask(json!({"op": "decrypt", "token": token, "key": other, "encoding": "utf8"}));
-        assert_ne!(refused["status"], "decrypted", "{alg}");
+        assert!(
+            !matches!(decrypt(&answer.token, other), Decryption::Decrypted(_)),
+            "{alg:?}"
+        );
     }
-    let weak = ask(json!({
-        "op": "sign", "alg": "HS256", "header": "{}", "payload": "{}", "key": hs["keys"]["jwk"],
-        "encoding": "utf8", "encrypt": {"alg": "RSA1_5", "enc": "A128GCM", "key": rsa["keys"]["spki-pem"], "encoding": "utf8"},
-    }));
-    assert!(
-        weak["error"].as_str().unwrap().contains("deprecated"),
-        "{weak}"
-    );
+    let weak = failure(encrypted(
+        KeyAlg::Rsa1_5,
+        EncAlg::from_name("A128GCM").unwrap(),
+        &text(&rsa["keys"]["spki-pem"]),
+    ));
+    assert!(weak.contains("deprecated"), "{weak}");
 }
 
 #[test]
@@ -293,20 +458,38 @@ fn the_worker_runs_a_signature_check_webcrypto_could_not() {
         let case = fixture(name);
         let token = case["token"].as_str().unwrap();
         let (input, signature) = token.rsplit_once('.').unwrap();
-        let input = jwt_debugger::jose::base64url::encode(input.as_bytes());
         let request = |signature: &str| {
-            ask(
-                json!({"op": "verify", "alg": case["alg"], "jwk": case["keys"]["jwk"], "input": input, "signature": signature}),
-            )
+            let reply = ask(Request::Verify(VerifyRequest {
+                alg: Alg::from_name(case["alg"].as_str().unwrap()).unwrap(),
+                jwk: text(&case["keys"]["jwk"]),
+                signing_input: input.as_bytes().to_vec(),
+                signature: jwt_debugger::jose::base64url::decode_segment(
+                    signature,
+                    jwt_debugger::jose::error::Part::Signature,
+                    0,
+                )
+                .unwrap(),
+            }));
+            match reply {
+                Reply::Verified { answer } => answer,
+                other => panic!("{name}: {other:?}"),
+            }
         };
-        assert_eq!(request(signature)["answer"], "matches", "{name}");
-        let (_, flipped) = flip_signature_bit(token)
-            .rsplit_once('.')
-            .map(|(a, b)| (a.to_owned(), b.to_owned()))
-            .unwrap();
-        assert_eq!(request(&flipped)["answer"], "does-not-match", "{name}");
+        assert_eq!(request(signature), PlatformAnswer::Matches, "{name}");
+        let flipped = flip_signature_bit(token);
+        let (_, flipped) = flipped.rsplit_once('.').unwrap();
+        assert_eq!(request(flipped), PlatformAnswer::DoesNotMatch, "{name}");
     }
-    let unknown =
-        ask(json!({"op": "verify", "alg": "HS256", "jwk": "{}", "input": "", "signature": ""}));
-    assert_eq!(unknown["answer"], "cannot-run");
+    let unknown = answer(Request::Verify(VerifyRequest {
+        alg: Alg::HS256,
+        jwk: "{}".to_owned(),
+        signing_input: Vec::new(),
+        signature: Vec::new(),
+    }));
+    assert_eq!(
+        unknown,
+        Reply::Verified {
+            answer: PlatformAnswer::CannotRun
+        }
+    );
 }

@@ -179,8 +179,9 @@ pub struct KeyMeta {
     pub thumbprint: String,
 }
 
-/// One usable key and what is known about it.
-#[derive(Clone, Debug, PartialEq)]
+/// One usable key and what is known about it. `Debug` leaves out the canonical JWK, which for
+/// a secret is the secret.
+#[derive(Clone, PartialEq)]
 pub struct KeyEntry {
     pub key: Key,
     pub meta: KeyMeta,
@@ -190,6 +191,16 @@ pub struct KeyEntry {
     /// The RSA modulus has the ROCA fingerprint (CVE-2017-15361); computed once, as the test
     /// takes a while on a 4096-bit modulus.
     pub roca_fingerprint: bool,
+}
+
+impl fmt::Debug for KeyEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KeyEntry")
+            .field("key", &self.key)
+            .field("meta", &self.meta)
+            .field("roca_fingerprint", &self.roca_fingerprint)
+            .finish_non_exhaustive()
+    }
 }
 
 impl KeyEntry {

@@ -22,8 +22,8 @@ pub const DEFAULT_P2C: u64 = 600_000;
 
 /// Whom a token is encrypted for.
 pub enum Recipient {
-    /// A shared key, or a PBES2 password.
-    Secret(Vec<u8>),
+    /// A shared key, or a PBES2 password; wiped when dropped.
+    Secret(zeroize::Zeroizing<Vec<u8>>),
     Rsa(Box<rsa::PublicKey>),
     Ec(EcKey),
     X25519([u8; 32]),
@@ -51,7 +51,9 @@ impl Recipient {
                 detail: "it has no usable key".to_owned(),
             })?;
         match entry.key {
-            Key::Secret(secret) => Ok(Recipient::Secret(secret.bytes().to_vec())),
+            Key::Secret(secret) => Ok(Recipient::Secret(zeroize::Zeroizing::new(
+                secret.bytes().to_vec(),
+            ))),
             Key::Rsa(rsa) => rsa
                 .to_public_key()
                 .map(|rsa| Recipient::Rsa(Box::new(rsa)))
@@ -125,7 +127,7 @@ pub fn encrypt(
     let cek_len = enc.key_len();
     let (cek, encrypted_key) = match (alg, recipient) {
         (KeyAlg::Dir, Recipient::Secret(secret)) if secret.len() == cek_len => {
-            (secret.clone(), Vec::new())
+            (secret.to_vec(), Vec::new())
         }
         (KeyAlg::Dir, Recipient::Secret(secret)) => {
             return Err(refuse(format!(

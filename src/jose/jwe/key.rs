@@ -9,11 +9,12 @@ use crate::jose::error::{Error, Part};
 use crate::jose::key::private::{self, EcPrivateKey, PrivateKey};
 use crate::jose::key::rsa_key::{self, RsaPublic};
 use crate::jose::key::SecretEncoding;
+use zeroize::Zeroizing;
 
 /// A key that can recover a content key.
 pub enum DecryptionKey {
-    /// A shared key, or a PBES2 password.
-    Secret(Vec<u8>),
+    /// A shared key, or a PBES2 password; wiped when dropped.
+    Secret(Zeroizing<Vec<u8>>),
     Rsa(Box<rsa::PrivateKey>),
     Ec(Box<EcPrivateKey>),
     X25519(Box<x25519_dalek::StaticSecret>),
@@ -159,7 +160,9 @@ fn x25519(jwk: &Map<String, Value>) -> Result<DecryptionKey, Error> {
 
 fn from_private(key: PrivateKey) -> Result<DecryptionKey, Error> {
     match key {
-        PrivateKey::Secret(secret) => Ok(DecryptionKey::Secret(secret.bytes().to_vec())),
+        PrivateKey::Secret(secret) => Ok(DecryptionKey::Secret(Zeroizing::new(
+            secret.bytes().to_vec(),
+        ))),
         PrivateKey::Rsa(rsa) => Ok(DecryptionKey::Rsa(rsa)),
         PrivateKey::Ec(ec) => Ok(DecryptionKey::Ec(ec)),
         PrivateKey::Ed25519(_) => Err(ed25519_cannot_encrypt()),

@@ -60,9 +60,9 @@ impl SecretEncoding {
     }
 }
 
-/// Secret key bytes; `Debug` never prints them.
+/// Secret key bytes; `Debug` never prints them, and they are wiped when dropped.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(Vec<u8>);
+pub struct Secret(zeroize::Zeroizing<Vec<u8>>);
 
 impl Secret {
     /// The raw key bytes.
@@ -104,7 +104,7 @@ impl Secret {
         if bytes.is_empty() {
             return Err(Error::EmptySecret);
         }
-        Ok(Secret(bytes))
+        Ok(Secret(zeroize::Zeroizing::new(bytes)))
     }
 }
 
