@@ -9,7 +9,7 @@ use jwt_debugger::jose::alg::Alg;
 use jwt_debugger::jose::base64url;
 use jwt_debugger::jose::claims::Clock;
 use jwt_debugger::jose::key::{self, SecretEncoding};
-use jwt_debugger::jose::lint::{lint, Finding, LintInput, Severity, CODES};
+use jwt_debugger::jose::lint::{lint, Finding, FindingCode, LintInput, Severity};
 use jwt_debugger::jose::token::decode;
 
 const NOW: f64 = 1_700_000_000.0;
@@ -36,7 +36,7 @@ fn codes(token: &str) -> Vec<&'static str> {
 fn codes_with_key(token: &str, key_text: Option<&str>) -> Vec<&'static str> {
     findings_with_key(token, key_text)
         .iter()
-        .map(|f| f.code)
+        .map(|f| f.code.as_str())
         .collect()
 }
 
@@ -138,7 +138,10 @@ fn time_findings_follow_the_clock() {
 fn embedded_keys_and_kid_injection() {
     let jku = r#"{"alg":"HS256","jku":"https://evil.example/keys"}"#;
     let found = findings_with_key(&token(jku, &fresh()), None);
-    let embedded = found.iter().find(|f| f.code == "embedded-key").unwrap();
+    let embedded = found
+        .iter()
+        .find(|f| f.code == FindingCode::EmbeddedKey)
+        .unwrap();
     assert!(embedded.title.contains("https://evil.example/keys"));
     for kid in [
         "../../dev/null",
@@ -174,7 +177,10 @@ fn crit_b64_and_zip() {
 fn duplicate_members_in_header_or_payload() {
     let header = r#"{"alg":"HS256","alg":"none"}"#;
     let found = findings_with_key(&token(header, &fresh()), None);
-    let duplicate = found.iter().find(|f| f.code == "duplicate-member").unwrap();
+    let duplicate = found
+        .iter()
+        .find(|f| f.code == FindingCode::DuplicateMember)
+        .unwrap();
     assert!(duplicate.title.contains("header") && duplicate.title.contains("\"alg\""));
     let payload = r#"{"sub":"a","exp":1,"exp":9999999999}"#;
     assert!(codes(&token(HS, payload)).contains(&"duplicate-member"));
@@ -212,7 +218,7 @@ fn sensitive_data_in_a_signed_payload() {
     let found = findings_with_key(&token(HS, twin), None);
     let sensitive: Vec<_> = found
         .iter()
-        .filter(|f| f.code == "sensitive-data")
+        .filter(|f| f.code == FindingCode::SensitiveData)
         .collect();
     // The name still matches "password"; the Luhn-invalid number does not.
     assert_eq!(sensitive.len(), 1);
@@ -245,13 +251,17 @@ fn findings_come_most_severe_first_and_every_code_is_listed_once() {
     sorted.sort();
     assert_eq!(severities, sorted);
     assert_eq!(severities.first(), Some(&Severity::Error));
-    for (index, (code, _)) in CODES.iter().enumerate() {
-        assert_eq!(CODES.iter().position(|(c, _)| c == code), Some(index));
+    // Every kind is listed once, with a code of its own and a reference.
+    for (index, code) in FindingCode::ALL.iter().enumerate() {
+        let same_text = FindingCode::ALL
+            .iter()
+            .position(|other| other.as_str() == code.as_str());
+        assert_eq!(same_text, Some(index), "{code:?}");
+        assert!(!code.reference().is_empty());
     }
     for finding in &found {
-        assert!(CODES
-            .iter()
-            .any(|(code, severity)| *code == finding.code && *severity == finding.severity));
+        assert!(FindingCode::ALL.contains(&finding.code));
+        assert_eq!(finding.severity, finding.code.severity());
         assert!(!finding.reference.is_empty() && !finding.detail.is_empty());
     }
 }

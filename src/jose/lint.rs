@@ -35,8 +35,8 @@ impl Severity {
 /// One finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
-    /// Stable code, the page's `data-code`.
-    pub code: &'static str,
+    /// What kind of finding, with its stable code (the page's `data-code`).
+    pub code: FindingCode,
     pub severity: Severity,
     pub title: String,
     /// One or two sentences: why it matters.
@@ -45,9 +45,22 @@ pub struct Finding {
     pub reference: &'static str,
 }
 
+impl Finding {
+    /// A finding of kind `code`, with the kind's severity and reference.
+    pub fn new(code: FindingCode, title: String, detail: &str) -> Finding {
+        Finding {
+            code,
+            severity: code.severity(),
+            reference: code.reference(),
+            title,
+            detail: detail.to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} {}", self.code, self.title, self.detail)
+        write!(f, "{}: {} {}", self.code.as_str(), self.title, self.detail)
     }
 }
 
@@ -86,36 +99,141 @@ pub fn merge(untimed: &[Finding], timed: &[Finding]) -> Vec<Finding> {
 
 /// The finding for a signature that verifies with a publicly known secret.
 pub fn known_secret(secret: &str) -> Finding {
-    Finding {
-        code: "known-secret",
-        severity: Severity::Error,
-        title: format!("Signed with a publicly known secret: {secret:?}"),
-        detail: "This secret appears in public lists of leaked and example JWT secrets, so anyone can forge tokens that verify with it.".to_owned(),
-        reference: "RFC 8725 §3.5; wallarm/jwt-secrets",
-    }
+    Finding::new(
+        FindingCode::KnownSecret,
+        format!("Signed with a publicly known secret: {secret:?}"),
+        "This secret appears in public lists of leaked and example JWT secrets, so anyone can forge tokens that verify with it.",
+    )
 }
 
-/// Every code a finding can have, with its severity: the page's vocabulary.
-pub const CODES: [(&str, Severity); 21] = [
-    ("alg-none", Severity::Error),
-    ("key-confusion", Severity::Error),
-    ("known-secret", Severity::Error),
-    ("short-secret", Severity::Error),
-    ("weak-rsa", Severity::Error),
-    ("crit-unknown", Severity::Error),
-    ("b64-false", Severity::Error),
-    ("duplicate-member", Severity::Error),
-    ("psychic-signature", Severity::Error),
-    ("missing-exp", Severity::Warning),
-    ("long-lifetime", Severity::Warning),
-    ("expired", Severity::Warning),
-    ("not-yet-valid", Severity::Warning),
-    ("iat-in-future", Severity::Warning),
-    ("embedded-key", Severity::Warning),
-    ("kid-injection", Severity::Warning),
-    ("zip-in-jws", Severity::Warning),
-    ("sensitive-data", Severity::Warning),
-    ("time-format", Severity::Warning),
-    ("not-jwt-typ", Severity::Info),
-    ("oversized", Severity::Info),
-];
+/// Every kind of finding, described once: its stable code (the page's `data-code`), its
+/// severity and its usual reference. Matched exhaustively, so a new kind cannot go without.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FindingCode {
+    AlgNone,
+    KeyConfusion,
+    KnownSecret,
+    ShortSecret,
+    WeakRsa,
+    CritUnknown,
+    B64False,
+    DuplicateMember,
+    PsychicSignature,
+    MissingExp,
+    LongLifetime,
+    Expired,
+    NotYetValid,
+    IatInFuture,
+    EmbeddedKey,
+    KidInjection,
+    ZipInJws,
+    SensitiveData,
+    TimeFormat,
+    NotJwtTyp,
+    Oversized,
+}
+
+impl FindingCode {
+    pub const ALL: [FindingCode; 21] = [
+        FindingCode::AlgNone,
+        FindingCode::KeyConfusion,
+        FindingCode::KnownSecret,
+        FindingCode::ShortSecret,
+        FindingCode::WeakRsa,
+        FindingCode::CritUnknown,
+        FindingCode::B64False,
+        FindingCode::DuplicateMember,
+        FindingCode::PsychicSignature,
+        FindingCode::MissingExp,
+        FindingCode::LongLifetime,
+        FindingCode::Expired,
+        FindingCode::NotYetValid,
+        FindingCode::IatInFuture,
+        FindingCode::EmbeddedKey,
+        FindingCode::KidInjection,
+        FindingCode::ZipInJws,
+        FindingCode::SensitiveData,
+        FindingCode::TimeFormat,
+        FindingCode::NotJwtTyp,
+        FindingCode::Oversized,
+    ];
+
+    /// The stable code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingCode::AlgNone => "alg-none",
+            FindingCode::KeyConfusion => "key-confusion",
+            FindingCode::KnownSecret => "known-secret",
+            FindingCode::ShortSecret => "short-secret",
+            FindingCode::WeakRsa => "weak-rsa",
+            FindingCode::CritUnknown => "crit-unknown",
+            FindingCode::B64False => "b64-false",
+            FindingCode::DuplicateMember => "duplicate-member",
+            FindingCode::PsychicSignature => "psychic-signature",
+            FindingCode::MissingExp => "missing-exp",
+            FindingCode::LongLifetime => "long-lifetime",
+            FindingCode::Expired => "expired",
+            FindingCode::NotYetValid => "not-yet-valid",
+            FindingCode::IatInFuture => "iat-in-future",
+            FindingCode::EmbeddedKey => "embedded-key",
+            FindingCode::KidInjection => "kid-injection",
+            FindingCode::ZipInJws => "zip-in-jws",
+            FindingCode::SensitiveData => "sensitive-data",
+            FindingCode::TimeFormat => "time-format",
+            FindingCode::NotJwtTyp => "not-jwt-typ",
+            FindingCode::Oversized => "oversized",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            FindingCode::AlgNone
+            | FindingCode::KeyConfusion
+            | FindingCode::KnownSecret
+            | FindingCode::ShortSecret
+            | FindingCode::WeakRsa
+            | FindingCode::CritUnknown
+            | FindingCode::B64False
+            | FindingCode::DuplicateMember
+            | FindingCode::PsychicSignature => Severity::Error,
+            FindingCode::MissingExp
+            | FindingCode::LongLifetime
+            | FindingCode::Expired
+            | FindingCode::NotYetValid
+            | FindingCode::IatInFuture
+            | FindingCode::EmbeddedKey
+            | FindingCode::KidInjection
+            | FindingCode::ZipInJws
+            | FindingCode::SensitiveData
+            | FindingCode::TimeFormat => Severity::Warning,
+            FindingCode::NotJwtTyp | FindingCode::Oversized => Severity::Info,
+        }
+    }
+
+    /// The RFC section, CVE or cheat sheet behind it.
+    pub fn reference(self) -> &'static str {
+        match self {
+            FindingCode::AlgNone => "RFC 8725 §3.1; CVE-2015-9235",
+            FindingCode::KeyConfusion => "RFC 8725 §2.1; CVE-2016-10555",
+            FindingCode::KnownSecret => "RFC 8725 §3.5; wallarm/jwt-secrets",
+            FindingCode::ShortSecret => "RFC 7518 §3.2",
+            FindingCode::WeakRsa => "RFC 7518 §3.3",
+            FindingCode::CritUnknown => "RFC 7515 §4.1.11",
+            FindingCode::B64False => "RFC 7797 §6",
+            FindingCode::DuplicateMember => "RFC 7515 §5.2; RFC 8725 §3.11",
+            FindingCode::PsychicSignature => "CVE-2022-21449",
+            FindingCode::MissingExp => "RFC 7519 §4.1.4; RFC 8725 §3.10",
+            FindingCode::LongLifetime => "RFC 8725 §3.10; OWASP JWT Cheat Sheet",
+            FindingCode::Expired => "RFC 7519 §4.1.4–4.1.6",
+            FindingCode::NotYetValid => "RFC 7519 §4.1.4–4.1.6",
+            FindingCode::IatInFuture => "RFC 7519 §4.1.4–4.1.6",
+            FindingCode::EmbeddedKey => "RFC 8725 §3.10",
+            FindingCode::KidInjection => "OWASP JWT Cheat Sheet; CVE-2018-1000531",
+            FindingCode::ZipInJws => "RFC 7516 §4.1.3; RFC 8725 §3.6",
+            FindingCode::SensitiveData => "RFC 8725 §3.9; OWASP JWT Cheat Sheet",
+            FindingCode::TimeFormat => "RFC 7519 §4.1.4–4.1.6",
+            FindingCode::NotJwtTyp => "RFC 8725 §3.11",
+            FindingCode::Oversized => "RFC 9110 §5.4",
+        }
+    }
+}

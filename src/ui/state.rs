@@ -445,7 +445,7 @@ impl State {
         let timed = lint::timed(&inner, &self.clock(), self.settings.max_lifetime);
         lint::merge(&self.inner_untimed_findings, &timed)
             .into_iter()
-            .filter(|finding| finding.code != "sensitive-data")
+            .filter(|finding| finding.code != crate::jose::lint::FindingCode::SensitiveData)
             .map(|finding| Finding {
                 title: format!("Inner token: {}", finding.title),
                 ..finding

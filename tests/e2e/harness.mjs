@@ -19,12 +19,19 @@ const TYPES = {
 
 /**
  * Serves `dir` at `base` (e.g. /tools/jwt/) on 127.0.0.1; `mounts` maps further URL prefixes to
- * folders, and `headers` are added to every response. Every other path is a 404.
+ * folders, and `headers` are added to every response. Every other path is a 404, and so is any
+ * path for which the returned server's `blocked(path)` says true (to stand in for a file that
+ * is missing or offline).
  */
 export async function serve(dir, base, mounts = {}, headers = {}) {
   const roots = [...Object.entries(mounts), [base, dir]];
+  const control = { blocked: () => false };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (control.blocked(path)) {
+      res.writeHead(404).end();
+      return;
+    }
     const mount = roots.find(([prefix]) => path.startsWith(prefix));
     if (!mount) {
       res.writeHead(404).end();
@@ -47,7 +54,12 @@ export async function serve(dir, base, mounts = {}, headers = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${base}`, close: () => server.close() };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => server.close(),
+    block: (predicate) => { control.blocked = predicate; },
+  };
 }
 
 export function launch() {

@@ -3,8 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::rules::finding;
-use super::Finding;
+use super::{Finding, FindingCode};
 use crate::jose::claims::time::duration_words;
 use crate::jose::claims::{Clock, TimeState, TimeValue};
 use crate::jose::token::{Decoded, Form};
@@ -36,39 +35,37 @@ pub(super) fn time_rules(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     if !claims.contains_key("exp") {
-        findings.push(finding(
-            "missing-exp",
+        findings.push(Finding::new(
+            FindingCode::MissingExp,
             "No exp: the token never expires".to_owned(),
             "A stolen token stays usable for ever unless the recipient enforces its own limit.",
-            "RFC 7519 §4.1.4; RFC 8725 §3.10",
         ));
     }
     let read = |name: &str| claims.get(name).map(TimeValue::read);
     for name in ["exp", "nbf", "iat"] {
         let Some(value) = read(name) else { continue };
         let (code, title, detail) = match (clock.state(name, &value), value) {
-            (TimeState::Expired, _) => ("expired", "The token has expired", "Recipients must reject it (allowing only for clock skew)."),
-            (TimeState::NotYetValid, _) => ("not-yet-valid", "The token is not valid yet", "Recipients must reject it until nbf (allowing only for clock skew)."),
-            (TimeState::IssuedInFuture, _) => ("iat-in-future", "The token says it was issued in the future", "A clock is wrong, or the token was made with a forged time."),
-            (_, TimeValue::LooksLikeMilliseconds(_)) => ("time-format", "looks like milliseconds", "NumericDate is in seconds; a verifier reads this as a date thousands of years away."),
-            (_, TimeValue::NotANumber) => ("time-format", "is not a number", "NumericDate must be a JSON number of seconds; verifiers reject or misread it."),
+            (TimeState::Expired, _) => (FindingCode::Expired, "The token has expired", "Recipients must reject it (allowing only for clock skew)."),
+            (TimeState::NotYetValid, _) => (FindingCode::NotYetValid, "The token is not valid yet", "Recipients must reject it until nbf (allowing only for clock skew)."),
+            (TimeState::IssuedInFuture, _) => (FindingCode::IatInFuture, "The token says it was issued in the future", "A clock is wrong, or the token was made with a forged time."),
+            (_, TimeValue::LooksLikeMilliseconds(_)) => (FindingCode::TimeFormat, "looks like milliseconds", "NumericDate is in seconds; a verifier reads this as a date thousands of years away."),
+            (_, TimeValue::NotANumber) => (FindingCode::TimeFormat, "is not a number", "NumericDate must be a JSON number of seconds; verifiers reject or misread it."),
             _ => continue,
         };
         let title = match code {
-            "time-format" => format!("{name} {title}"),
+            FindingCode::TimeFormat => format!("{name} {title}"),
             _ => format!("{title} ({name})"),
         };
-        findings.push(finding(code, title, detail, "RFC 7519 §4.1.4–4.1.6"));
+        findings.push(Finding::new(code, title, detail));
     }
     if let (Some(TimeValue::Seconds(exp)), Some(TimeValue::Seconds(iat))) =
         (read("exp"), read("iat"))
     {
         if exp - iat > max_lifetime {
-            findings.push(finding(
-                "long-lifetime",
+            findings.push(Finding::new(
+                FindingCode::LongLifetime,
                 format!("The token lives {}", duration_words(exp - iat)),
                 "A long-lived bearer token gives a thief a long window; access tokens usually live minutes to hours.",
-                "RFC 8725 §3.10; OWASP JWT Cheat Sheet",
             ));
         }
     }
@@ -82,11 +79,10 @@ pub(super) fn sensitive_data(claims: &Map<String, Value>, decoded: &Decoded) -> 
     let mut hits = Vec::new();
     collect_sensitive(claims, "", &mut hits);
     (!hits.is_empty()).then(|| {
-        finding(
-            "sensitive-data",
+        Finding::new(
+            FindingCode::SensitiveData,
             format!("The payload holds what looks sensitive: {}", hits.join(", ")),
             "A signed token is only encoded, not encrypted: anyone who sees it can read its payload.",
-            "RFC 8725 §3.9; OWASP JWT Cheat Sheet",
         )
     })
 }

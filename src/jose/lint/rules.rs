@@ -1,8 +1,10 @@
-//! The rules, one function each; every finding's severity comes from `CODES`.
+//! The rules, one function each; every finding's severity and reference come from its
+//! `FindingCode`.
 
 use serde_json::{Map, Value};
 
-use super::{duplicate_members, payload, Finding, Severity, CODES};
+use super::{duplicate_members, payload, Finding, FindingCode};
+
 use crate::jose::alg::{Alg, Family};
 use crate::jose::claims::Clock;
 use crate::jose::ecdsa::has_zero_component;
@@ -10,6 +12,7 @@ use crate::jose::embedded::{embedded_keys, EmbeddedKey};
 use crate::jose::key::{rsa_key, Key, KeySet};
 use crate::jose::strict::{crit_problems, StrictProblem};
 use crate::jose::token::{Decoded, Form, Header, HeaderAlg};
+use Finding as F;
 
 /// A header this large is rare and may be rejected by proxies; RFC 8725 has no limit.
 const LARGE_HEADER: usize = 8 * 1024;
@@ -33,25 +36,6 @@ const KNOWN_TYPES: [&str; 14] = [
     "token-introspection+jwt",
     "oauth-authz-req+jwt",
 ];
-
-pub(super) fn finding(
-    code: &'static str,
-    title: String,
-    detail: &str,
-    reference: &'static str,
-) -> Finding {
-    let severity = CODES
-        .iter()
-        .find(|(known, _)| *known == code)
-        .map_or(Severity::Warning, |(_, severity)| *severity);
-    Finding {
-        code,
-        severity,
-        title,
-        detail: detail.to_owned(),
-        reference,
-    }
-}
 
 /// The payload's claims, when it is a JSON object.
 fn claims(decoded: &Decoded) -> Option<&Map<String, Value>> {
@@ -97,11 +81,10 @@ pub fn untimed(decoded: &Decoded, keys: Option<&KeySet>) -> Vec<Finding> {
     ] {
         let names = text.map(duplicate_members).unwrap_or_default();
         if !names.is_empty() {
-            findings.push(finding(
-                "duplicate-member",
+            findings.push(F::new(
+                FindingCode::DuplicateMember,
                 format!("The {part} names {} more than once", quoted(&names)),
                 "JSON parsers disagree on which value wins (the first, the last, or an error), so two services can read this token differently.",
-                "RFC 7515 §5.2; RFC 8725 §3.11",
             ));
         }
     }
@@ -123,11 +106,10 @@ fn quoted(names: &[String]) -> String {
 fn alg_none(header: &Header) -> Option<Finding> {
     let alg = header.json.get("alg")?.as_str()?;
     alg.eq_ignore_ascii_case("none").then(|| {
-        finding(
-            "alg-none",
+        F::new(
+            FindingCode::AlgNone,
             format!("alg is {alg:?}: the token is not signed"),
             "Anyone can write an unsecured token. Verifiers that accept alg none in any spelling let attackers strip the signature (CVE-2015-9235).",
-            "RFC 8725 §3.1; CVE-2015-9235",
         )
     })
 }
@@ -136,36 +118,33 @@ fn key_findings(alg: Alg, keys: &[&Key]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let family = alg.family();
     if family == Family::Hmac && keys.iter().any(|key| !key.is_symmetric()) {
-        findings.push(finding(
-            "key-confusion",
+        findings.push(F::new(
+            FindingCode::KeyConfusion,
             format!("An {} token checked against a public key", alg.name()),
             "A verifier that lets the token pick HMAC and uses the public key as the secret accepts tokens forged by anyone holding that public key (the RS-to-HS attack).",
-            "RFC 8725 §2.1; CVE-2016-10555",
         ));
     }
     let needed = alg.hash().map_or(0, |hash| hash.output_len());
     for key in keys {
         match key {
             Key::Secret(secret) if family == Family::Hmac && secret.len() < needed => {
-                findings.push(finding(
-                    "short-secret",
+                findings.push(F::new(
+                    FindingCode::ShortSecret,
                     format!(
                         "The secret is {} bytes; {} needs at least {needed}",
                         secret.len(),
                         alg.name()
                     ),
                     "A short HMAC secret can be guessed offline from a single token.",
-                    "RFC 7518 §3.2",
                 ));
             }
             Key::Rsa(rsa) if matches!(family, Family::RsaPkcs1 | Family::RsaPss) => {
                 let bits = rsa_key::modulus_bits(rsa);
                 if bits < 2048 {
-                    findings.push(finding(
-                        "weak-rsa",
+                    findings.push(F::new(
+                        FindingCode::WeakRsa,
                         format!("The RSA key has {bits} bits"),
                         "RSA keys under 2048 bits can be factored with enough computing power; whoever does can sign any token.",
-                        "RFC 7518 §3.3",
                     ));
                 }
             }
@@ -178,23 +157,21 @@ fn key_findings(alg: Alg, keys: &[&Key]) -> Vec<Finding> {
 fn header_rules(decoded: &Decoded, header: &Header) -> Vec<Finding> {
     let mut findings = Vec::new();
     for problem in crit_problems(&header.json) {
-        let (code, reference) = match problem {
-            StrictProblem::B64NotCritical => ("b64-false", "RFC 7797 §6"),
-            _ => ("crit-unknown", "RFC 7515 §4.1.11"),
+        let code = match problem {
+            StrictProblem::B64NotCritical => FindingCode::B64False,
+            _ => FindingCode::CritUnknown,
         };
-        findings.push(finding(
+        findings.push(F::new(
             code,
             problem.to_string(),
             "A verifier must reject a token whose crit it cannot honour; one that ignores it reads a different token than the issuer meant.",
-            reference,
         ));
     }
     if decoded.form == Ok(Form::Jws) && header.json.contains_key("zip") {
-        findings.push(finding(
-            "zip-in-jws",
+        findings.push(F::new(
+            FindingCode::ZipInJws,
             "zip in a signed token".to_owned(),
             "zip is defined for JWE only; verifiers that inflate a JWS payload invite decompression bombs and disagree with those that do not.",
-            "RFC 7516 §4.1.3; RFC 8725 §3.6",
         ));
     }
     for key in embedded_keys(&header.json) {
@@ -209,12 +186,14 @@ fn header_rules(decoded: &Decoded, header: &Header) -> Vec<Finding> {
             EmbeddedKey::Jku(_) | EmbeddedKey::X5u(_) => ("A verifier that fetches it can be pointed at an attacker's keys, or made to request internal URLs (SSRF). This page never fetches it.", "RFC 8725 §3.10"),
             EmbeddedKey::X5c { .. } => ("The chain proves nothing unless it is validated up to a trusted root, which this page does not do.", "RFC 7515 §4.1.6"),
         };
-        findings.push(finding(
-            "embedded-key",
-            format!("The header's {} carries {what}", key.parameter()),
-            detail,
+        findings.push(Finding {
             reference,
-        ));
+            ..F::new(
+                FindingCode::EmbeddedKey,
+                format!("The header's {} carries {what}", key.parameter()),
+                detail,
+            )
+        });
     }
     if let Some(kid) = header.json.get("kid").and_then(Value::as_str) {
         findings.extend(kid_injection(kid));
@@ -223,11 +202,10 @@ fn header_rules(decoded: &Decoded, header: &Header) -> Vec<Finding> {
         let lower = typ.to_ascii_lowercase();
         let bare = lower.strip_prefix("application/").unwrap_or(&lower);
         if !KNOWN_TYPES.contains(&bare) {
-            findings.push(finding(
-                "not-jwt-typ",
+            findings.push(F::new(
+                FindingCode::NotJwtTyp,
                 format!("typ is {typ:?}"),
                 "Not JWT or a known JWT profile: check that this is the kind of token the recipient expects, so one kind cannot stand in for another.",
-                "RFC 8725 §3.11",
             ));
         }
     }
@@ -249,22 +227,20 @@ fn kid_injection(kid: &str) -> Option<Finding> {
     } else {
         return None;
     };
-    Some(finding(
-        "kid-injection",
+    Some(F::new(
+        FindingCode::KidInjection,
         format!("kid {kid:?} contains {reason}"),
         "A verifier that uses kid in a file path, a query or a command can be made to load a key the attacker chose (for example /dev/null as an empty HMAC secret).",
-        "OWASP JWT Cheat Sheet; CVE-2018-1000531",
     ))
 }
 
 fn psychic_signature(alg: Alg, signature: &[u8]) -> Option<Finding> {
     let curve = alg.curve().filter(|_| alg.family() == Family::Ecdsa)?;
     has_zero_component(signature, curve.coordinate_len()).then(|| {
-        finding(
-            "psychic-signature",
+        F::new(
+            FindingCode::PsychicSignature,
             "The ECDSA signature has r or s equal to zero".to_owned(),
             "No valid signature does; broken verifiers (Java 15–18) accept it for any token and any key.",
-            "CVE-2022-21449",
         )
     })
 }
@@ -279,10 +255,9 @@ fn oversized(decoded: &Decoded) -> Option<Finding> {
     } else {
         return None;
     };
-    Some(finding(
-        "oversized",
+    Some(F::new(
+        FindingCode::Oversized,
         title,
         "Proxies and servers commonly refuse request headers over 8 KB, so this token may not reach its recipient in an Authorization header.",
-        "RFC 9110 §5.4",
     ))
 }

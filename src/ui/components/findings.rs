@@ -37,11 +37,11 @@ fn item(finding: &Finding) -> Html {
     let severity = finding.severity.as_str();
     html! {
         <li class={classes!("finding", format!("finding-{severity}"))} data-testid="finding"
-            data-code={finding.code} data-severity={severity}>
+            data-code={finding.code.as_str()} data-severity={severity}>
             <span class="finding-severity">{ severity }</span>
             <strong class="finding-title">{ &finding.title }</strong>
             <span class="finding-detail">{ &finding.detail }</span>
-            <span class="finding-reference">{ finding.reference }{ " · " }<code>{ finding.code }</code></span>
+            <span class="finding-reference">{ finding.reference }{ " · " }<code>{ finding.code.as_str() }</code></span>
         </li>
     }
 }
