@@ -11,6 +11,7 @@ pub mod error;
 pub mod hex;
 pub mod hmac;
 pub mod input;
+pub mod inspection;
 pub mod json_text;
 pub mod json_view;
 pub mod jwe;

@@ -99,10 +99,11 @@ pub fn App() -> Html {
     // The workshop only needs the clock while it works (to say for how long).
     let workshop_now = state.workshop.is_working().then_some(state.now);
     let clock = state.clock();
-    let tables = state.tables.clone();
+    let outer = &state.outer;
+    let tables = outer.tables.clone();
     let times = tables.times;
 
-    let decoded = state.decoded.clone();
+    let decoded = outer.decoded.clone();
     let opened = match state.encrypted.as_ref().map(|encrypted| &encrypted.verdict) {
         Some(Decryption::Decrypted(opened)) => Some(opened.clone()),
         _ => None,
@@ -118,12 +119,12 @@ pub fn App() -> Html {
             </header>
             <main class="app-main">
                 <section class="app-column">
-                    <TokenInput value={state.token_input.clone()} removed={state.cleaned.removed.clone()} on_input={on_token} />
+                    <TokenInput value={state.token_input.clone()} removed={outer.cleaned.removed.clone()} on_input={on_token} />
                     if let Some(decoded) = decoded.clone() {
                         <EncodedToken decoded={decoded} />
                     }
-                    <DecodeError error={state.decode_error()} />
-                    <KeyInput value={state.key_input.expose().to_owned()} encoding={state.encoding} keys={state.keys.clone()} on_input={on_key} on_encoding={on_encoding}
+                    <DecodeError error={outer.decode_error()} />
+                    <KeyInput value={state.key.text.expose().to_owned()} encoding={state.key.encoding} keys={state.key.keys.clone()} on_input={on_key} on_encoding={on_encoding}
                               decrypting={state.encrypted.is_some()} />
                     <Encoder encoder={state.encoder.clone()} now={state.now} on_edit={on_encoder_edit} on_send={on_send} />
                     { key_workshop(&KeyWorkshopProps { workshop: state.workshop.clone(), now: workshop_now, on_edit: on_workshop_edit, on_sign_with }) }
@@ -132,12 +133,12 @@ pub fn App() -> Html {
                     if let Some(encrypted) = state.encrypted.clone() {
                         { encrypted_verdict(&EncryptedVerdictProps { encrypted }) }
                     } else {
-                        <Verdict verification={state.verification.clone()} now={Some(state.now as i64)} />
+                        <Verdict verification={outer.verification.clone()} now={Some(state.now as i64)} />
                     }
                     // Components render a root element always; whether they show is decided
                     // here, where Yew keeps sibling order stable.
-                    if !state.embedded.is_empty() {
-                        <EmbeddedKeys keys={state.embedded.clone()} />
+                    if !outer.embedded.is_empty() {
+                        <EmbeddedKeys keys={outer.embedded.clone()} />
                     }
                     if decoded.is_some() {
                         <Findings findings={state.findings.clone()} secret_search={state.secret_search.clone()} on_search={on_search} />
@@ -148,14 +149,14 @@ pub fn App() -> Html {
                     if !tables.header.is_empty() {
                         <ClaimsTable rows={tables.header.clone()} kind={TableKind::Header} now={clock.now} />
                     }
-                    if let Some(Ok(jwe)) = state.json_jwe.as_deref() {
+                    if let Some(Ok(jwe)) = outer.json_jwe.as_deref() {
                         { encrypted_json(jwe) }
                     }
                     if let (Some(decoded), true) = (decoded.clone(), state.encrypted.is_some()) {
                         { encrypted_parts(&EncryptedPartsProps { decoded }) }
                     }
                     if let Some(opened) = opened {
-                        { plaintext(&PlaintextProps { opened, inner_key: state.inner_key.clone(), inner_verification: state.inner_verification.clone(),
+                        { plaintext(&PlaintextProps { opened, inner_key: state.inner_key.clone(), inner: state.inner.clone(),
                                                       clock, on_inner_key, on_inner_encoding }) }
                     }
                     if let Some(content) = payload {

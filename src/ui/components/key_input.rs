@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::jose::inspection::ParsedKeys;
 use crate::jose::key::secret::has_edge_whitespace;
 use crate::jose::key::{Key, KeyFormat, KeySet, SecretEncoding};
 use crate::ui::events::{on_choice, on_text};
-use crate::ui::state::ParsedKeys;
 
 #[derive(PartialEq, Properties)]
 pub struct KeyInputProps {

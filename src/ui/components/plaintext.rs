@@ -8,17 +8,19 @@ use yew::prelude::*;
 use super::claims_table::{ClaimsTable, TableKind};
 use super::json_pane::{JsonPane, PaneContent};
 use super::verdict::Verdict;
-use crate::jose::claims::{claim_rows, Clock, Expectations};
+use crate::jose::claims::Clock;
+use crate::jose::inspection::Inspection;
 use crate::jose::key::SecretEncoding;
-use crate::jose::status::Verification;
 use crate::ui::events::{on_choice, on_text};
-use crate::ui::state::encrypted::{InnerKey, Opened};
+use crate::ui::state::encrypted::Opened;
+use crate::ui::state::KeyBox;
 
 /// What the view shows.
 pub struct PlaintextProps {
     pub opened: Rc<Opened>,
-    pub inner_key: InnerKey,
-    pub inner_verification: Option<Rc<Verification>>,
+    pub inner_key: KeyBox,
+    /// The signed token inside, inspected with the inner key box.
+    pub inner: Option<Inspection>,
     pub clock: Clock,
     pub on_inner_key: Callback<String>,
     pub on_inner_encoding: Callback<SecretEncoding>,
@@ -54,8 +56,8 @@ pub fn plaintext(props: &PlaintextProps) -> Html {
                 }
                 { body }
             </section>
-            if let Some(inner) = opened.inner.clone() {
-                { inner_token(props, &inner) }
+            if let Some(inner) = props.inner.as_ref() {
+                { inner_token(props, inner) }
             }
         </>
     }
@@ -75,12 +77,13 @@ fn coloured(token: &str) -> Html {
     }
 }
 
-fn inner_token(props: &PlaintextProps, inner: &crate::jose::token::Decoded) -> Html {
+fn inner_token(props: &PlaintextProps, inspection: &Inspection) -> Html {
+    let Some(inner) = inspection.decoded.as_deref() else {
+        return html! {};
+    };
     let on_key = on_text(&props.on_inner_key, |text| text);
     let on_encoding = on_choice(&props.on_inner_encoding, SecretEncoding::from_name);
-    let claims = inner
-        .claims()
-        .map(|claims| Rc::new(claim_rows(claims, &props.clock, &Expectations::default())));
+    let claims = Rc::clone(&inspection.tables.claims);
     html! {
         <section class="inner-token" data-testid="inner-token" aria-label="The signed token inside">
             <h2 class="inner-token-title">{ "Signed token inside (nested JWT)" }</h2>
@@ -88,8 +91,8 @@ fn inner_token(props: &PlaintextProps, inner: &crate::jose::token::Decoded) -> H
             if let Some(content) = PaneContent::payload(inner) {
                 <JsonPane part="inner-payload" title="Inner payload" content={content} />
             }
-            if let Some(rows) = claims.filter(|rows| !rows.is_empty()) {
-                <ClaimsTable rows={rows} kind={TableKind::Claims} now={props.clock.now} />
+            if !claims.is_empty() {
+                <ClaimsTable rows={claims} kind={TableKind::Claims} now={props.clock.now} />
             }
             <label class="key-input-label" for="inner-key-input">{ "Inner token's secret or public key" }</label>
             <textarea id="inner-key-input" class="key-input-area" data-testid="inner-key-input" spellcheck="false"
@@ -103,9 +106,7 @@ fn inner_token(props: &PlaintextProps, inner: &crate::jose::token::Decoded) -> H
                     }) }
                 </select>
             </div>
-            if let Some(verification) = props.inner_verification.clone() {
-                <Verdict verification={verification} testid="inner-verify-status" />
-            }
+            <Verdict verification={inspection.verification.clone()} testid="inner-verify-status" />
         </section>
     }
 }

@@ -15,17 +15,18 @@ pub fn use_platform_check(state: &UseReducerHandle<State>) {
         let state = state.clone();
         use_effect_with(state.generation, move |generation| {
             let generation = *generation;
-            let (Some(decoded), Some(keys)) = (state.decoded.clone(), state.keys.clone()) else {
+            let Some(check) = state.outer.platform_check() else {
                 return;
             };
-            if !state.is_pending() {
-                return;
-            }
-            let removed = state.cleaned.removed.clone();
             let dispatcher = state.dispatcher();
             yew::platform::spawn_local(async move {
-                let verification =
-                    decide_on_platform(&decoded, &removed, &keys, platform_answer).await;
+                let verification = decide_on_platform(
+                    &check.decoded,
+                    &check.removed,
+                    &check.keys,
+                    platform_answer,
+                )
+                .await;
                 dispatcher.dispatch(Action::Settle {
                     generation,
                     verification,
@@ -34,13 +35,19 @@ pub fn use_platform_check(state: &UseReducerHandle<State>) {
         });
     }
     let state = state.clone();
-    use_effect_with(state.inner_generation, move |_| {
-        let Some((generation, inner, keys)) = state.inner_platform_check() else {
+    use_effect_with(state.inner_generation, move |generation| {
+        let generation = *generation;
+        let Some(check) = state
+            .inner
+            .as_ref()
+            .and_then(|inner| inner.platform_check())
+        else {
             return;
         };
         let dispatcher = state.dispatcher();
         yew::platform::spawn_local(async move {
-            let verification = decide_on_platform(&inner, &[], &keys, platform_answer).await;
+            let verification =
+                decide_on_platform(&check.decoded, &[], &check.keys, platform_answer).await;
             dispatcher.dispatch(Action::SettleInner {
                 generation,
                 verification,

@@ -4,13 +4,11 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use crate::jose::error::Error;
 use crate::jose::jwe::decrypt::FailedStep;
-use crate::jose::key::{self, KeySet, SecretEncoding};
-use crate::jose::platform::decide_here;
+use crate::jose::key::SecretEncoding;
 use crate::jose::protocol::{self, Reply, Request};
 use crate::jose::redacted::SecretText;
-use crate::jose::status::{Status, Verification};
+use crate::jose::status::Status;
 use crate::jose::token::{decode, Decoded, Form};
 
 use super::generation::Generation;
@@ -54,28 +52,6 @@ impl Deref for Opened {
 
     fn deref(&self) -> &protocol::Opened {
         &self.opened
-    }
-}
-
-/// The inner token's verification key box; the key is kept across tokens.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct InnerKey {
-    pub text: SecretText,
-    pub encoding: SecretEncoding,
-    pub keys: Option<Rc<Result<KeySet, Error>>>,
-}
-
-impl InnerKey {
-    pub fn set(&mut self, text: SecretText, encoding: SecretEncoding) {
-        self.keys = (!text.is_empty()).then(|| Rc::new(key::parse(text.expose(), encoding)));
-        self.text = text;
-        self.encoding = encoding;
-    }
-
-    /// The inner token's verdict when it can be decided at once; `None` when the check is one
-    /// for WebCrypto (then `pending` until it answers).
-    pub fn decide(&self, inner: &Decoded) -> Option<Verification> {
-        decide_here(Some(inner), &[], self.keys.as_deref())
     }
 }
 

@@ -1,0 +1,319 @@
+//! One inspection of a token with a key box: everything the page shows about it, built by one
+//! function and rebuilt in parts. A new key redoes the verdict and the findings that depend on
+//! the key; a moving clock redoes only what depends on time. The page holds one for the pasted
+//! token and one more for the signed token inside a decrypted JWE.
+
+use std::rc::Rc;
+
+use super::claims::{claim_rows, header_rows, ClaimRow, Clock, Expectations, Lifetime};
+use super::embedded::{embedded_keys, EmbeddedKey};
+use super::error::Error;
+use super::input::{clean, CleanedInput, Removed};
+use super::jwe::{self, Jwe};
+use super::key::KeySet;
+use super::known_secrets::Target;
+use super::lint::{self, Finding, FindingCode};
+use super::platform::decide_here;
+use super::status::{Status, Verification};
+use super::token::{decode, Decoded, Form};
+
+/// The key box read once: `None` while it is empty.
+pub type ParsedKeys = Option<Rc<Result<KeySet, Error>>>;
+
+/// How the token's times and claims are judged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckSettings {
+    /// Allowed clock skew, seconds.
+    pub leeway: f64,
+    /// The time to check at, Unix seconds; `None` is now.
+    pub check_at: Option<f64>,
+    pub expect: Expectations,
+    /// `exp - iat` above this is a long lifetime, seconds.
+    pub max_lifetime: f64,
+    /// The inputs' text as typed, so half-typed values are not overwritten.
+    pub typed: TypedSettings,
+}
+
+/// The settings inputs' text as typed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypedSettings {
+    pub leeway: String,
+    pub check_at: String,
+    pub max_lifetime_hours: String,
+}
+
+impl Default for CheckSettings {
+    fn default() -> CheckSettings {
+        CheckSettings {
+            leeway: 0.0,
+            check_at: None,
+            expect: Expectations::default(),
+            max_lifetime: 24.0 * 3600.0,
+            typed: TypedSettings {
+                leeway: "0".to_owned(),
+                check_at: String::new(),
+                max_lifetime_hours: "24".to_owned(),
+            },
+        }
+    }
+}
+
+impl CheckSettings {
+    /// The clock claims are judged by at `now`: the chosen check time, or now.
+    pub fn clock(&self, now: f64) -> Clock {
+        Clock {
+            now: self.check_at.unwrap_or(now),
+            leeway: self.leeway,
+        }
+    }
+}
+
+/// Which token an inspection is of: its findings are titled and filtered accordingly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The token pasted in the page.
+    Pasted,
+    /// The signed token inside a decrypted JWE: its payload travelled encrypted, so
+    /// sensitive-looking claims are no finding, and its findings say whose they are.
+    Inner,
+}
+
+/// The tables of the header's parameters and the payload's claims, and the token's times.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tables {
+    pub header: Rc<Vec<ClaimRow>>,
+    pub claims: Rc<Vec<ClaimRow>>,
+    pub times: Lifetime,
+    /// The payload is a JSON object.
+    pub has_claims: bool,
+}
+
+/// Everything the page shows about one token and key box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inspection {
+    pub role: Role,
+    /// The input with surrounding noise removed, and what was removed.
+    pub cleaned: CleanedInput,
+    /// The compact token decoded part by part; `None` while empty or for a JSON serialization.
+    pub decoded: Option<Rc<Decoded>>,
+    /// A pasted JSON serialization of a JWE, read (or why it is not one).
+    pub json_jwe: Option<Rc<Result<Jwe, Error>>>,
+    /// Keys the token's header carries (never used to verify).
+    pub embedded: Rc<Vec<EmbeddedKey>>,
+    pub keys: ParsedKeys,
+    /// The verdict, or `Pending` while the check waits on the platform (WebCrypto).
+    pub verification: Rc<Verification>,
+    /// The findings that do not move with the clock, kept between ticks.
+    untimed: Vec<Finding>,
+    /// Every finding, most severe first; the known-secret one once it is found.
+    pub findings: Rc<Vec<Finding>>,
+    pub tables: Tables,
+    /// A publicly known secret the signature verifies with, once a search found it.
+    known_secret: Option<String>,
+}
+
+impl Inspection {
+    /// The inspection of the pasted token text with the key box, at `now`.
+    pub fn of_text(
+        token: &str,
+        keys: ParsedKeys,
+        settings: &CheckSettings,
+        now: f64,
+    ) -> Inspection {
+        let cleaned = clean(token);
+        // JSON is an encrypted token's JSON serialization (or a paste that says why not).
+        let is_json = cleaned.token.starts_with('{');
+        let json_jwe = is_json.then(|| Rc::new(jwe::parse(&cleaned.token)));
+        let decoded =
+            (!cleaned.token.is_empty() && !is_json).then(|| Rc::new(decode(&cleaned.token)));
+        Inspection::build(
+            Role::Pasted,
+            cleaned,
+            decoded,
+            json_jwe,
+            keys,
+            settings,
+            now,
+        )
+    }
+
+    /// The inspection of the signed token inside a decrypted JWE.
+    pub fn of_inner(
+        inner: Rc<Decoded>,
+        keys: ParsedKeys,
+        settings: &CheckSettings,
+        now: f64,
+    ) -> Inspection {
+        let cleaned = CleanedInput {
+            token: inner.compact.clone(),
+            removed: Vec::new(),
+        };
+        Inspection::build(Role::Inner, cleaned, Some(inner), None, keys, settings, now)
+    }
+
+    fn build(
+        role: Role,
+        cleaned: CleanedInput,
+        decoded: Option<Rc<Decoded>>,
+        json_jwe: Option<Rc<Result<Jwe, Error>>>,
+        keys: ParsedKeys,
+        settings: &CheckSettings,
+        now: f64,
+    ) -> Inspection {
+        let header = decoded.as_ref().and_then(|d| d.header.as_ref().ok());
+        let embedded = Rc::new(header.map(|h| embedded_keys(&h.json)).unwrap_or_default());
+        let mut inspection = Inspection {
+            role,
+            cleaned,
+            decoded,
+            json_jwe,
+            embedded,
+            keys: None,
+            verification: Rc::new(Verification::pending()),
+            untimed: Vec::new(),
+            findings: Rc::default(),
+            tables: Tables::default(),
+            known_secret: None,
+        };
+        inspection.rekey(keys, settings, now);
+        inspection
+    }
+
+    /// Checks the token with another key box: the verdict and every finding anew.
+    pub fn rekey(&mut self, keys: ParsedKeys, settings: &CheckSettings, now: f64) {
+        self.keys = keys;
+        let decided = decide_here(
+            self.decoded.as_deref(),
+            &self.cleaned.removed,
+            self.keys.as_deref(),
+        );
+        self.verification = Rc::new(decided.unwrap_or_else(Verification::pending));
+        let keys = self.keys.as_deref().and_then(|keys| keys.as_ref().ok());
+        self.untimed = self
+            .decoded
+            .as_deref()
+            .map(|decoded| lint::untimed(decoded, keys))
+            .unwrap_or_default();
+        self.retime(settings, now);
+    }
+
+    /// Judges the times again (the clock moved, or the settings changed); the untimed work is
+    /// kept. Each table keeps its `Rc` when unchanged, so its view skips a render.
+    pub fn retime(&mut self, settings: &CheckSettings, now: f64) {
+        let clock = settings.clock(now);
+        let decoded = self.decoded.as_deref();
+        let timed = decoded
+            .map(|decoded| lint::timed(decoded, &clock, settings.max_lifetime))
+            .unwrap_or_default();
+        let mut findings: Vec<Finding> = lint::merge(&self.untimed, &timed)
+            .into_iter()
+            .filter(|finding| self.shows(finding.code))
+            .map(|finding| self.titled(finding))
+            .collect();
+        if let Some(secret) = &self.known_secret {
+            findings.insert(0, self.titled(lint::known_secret(secret)));
+        }
+        if *self.findings != findings {
+            self.findings = Rc::new(findings);
+        }
+        let claims = decoded.and_then(Decoded::claims);
+        let header = decoded
+            .and_then(|d| d.header.as_ref().ok())
+            .map(|header| header_rows(&header.json))
+            .unwrap_or_default();
+        let claim_table = claims
+            .map(|claims| claim_rows(claims, &clock, &settings.expect))
+            .unwrap_or_default();
+        if *self.tables.header != header {
+            self.tables.header = Rc::new(header);
+        }
+        if *self.tables.claims != claim_table {
+            self.tables.claims = Rc::new(claim_table);
+        }
+        self.tables.times = claims.map(Lifetime::of).unwrap_or_default();
+        self.tables.has_claims = claims.is_some();
+    }
+
+    /// Whether anything shown moves with the clock.
+    pub fn has_times(&self) -> bool {
+        self.tables.times != Lifetime::default()
+    }
+
+    /// Takes the platform's verdict, if the check still waits for one.
+    pub fn settle(&mut self, verification: Verification) -> bool {
+        if self.verification.status != Status::Pending {
+            return false;
+        }
+        self.verification = Rc::new(verification);
+        true
+    }
+
+    /// The check to run on the platform, while the verdict waits on one.
+    pub fn platform_check(&self) -> Option<PlatformCheck> {
+        if self.verification.status != Status::Pending {
+            return None;
+        }
+        Some(PlatformCheck {
+            decoded: self.decoded.clone()?,
+            removed: self.cleaned.removed.clone(),
+            keys: self.keys.clone()?,
+        })
+    }
+
+    /// The known-secret search found the token's secret.
+    pub fn found_secret(&mut self, secret: String, settings: &CheckSettings, now: f64) {
+        self.known_secret = Some(secret);
+        self.retime(settings, now);
+    }
+
+    /// What the known-secret search looks for: an HS token's signature.
+    pub fn secret_target(&self) -> Option<Target> {
+        self.decoded.as_deref().and_then(Target::of)
+    }
+
+    /// Whether the token is encrypted (a compact JWE or a JSON serialization).
+    pub fn is_jwe(&self) -> bool {
+        self.json_jwe.is_some()
+            || self
+                .decoded
+                .as_deref()
+                .is_some_and(|decoded| decoded.form == Ok(Form::Jwe))
+    }
+
+    /// The first reason decoding failed: a broken part, or a header unusable for checking.
+    pub fn decode_error(&self) -> Option<Error> {
+        let decoded = self.decoded.as_ref()?;
+        match decoded.errors().first() {
+            Some(err) => Some((*err).clone()),
+            None if self.verification.status == Status::Malformed => {
+                self.verification.reason.clone()
+            }
+            None => None,
+        }
+    }
+
+    fn shows(&self, code: FindingCode) -> bool {
+        match self.role {
+            Role::Pasted => true,
+            Role::Inner => code != FindingCode::SensitiveData,
+        }
+    }
+
+    fn titled(&self, finding: Finding) -> Finding {
+        match self.role {
+            Role::Pasted => finding,
+            Role::Inner => Finding {
+                title: format!("Inner token: {}", finding.title),
+                ..finding
+            },
+        }
+    }
+}
+
+/// A signature check for the platform, owning what it needs so it outlives the keystroke.
+#[derive(Clone, Debug)]
+pub struct PlatformCheck {
+    pub decoded: Rc<Decoded>,
+    pub removed: Vec<Removed>,
+    pub keys: Rc<Result<KeySet, Error>>,
+}
