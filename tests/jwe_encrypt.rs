@@ -5,6 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+use jwt_debugger::jose::jwe::alg::AesSize;
+
 mod common;
 
 use common::{decrypt_text, fixture};
@@ -50,9 +52,9 @@ fn keys_for(alg: KeyAlg, enc: EncAlg) -> Vec<(String, String, String, &'static s
             "oct",
         )],
         KeyAlg::AesKw(bits) | KeyAlg::AesGcmKw(bits) => vec![(
-            secret_jwk(bits / 8, 1),
-            secret_jwk(bits / 8, 1),
-            secret_jwk(bits / 8, 2),
+            secret_jwk(bits.bytes(), 1),
+            secret_jwk(bits.bytes(), 1),
+            secret_jwk(bits.bytes(), 2),
             "oct",
         )],
         KeyAlg::RsaOaep(_) | KeyAlg::Rsa1_5 => {
@@ -140,12 +142,27 @@ fn weak_or_mismatched_choices_are_refused_with_the_reason() {
             .unwrap_err()
             .to_string()
     };
-    assert!(refuse(KeyAlg::Rsa1_5, EncAlg::AesGcm(128), &rsa).contains("deprecated"));
-    assert!(refuse(KeyAlg::AesKw(128), EncAlg::AesGcm(128), &rsa).contains("A128KW"));
+    assert!(refuse(KeyAlg::Rsa1_5, EncAlg::AesGcm(AesSize::Aes128), &rsa).contains("deprecated"));
+    assert!(refuse(
+        KeyAlg::AesKw(AesSize::Aes128),
+        EncAlg::AesGcm(AesSize::Aes128),
+        &rsa
+    )
+    .contains("A128KW"));
     let short = Recipient::Secret(vec![1; 8].into());
-    assert!(refuse(KeyAlg::Dir, EncAlg::AesGcm(256), &short).contains("32-byte"));
-    assert!(refuse(KeyAlg::AesKw(256), EncAlg::AesGcm(256), &short).contains("A256KW"));
-    assert!(refuse(KeyAlg::EcdhEs(None), EncAlg::AesGcm(128), &short).contains("ECDH-ES"));
+    assert!(refuse(KeyAlg::Dir, EncAlg::AesGcm(AesSize::Aes256), &short).contains("32-byte"));
+    assert!(refuse(
+        KeyAlg::AesKw(AesSize::Aes256),
+        EncAlg::AesGcm(AesSize::Aes256),
+        &short
+    )
+    .contains("A256KW"));
+    assert!(refuse(
+        KeyAlg::EcdhEs(None),
+        EncAlg::AesGcm(AesSize::Aes128),
+        &short
+    )
+    .contains("ECDH-ES"));
     let ed25519 = Recipient::parse(
         fixture("EdDSA")["keys"]["jwk"].as_str().unwrap(),
         SecretEncoding::Utf8,

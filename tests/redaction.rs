@@ -3,6 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+use jwt_debugger::jose::jwe::alg::AesSize;
+
 mod common;
 
 use common::fixture;
@@ -101,8 +103,8 @@ fn worker_requests_and_replies_never_print_keys() {
         key: SECRET.into(),
         encoding: SecretEncoding::Utf8,
         encrypt: Some(EncryptRequest {
-            alg: jwt_debugger::jose::jwe::alg::KeyAlg::Pbes2(128),
-            enc: jwt_debugger::jose::jwe::alg::EncAlg::AesGcm(128),
+            alg: jwt_debugger::jose::jwe::alg::KeyAlg::Pbes2(AesSize::Aes128),
+            enc: jwt_debugger::jose::jwe::alg::EncAlg::AesGcm(AesSize::Aes128),
             key: private_pem().into(),
             encoding: SecretEncoding::Utf8,
         }),
@@ -127,7 +129,7 @@ fn worker_requests_and_replies_never_print_keys() {
     let signed = answer(Request::Sign(SignRequest {
         encrypt: Some(EncryptRequest {
             alg: jwt_debugger::jose::jwe::alg::KeyAlg::Dir,
-            enc: jwt_debugger::jose::jwe::alg::EncAlg::AesGcm(256),
+            enc: jwt_debugger::jose::jwe::alg::EncAlg::AesGcm(AesSize::Aes256),
             key: "0123456789abcdef0123456789abcdef".into(),
             encoding: SecretEncoding::Utf8,
         }),

@@ -4,6 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+use jwt_debugger::jose::jwe::alg::AesSize;
+
 mod common;
 
 use common::{fixture, flip_signature_bit};
@@ -149,14 +151,14 @@ fn every_request_and_reply_survives_the_wire() {
             key: "k".into(),
             encoding: SecretEncoding::Base64Url,
             encrypt: Some(EncryptRequest {
-                alg: KeyAlg::EcdhEs(Some(192)),
-                enc: EncAlg::AesCbcHs(256),
+                alg: KeyAlg::EcdhEs(Some(AesSize::Aes192)),
+                enc: EncAlg::AesCbcHs(AesSize::Aes256),
                 key: "r".into(),
                 encoding: SecretEncoding::Hex,
             }),
         }),
         Request::Generate {
-            kind: KeyKind::Rsa(3072),
+            kind: KeyKind::Rsa(jwt_debugger::jose::keygen::RsaSize::Rsa3072),
         },
         Request::Convert {
             key: "x".into(),
@@ -216,7 +218,7 @@ fn every_request_and_reply_survives_the_wire() {
 #[test]
 fn generated_keys_come_in_every_form_and_verify_what_they_sign() {
     for kind in [
-        KeyKind::Oct(256),
+        KeyKind::Oct(jwt_debugger::jose::alg::Hash::Sha256),
         KeyKind::Ec(jwt_debugger::jose::alg::Curve::P384),
         KeyKind::Ec(jwt_debugger::jose::alg::Curve::Secp256k1),
         KeyKind::Ed25519,
@@ -234,7 +236,10 @@ fn generated_keys_come_in_every_form_and_verify_what_they_sign() {
                 "{kind:?}"
             );
         }
-        assert_eq!(key.public_pem.is_some(), kind != KeyKind::Oct(256));
+        assert_eq!(
+            key.public_pem.is_some(),
+            kind != KeyKind::Oct(jwt_debugger::jose::alg::Hash::Sha256)
+        );
     }
 }
 
@@ -408,7 +413,7 @@ fn a_signed_token_is_encrypted_for_a_recipient_and_opens_with_its_key() {
     };
     for (alg, enc, recipient, decrypt_with) in [
         (
-            KeyAlg::AesKw(128),
+            KeyAlg::AesKw(AesSize::Aes128),
             EncAlg::from_name("A128GCM").unwrap(),
             kw_key.to_owned(),
             kw_key.to_owned(),
@@ -425,7 +430,7 @@ fn a_signed_token_is_encrypted_for_a_recipient_and_opens_with_its_key() {
         // Only a key that can decrypt goes to the decoder: a public key cannot.
         assert_eq!(
             answer.decrypt_key.is_some(),
-            alg == KeyAlg::AesKw(128),
+            alg == KeyAlg::AesKw(AesSize::Aes128),
             "{alg:?}"
         );
         let Decryption::Decrypted(opened) = decrypt(&answer.token, &decrypt_with) else {

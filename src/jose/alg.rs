@@ -254,6 +254,48 @@ impl Alg {
 mod tests {
     use super::*;
 
+    /// Each variant's place in `ALL`: an exhaustive match, so a new variant does not compile
+    /// until it is placed, and the test below fails until `ALL` holds it there.
+    fn place(alg: Alg) -> usize {
+        match alg {
+            Alg::HS256 => 0,
+            Alg::HS384 => 1,
+            Alg::HS512 => 2,
+            Alg::RS256 => 3,
+            Alg::RS384 => 4,
+            Alg::RS512 => 5,
+            Alg::PS256 => 6,
+            Alg::PS384 => 7,
+            Alg::PS512 => 8,
+            Alg::ES256 => 9,
+            Alg::ES384 => 10,
+            Alg::ES512 => 11,
+            Alg::ES256K => 12,
+            Alg::EdDSA => 13,
+            Alg::Ed25519 => 14,
+            Alg::None => 15,
+        }
+    }
+
+    fn hash_place(hash: Hash) -> usize {
+        match hash {
+            Hash::Sha256 => 0,
+            Hash::Sha384 => 1,
+            Hash::Sha512 => 2,
+        }
+    }
+
+    #[test]
+    fn every_all_list_is_in_step_with_its_enum() {
+        for (index, alg) in Alg::ALL.into_iter().enumerate() {
+            assert_eq!(place(alg), index, "{alg:?}");
+        }
+        for (index, hash) in Hash::ALL.into_iter().enumerate() {
+            assert_eq!(hash_place(hash), index, "{hash:?}");
+            assert_eq!(Hash::from_name(hash.webcrypto_name()), Some(hash));
+        }
+    }
+
     #[test]
     fn every_entry_round_trips_by_name() {
         for alg in Alg::ALL {

@@ -5,7 +5,7 @@ use getrandom::rand_core::UnwrapErr;
 use getrandom::SysRng;
 use p256::elliptic_curve::Generate;
 
-use super::alg::{Alg, Curve};
+use super::alg::{Alg, Curve, Hash};
 use super::error::Error;
 use super::key::private::{EcPrivateKey, PrivateKey};
 use super::key::Secret;
@@ -13,20 +13,41 @@ use super::key::Secret;
 /// A kind of key the workshop makes; `name` is the page's `keygen-type` option value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyKind {
-    Oct(usize),
-    Rsa(usize),
+    /// An HMAC secret as long as the hash's output (RFC 7518 §3.2).
+    Oct(Hash),
+    Rsa(RsaSize),
     Ec(Curve),
     Ed25519,
 }
 
+/// The RSA modulus sizes the workshop makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RsaSize {
+    Rsa2048,
+    Rsa3072,
+    Rsa4096,
+}
+
+impl RsaSize {
+    pub const ALL: [RsaSize; 3] = [RsaSize::Rsa2048, RsaSize::Rsa3072, RsaSize::Rsa4096];
+
+    pub fn bits(self) -> usize {
+        match self {
+            RsaSize::Rsa2048 => 2048,
+            RsaSize::Rsa3072 => 3072,
+            RsaSize::Rsa4096 => 4096,
+        }
+    }
+}
+
 impl KeyKind {
     pub const ALL: [KeyKind; 11] = [
-        KeyKind::Oct(256),
-        KeyKind::Oct(384),
-        KeyKind::Oct(512),
-        KeyKind::Rsa(2048),
-        KeyKind::Rsa(3072),
-        KeyKind::Rsa(4096),
+        KeyKind::Oct(Hash::Sha256),
+        KeyKind::Oct(Hash::Sha384),
+        KeyKind::Oct(Hash::Sha512),
+        KeyKind::Rsa(RsaSize::Rsa2048),
+        KeyKind::Rsa(RsaSize::Rsa3072),
+        KeyKind::Rsa(RsaSize::Rsa4096),
         KeyKind::Ec(Curve::P256),
         KeyKind::Ec(Curve::P384),
         KeyKind::Ec(Curve::P521),
@@ -37,8 +58,8 @@ impl KeyKind {
     /// `oct-256`, `RSA-2048`, `P-256`, `secp256k1`, `Ed25519` …
     pub fn name(self) -> String {
         match self {
-            KeyKind::Oct(bits) => format!("oct-{bits}"),
-            KeyKind::Rsa(bits) => format!("RSA-{bits}"),
+            KeyKind::Oct(hash) => format!("oct-{}", 8 * hash.output_len()),
+            KeyKind::Rsa(size) => format!("RSA-{}", size.bits()),
             KeyKind::Ec(curve) => curve.jwk_name().to_owned(),
             KeyKind::Ed25519 => "Ed25519".to_owned(),
         }
@@ -51,9 +72,9 @@ impl KeyKind {
     /// The algorithm a key of this kind is made for, written into its JWK's `alg`.
     pub fn alg(self) -> Alg {
         match self {
-            KeyKind::Oct(384) => Alg::HS384,
-            KeyKind::Oct(512) => Alg::HS512,
-            KeyKind::Oct(_) => Alg::HS256,
+            KeyKind::Oct(Hash::Sha256) => Alg::HS256,
+            KeyKind::Oct(Hash::Sha384) => Alg::HS384,
+            KeyKind::Oct(Hash::Sha512) => Alg::HS512,
             KeyKind::Rsa(_) => Alg::RS256,
             KeyKind::Ec(Curve::P384) => Alg::ES384,
             KeyKind::Ec(Curve::P521) => Alg::ES512,
@@ -68,12 +89,12 @@ impl KeyKind {
 pub fn generate(kind: KeyKind) -> Result<PrivateKey, Error> {
     let mut rng = UnwrapErr(SysRng);
     match kind {
-        KeyKind::Oct(bits) => {
-            let mut bytes = vec![0u8; bits / 8];
+        KeyKind::Oct(hash) => {
+            let mut bytes = vec![0u8; hash.output_len()];
             fill(&mut bytes)?;
             Secret::from_bytes(bytes).map(PrivateKey::Secret)
         }
-        KeyKind::Rsa(bits) => rsa::PrivateKey::new(&mut rng, bits)
+        KeyKind::Rsa(size) => rsa::PrivateKey::new(&mut rng, size.bits())
             .map(|key| PrivateKey::Rsa(Box::new(key)))
             .map_err(|err| failed(format!("RSA key generation failed ({err})"))),
         KeyKind::Ec(curve) => {
@@ -107,4 +128,25 @@ fn fill(bytes: &mut [u8]) -> Result<(), Error> {
 
 fn failed(reason: String) -> Error {
     Error::SigningRefused { reason }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `KeyKind::ALL` holds every kind once: a secret per hash, a key per RSA size and per
+    /// ECDSA curve, and Ed25519; every name reads back.
+    #[test]
+    fn the_all_list_is_in_step_with_the_enum() {
+        let mut expected: Vec<KeyKind> = Hash::ALL.into_iter().map(KeyKind::Oct).collect();
+        expected.extend(RsaSize::ALL.into_iter().map(KeyKind::Rsa));
+        let ecdsa = [Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1];
+        expected.extend(ecdsa.into_iter().map(KeyKind::Ec));
+        expected.push(KeyKind::Ed25519);
+        assert_eq!(KeyKind::ALL.to_vec(), expected);
+        for kind in KeyKind::ALL {
+            assert_eq!(KeyKind::from_name(&kind.name()), Some(kind));
+            assert!(kind.alg().family() != crate::jose::alg::Family::Unsecured);
+        }
+    }
 }

@@ -237,3 +237,20 @@ impl FindingCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::FindingCode;
+
+    /// `ALL` holds every kind once, in declaration order: a kind missing from it would be
+    /// missing from the page's documented vocabulary.
+    #[test]
+    fn the_all_list_is_in_step_with_the_enum() {
+        for (index, code) in FindingCode::ALL.into_iter().enumerate() {
+            // The discriminant is the declaration order.
+            assert_eq!(code as usize, index, "{code:?}");
+        }
+        let last = FindingCode::Oversized as usize;
+        assert_eq!(FindingCode::ALL.len(), last + 1);
+    }
+}

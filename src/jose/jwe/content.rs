@@ -8,7 +8,7 @@ use cbc::cipher::{BlockModeDecrypt, KeyIvInit};
 use hmac::{Hmac, Mac};
 use sha2::{Sha256, Sha384, Sha512};
 
-use super::alg::EncAlg;
+use super::alg::{AesSize, EncAlg};
 
 type Aes192Gcm = AesGcm<aes::Aes192, aes_gcm::aead::consts::U12>;
 
@@ -32,23 +32,23 @@ pub fn decrypt(
     }
     match enc {
         EncAlg::AesGcm(_) => gcm_open(cek, iv, ciphertext, tag, aad),
-        EncAlg::AesCbcHs(bits) => {
-            let (mac_key, enc_key) = cek.split_at(bits / 8);
+        EncAlg::AesCbcHs(size) => {
+            let (mac_key, enc_key) = cek.split_at(size.bytes());
             // AL: the AAD's length in bits, as a 64-bit big-endian number (RFC 7518 §5.2.2.1).
             let aad_bits = (aad.len() as u64).saturating_mul(8).to_be_bytes();
             let input = [aad, iv, ciphertext, &aad_bits];
-            let authentic = match bits {
-                128 => check_tag::<Hmac<Sha256>>(mac_key, &input, tag),
-                192 => check_tag::<Hmac<Sha384>>(mac_key, &input, tag),
-                _ => check_tag::<Hmac<Sha512>>(mac_key, &input, tag),
+            let authentic = match size {
+                AesSize::Aes128 => check_tag::<Hmac<Sha256>>(mac_key, &input, tag),
+                AesSize::Aes192 => check_tag::<Hmac<Sha384>>(mac_key, &input, tag),
+                AesSize::Aes256 => check_tag::<Hmac<Sha512>>(mac_key, &input, tag),
             };
             if !authentic {
                 return Err(TagMismatch);
             }
-            match bits {
-                128 => cbc_decrypt::<aes::Aes128>(enc_key, iv, ciphertext),
-                192 => cbc_decrypt::<aes::Aes192>(enc_key, iv, ciphertext),
-                _ => cbc_decrypt::<aes::Aes256>(enc_key, iv, ciphertext),
+            match size {
+                AesSize::Aes128 => cbc_decrypt::<aes::Aes128>(enc_key, iv, ciphertext),
+                AesSize::Aes192 => cbc_decrypt::<aes::Aes192>(enc_key, iv, ciphertext),
+                AesSize::Aes256 => cbc_decrypt::<aes::Aes256>(enc_key, iv, ciphertext),
             }
         }
     }
@@ -90,25 +90,25 @@ pub fn encrypt(
     }
     match enc {
         EncAlg::AesGcm(_) => gcm_seal(cek, iv, plaintext, aad),
-        EncAlg::AesCbcHs(bits) => {
-            let (mac_key, enc_key) = cek.split_at(bits / 8);
-            let ciphertext = match bits {
-                128 => cbc::Encryptor::<aes::Aes128>::new_from_slices(enc_key, iv)
+        EncAlg::AesCbcHs(size) => {
+            let (mac_key, enc_key) = cek.split_at(size.bytes());
+            let ciphertext = match size {
+                AesSize::Aes128 => cbc::Encryptor::<aes::Aes128>::new_from_slices(enc_key, iv)
                     .ok()?
                     .encrypt_padded_vec::<Pkcs7>(plaintext),
-                192 => cbc::Encryptor::<aes::Aes192>::new_from_slices(enc_key, iv)
+                AesSize::Aes192 => cbc::Encryptor::<aes::Aes192>::new_from_slices(enc_key, iv)
                     .ok()?
                     .encrypt_padded_vec::<Pkcs7>(plaintext),
-                _ => cbc::Encryptor::<aes::Aes256>::new_from_slices(enc_key, iv)
+                AesSize::Aes256 => cbc::Encryptor::<aes::Aes256>::new_from_slices(enc_key, iv)
                     .ok()?
                     .encrypt_padded_vec::<Pkcs7>(plaintext),
             };
             let aad_bits = (aad.len() as u64).saturating_mul(8).to_be_bytes();
             let input = [aad, iv, &ciphertext[..], &aad_bits];
-            let mut tag = match bits {
-                128 => full_mac::<Hmac<Sha256>>(mac_key, &input)?,
-                192 => full_mac::<Hmac<Sha384>>(mac_key, &input)?,
-                _ => full_mac::<Hmac<Sha512>>(mac_key, &input)?,
+            let mut tag = match size {
+                AesSize::Aes128 => full_mac::<Hmac<Sha256>>(mac_key, &input)?,
+                AesSize::Aes192 => full_mac::<Hmac<Sha384>>(mac_key, &input)?,
+                AesSize::Aes256 => full_mac::<Hmac<Sha512>>(mac_key, &input)?,
             };
             tag.truncate(enc.tag_len());
             Some((ciphertext, tag))

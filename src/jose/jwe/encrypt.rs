@@ -136,12 +136,12 @@ pub fn encrypt(
                 secret.len()
             )))
         }
-        (KeyAlg::AesKw(bits), Recipient::Secret(kek)) if kek.len() == bits / 8 => {
+        (KeyAlg::AesKw(size), Recipient::Secret(kek)) if kek.len() == size.bytes() => {
             let cek = random_key(cek_len)?;
             let wrapped = aes_wrap(kek, &cek).ok_or_else(mismatch)?;
             (cek, wrapped)
         }
-        (KeyAlg::AesGcmKw(bits), Recipient::Secret(kek)) if kek.len() == bits / 8 => {
+        (KeyAlg::AesGcmKw(size), Recipient::Secret(kek)) if kek.len() == size.bytes() => {
             let cek = random_key(cek_len)?;
             let iv = random_key(12)?;
             let (wrapped, tag) = gcm_wrap(kek, &iv, &cek).ok_or_else(mismatch)?;
@@ -167,7 +167,7 @@ pub fn encrypt(
         (KeyAlg::EcdhEs(wrap), Recipient::Ec(_) | Recipient::X25519(_)) => {
             let (algorithm_id, bits) = match wrap {
                 None => (enc.name(), cek_len * 8),
-                Some(bits) => (alg.name(), bits),
+                Some(size) => (alg.name(), size.bits()),
             };
             let (ephemeral, epk) = ephemeral_for(recipient)?;
             header.insert("epk".to_owned(), Value::Object(epk));
@@ -182,10 +182,10 @@ pub fn encrypt(
                 }
             }
         }
-        (KeyAlg::Pbes2(bits), Recipient::Secret(password)) => {
+        (KeyAlg::Pbes2(size), Recipient::Secret(password)) => {
             header.insert("p2s".to_owned(), json!(base64url::encode(&random_key(16)?)));
             header.insert("p2c".to_owned(), json!(p2c));
-            let kek = pbes2_key(alg, bits, &header, password)?;
+            let kek = pbes2_key(alg, size, &header, password)?;
             let cek = random_key(cek_len)?;
             let wrapped = aes_wrap(&kek, &cek).ok_or_else(mismatch)?;
             (cek, wrapped)

@@ -5,7 +5,7 @@ use aes_gcm::KeyInit;
 use rsa::{Oaep, Pkcs1v15Encrypt};
 use serde_json::{Map, Value};
 
-use super::alg::{EncAlg, KeyAlg, OaepHash};
+use super::alg::{AesSize, EncAlg, KeyAlg, OaepHash};
 use super::content;
 use super::ecdh;
 use super::key::DecryptionKey;
@@ -39,9 +39,9 @@ pub fn content_key(
             }
             Ok(secret.to_vec())
         }
-        KeyAlg::AesKw(bits) => aes_unwrap(secret_of_len(alg, key, bits / 8)?, encrypted_key),
-        KeyAlg::AesGcmKw(bits) => {
-            let kek = secret_of_len(alg, key, bits / 8)?;
+        KeyAlg::AesKw(size) => aes_unwrap(secret_of_len(alg, key, size.bytes())?, encrypted_key),
+        KeyAlg::AesGcmKw(size) => {
+            let kek = secret_of_len(alg, key, size.bytes())?;
             let iv = header_bytes(header, "iv")?;
             let tag = header_bytes(header, "tag")?;
             gcm_unwrap(kek, &iv, &tag, encrypted_key)
@@ -66,7 +66,7 @@ pub fn content_key(
         KeyAlg::EcdhEs(wrap) => {
             let (algorithm_id, bits) = match wrap {
                 None => (enc.name(), enc.key_len() * 8),
-                Some(bits) => (alg.name(), bits),
+                Some(size) => (alg.name(), size.bits()),
             };
             let agreed = ecdh::agree(alg, header, key, algorithm_id, bits)?;
             match wrap {
@@ -79,12 +79,12 @@ pub fn content_key(
                 Some(_) => aes_unwrap(&agreed, encrypted_key),
             }
         }
-        KeyAlg::Pbes2(bits) => {
+        KeyAlg::Pbes2(size) => {
             let password = match key {
                 DecryptionKey::Secret(password) => password,
                 other => return Err(mismatch(alg, other)),
             };
-            let kek = pbes2_key(alg, bits, header, password)?;
+            let kek = pbes2_key(alg, size, header, password)?;
             aes_unwrap(&kek, encrypted_key)
         }
     };
@@ -182,7 +182,7 @@ fn gcm_unwrap(kek: &[u8], iv: &[u8], tag: &[u8], wrapped: &[u8]) -> Result<Vec<u
 /// PBES2 (RFC 7518 §4.8): PBKDF2 with HMAC-SHA-(2 × bits) over the salt `alg ‖ 0 ‖ p2s`.
 pub fn pbes2_key(
     alg: KeyAlg,
-    bits: usize,
+    size: AesSize,
     header: &Map<String, Value>,
     password: &[u8],
 ) -> Result<Vec<u8>, Error> {
@@ -204,11 +204,11 @@ pub fn pbes2_key(
     }
     let rounds = u32::try_from(count).map_err(|_| header_error("p2c is too large"))?;
     let salt = [alg.name().as_bytes(), &[0], &salt_input].concat();
-    let mut kek = vec![0u8; bits / 8];
-    match bits {
-        128 => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, &salt, rounds, &mut kek),
-        192 => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(password, &salt, rounds, &mut kek),
-        _ => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, &salt, rounds, &mut kek),
+    let mut kek = vec![0u8; size.bytes()];
+    match size {
+        AesSize::Aes128 => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, &salt, rounds, &mut kek),
+        AesSize::Aes192 => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(password, &salt, rounds, &mut kek),
+        AesSize::Aes256 => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, &salt, rounds, &mut kek),
     }
     Ok(kek)
 }

@@ -95,8 +95,12 @@ pub fn key_workshop(props: &KeyWorkshopProps) -> Html {
 /// "RSA 2048-bit", "HMAC secret, 256 bits", "EC P-256" …
 fn label(kind: KeyKind) -> String {
     match kind {
-        KeyKind::Oct(bits) => format!("HMAC secret, {bits} bits ({})", kind.alg().name()),
-        KeyKind::Rsa(bits) => format!("RSA {bits}-bit"),
+        KeyKind::Oct(hash) => format!(
+            "HMAC secret, {} bits ({})",
+            8 * hash.output_len(),
+            kind.alg().name()
+        ),
+        KeyKind::Rsa(size) => format!("RSA {}-bit", size.bits()),
         KeyKind::Ec(curve) => format!("EC {} ({})", curve.jwk_name(), kind.alg().name()),
         KeyKind::Ed25519 => "Ed25519 (EdDSA)".to_owned(),
     }

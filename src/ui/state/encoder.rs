@@ -4,7 +4,7 @@
 use crate::jose::alg::Alg;
 use crate::jose::claims::{describe_claim, Described};
 use crate::jose::json_text::{compact, member_names, object_error, string_member, with_member};
-use crate::jose::jwe::alg::{EncAlg, KeyAlg, OaepHash};
+use crate::jose::jwe::alg::{AesSize, EncAlg, KeyAlg, OaepHash};
 use crate::jose::key::SecretEncoding;
 use crate::jose::protocol::{EncryptRequest, Reply, Request, SignRequest, Signed};
 use crate::jose::redacted::SecretText;
@@ -42,7 +42,7 @@ impl Default for Encryption {
         Encryption {
             on: false,
             alg: KeyAlg::RsaOaep(OaepHash::Sha256),
-            enc: EncAlg::AesGcm(256),
+            enc: EncAlg::AesGcm(AesSize::Aes256),
             key: SecretText::default(),
             encoding: SecretEncoding::default(),
         }
