@@ -20,6 +20,7 @@ pub mod keygen;
 pub mod known_secrets;
 pub mod lint;
 pub mod platform;
+pub mod policy;
 pub mod protocol;
 pub mod redacted;
 pub mod rsa;

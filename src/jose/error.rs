@@ -71,11 +71,11 @@ pub enum Error {
     NotObject { part: Part, found: &'static str },
     /// The header has no `alg`, or it is not a string.
     MissingAlg,
-    /// The header names an algorithm this page does not verify (yet).
+    /// The header names an algorithm that is not in this page's table.
     UnsupportedAlg { alg: String },
     /// `alg: none`: an unsecured token, which proves nothing.
     AlgNone,
-    /// The token is a JWE (five segments); decryption is not supported yet.
+    /// The token is a JWE (five segments): it is decrypted, not verified as a signature.
     EncryptedToken,
     /// The secret is not valid in the chosen encoding.
     SecretEncoding {
@@ -106,6 +106,15 @@ pub enum Error {
     },
     /// The encoder will not make this token (an unsecured one, or one with a weak key).
     SigningRefused { reason: String },
+    /// The encoder will not encrypt for this recipient with these algorithms.
+    EncryptionRefused { reason: String },
+    /// A new key could not be made.
+    KeyGeneration { reason: String },
+    /// The platform gave no randomness for `purpose` (a key, a salt, an IV).
+    NoRandomness {
+        purpose: &'static str,
+        detail: String,
+    },
     /// The check could not run: the browser's WebCrypto refused the key and the worker that
     /// would run it instead was not available.
     Unverifiable { alg: &'static str },
@@ -129,7 +138,7 @@ impl Error {
             Error::MissingAlg => "missing-alg",
             Error::UnsupportedAlg { .. } => "unsupported-alg",
             Error::AlgNone => "alg-none",
-            Error::EncryptedToken => "jwe-unsupported",
+            Error::EncryptedToken => "encrypted-token",
             Error::SecretEncoding { .. } => "secret-encoding",
             Error::EmptySecret => "empty-secret",
             Error::KeyFormat { .. } => "key-format",
@@ -137,6 +146,9 @@ impl Error {
             Error::NoKeyWithKid { .. } => "no-key-with-kid",
             Error::NoFittingKey { .. } => "no-fitting-key",
             Error::SigningRefused { .. } => "signing-refused",
+            Error::EncryptionRefused { .. } => "encryption-refused",
+            Error::KeyGeneration { .. } => "key-generation",
+            Error::NoRandomness { .. } => "no-randomness",
             Error::Unverifiable { .. } => "unverifiable",
             Error::JweStructure { .. } => "jwe-structure",
             Error::JweHeader { .. } => "jwe-header",
@@ -164,6 +176,9 @@ impl Error {
             | Error::NoKeyWithKid { .. }
             | Error::NoFittingKey { .. }
             | Error::SigningRefused { .. }
+            | Error::EncryptionRefused { .. }
+            | Error::KeyGeneration { .. }
+            | Error::NoRandomness { .. }
             | Error::Unverifiable { .. } => Part::Key,
         }
     }
@@ -218,12 +233,12 @@ impl fmt::Display for Error {
                 part.as_str()
             ),
             Error::MissingAlg => write!(f, "The header has no \"alg\" string, so there is no way to know how the token was signed."),
-            Error::UnsupportedAlg { alg } => write!(f, "The algorithm {alg:?} is not supported yet."),
+            Error::UnsupportedAlg { alg } => write!(f, "The algorithm {alg:?} is not one this page knows: it verifies HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, ES256K, EdDSA and Ed25519."),
             Error::AlgNone => write!(
                 f,
                 "\"alg\": \"none\" means the token is unsecured: anyone can write it, so there is nothing to verify and it proves nothing."
             ),
-            Error::EncryptedToken => write!(f, "This is an encrypted token (JWE, 5 segments); decryption is not supported yet."),
+            Error::EncryptedToken => write!(f, "This is an encrypted token (JWE, 5 segments): it is decrypted with the key box's key, not verified as a signature."),
             Error::SecretEncoding { encoding, offset, detail } => write!(
                 f,
                 "The secret is not valid {encoding}: {detail} at character {offset}."
@@ -249,6 +264,9 @@ impl fmt::Display for Error {
                 available.join(", ")
             ),
             Error::SigningRefused { reason } => write!(f, "Not signed: {reason}."),
+            Error::EncryptionRefused { reason } => write!(f, "Not encrypted: {reason}."),
+            Error::KeyGeneration { reason } => write!(f, "No key was made: {reason}."),
+            Error::NoRandomness { purpose, detail } => write!(f, "The browser gave no randomness for {purpose} ({detail})."),
             Error::Unverifiable { alg } => write!(
                 f,
                 "The {alg} check could not run: the browser refused the key and the worker that checks it otherwise did not answer."
@@ -266,7 +284,8 @@ fn with_article(noun: &str) -> String {
     format!("{} {noun}", if vowel { "an" } else { "a" })
 }
 
-fn quoted_list(items: &[String]) -> String {
+/// `"a", "b", "c"`: names quoted as in JSON, for messages.
+pub(crate) fn quoted_list(items: &[String]) -> String {
     items
         .iter()
         .map(|item| format!("{item:?}"))

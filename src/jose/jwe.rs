@@ -6,6 +6,7 @@ pub mod content;
 pub mod decrypt;
 pub mod ecdh;
 pub mod encrypt;
+pub mod header;
 pub mod key;
 pub mod key_management;
 

@@ -96,7 +96,9 @@ pub fn generate(kind: KeyKind) -> Result<PrivateKey, Error> {
         }
         KeyKind::Rsa(size) => rsa::PrivateKey::new(&mut rng, size.bits())
             .map(|key| PrivateKey::Rsa(Box::new(key)))
-            .map_err(|err| failed(format!("RSA key generation failed ({err})"))),
+            .map_err(|err| Error::KeyGeneration {
+                reason: format!("the RSA prime search failed ({err})"),
+            }),
         KeyKind::Ec(curve) => {
             let key = match curve {
                 Curve::P256 => EcPrivateKey::P256(random()?),
@@ -119,15 +121,18 @@ pub fn generate(kind: KeyKind) -> Result<PrivateKey, Error> {
 
 /// A random ECDSA signing key.
 fn random<K: Generate>() -> Result<K, Error> {
-    K::try_generate_from_rng(&mut SysRng).map_err(|err| failed(format!("no randomness ({err})")))
+    K::try_generate_from_rng(&mut SysRng).map_err(|err| no_randomness(err.to_string()))
 }
 
 fn fill(bytes: &mut [u8]) -> Result<(), Error> {
-    getrandom::fill(bytes).map_err(|err| failed(format!("no randomness ({err})")))
+    getrandom::fill(bytes).map_err(|err| no_randomness(err.to_string()))
 }
 
-fn failed(reason: String) -> Error {
-    Error::SigningRefused { reason }
+fn no_randomness(detail: String) -> Error {
+    Error::NoRandomness {
+        purpose: "a new key",
+        detail,
+    }
 }
 
 #[cfg(test)]

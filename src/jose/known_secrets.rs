@@ -4,7 +4,6 @@
 
 use super::alg::{Family, Hash};
 use super::hmac;
-use super::protocol::SearchReport;
 use super::token::Decoded;
 use super::verify;
 
@@ -12,9 +11,9 @@ use super::verify;
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Target {
     hash: Hash,
-    #[serde(with = "super::protocol::base64url_bytes")]
+    #[serde(with = "super::base64url::serde_bytes")]
     signing_input: Vec<u8>,
-    #[serde(with = "super::protocol::base64url_bytes")]
+    #[serde(with = "super::base64url::serde_bytes")]
     signature: Vec<u8>,
 }
 
@@ -49,6 +48,36 @@ impl Target {
 
     fn matches(&self, secret: &[u8]) -> bool {
         hmac::verify(self.hash, secret, &self.signing_input, &self.signature)
+    }
+}
+
+/// Where a known-secret search stands, as the worker reports it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum SearchReport {
+    /// This fraction of the list (0 to 1) has been tried.
+    Searching {
+        fraction: f64,
+    },
+    /// The signature verifies with this listed secret.
+    Found {
+        secret: String,
+        tried: usize,
+    },
+    NotFound {
+        tried: usize,
+        millis: f64,
+    },
+    /// The list could not be loaded, and why.
+    Unavailable {
+        reason: String,
+    },
+}
+
+impl SearchReport {
+    /// Whether this report ends the search.
+    pub fn is_final(&self) -> bool {
+        !matches!(self, SearchReport::Searching { .. })
     }
 }
 

@@ -6,10 +6,12 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::alg::{Alg, Hash};
+use super::base64url;
 use super::jwe::alg::{EncAlg, KeyAlg};
 use super::jwe::decrypt::FailedStep;
 use super::key::SecretEncoding;
 use super::keygen::KeyKind;
+pub use super::known_secrets::SearchReport;
 use super::known_secrets::Target;
 use super::platform::PlatformAnswer;
 use super::redacted::SecretText;
@@ -69,9 +71,9 @@ pub struct VerifyRequest {
     pub alg: Alg,
     /// The public key as a JWK.
     pub jwk: String,
-    #[serde(rename = "input", with = "base64url_bytes")]
+    #[serde(rename = "input", with = "base64url::serde_bytes")]
     pub signing_input: Vec<u8>,
-    #[serde(with = "base64url_bytes")]
+    #[serde(with = "base64url::serde_bytes")]
     pub signature: Vec<u8>,
 }
 
@@ -178,36 +180,6 @@ pub struct Opened {
     pub notes: Vec<String>,
 }
 
-/// Where a known-secret search stands, as the worker reports it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "kebab-case")]
-pub enum SearchReport {
-    /// This fraction of the list (0 to 1) has been tried.
-    Searching {
-        fraction: f64,
-    },
-    /// The signature verifies with this listed secret.
-    Found {
-        secret: String,
-        tried: usize,
-    },
-    NotFound {
-        tried: usize,
-        millis: f64,
-    },
-    /// The list could not be loaded, and why.
-    Unavailable {
-        reason: String,
-    },
-}
-
-impl SearchReport {
-    /// Whether this report ends the search.
-    pub fn is_final(&self) -> bool {
-        !matches!(self, SearchReport::Searching { .. })
-    }
-}
-
 /// Why a message could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodecError(pub String);
@@ -254,22 +226,6 @@ fn encode(message: &impl Serialize) -> String {
 
 fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, CodecError> {
     serde_json::from_str(text).map_err(|err| CodecError(err.to_string()))
-}
-
-/// Bytes as unpadded base64url strings.
-pub(crate) mod base64url_bytes {
-    use super::*;
-    use crate::jose::base64url;
-    use crate::jose::error::Part;
-
-    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&base64url::encode(bytes))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        base64url::decode_segment(&text, Part::Token, 0).map_err(D::Error::custom)
-    }
 }
 
 /// Serializes a table-described type by its registered name, and reads it back through the

@@ -13,9 +13,7 @@ use super::error::Error;
 use super::hmac;
 use super::key::private::{EcPrivateKey, PrivateKey};
 use super::key::{needed_for, rsa_key};
-
-/// Smallest RSA modulus the encoder signs with (RFC 7518 §3.3).
-const MIN_RSA_BITS: usize = 2048;
+use super::policy::{self, Weakness, MIN_RSA_BITS};
 
 /// Signs `input` (the `header.payload` text) with `key` for `alg`.
 pub fn sign(alg: Alg, key: &PrivateKey, input: &[u8]) -> Result<Vec<u8>, Error> {
@@ -26,19 +24,19 @@ pub fn sign(alg: Alg, key: &PrivateKey, input: &[u8]) -> Result<Vec<u8>, Error> 
                 .to_owned(),
         ),
         (Family::Hmac, Some(hash), PrivateKey::Secret(secret)) => {
-            if secret.len() < hash.output_len() {
+            if let Some(Weakness::ShortSecret { bytes, needed }) =
+                policy::short_secret(alg, secret.len())
+            {
                 return refuse(format!(
-                    "the secret is {} bytes; {} needs at least {} (RFC 7518 §3.2)",
-                    secret.len(),
+                    "the secret is {bytes} bytes; {} needs at least {needed} (RFC 7518 §3.2)",
                     alg.name(),
-                    hash.output_len()
                 ));
             }
             Ok(hmac::sign(hash, secret.bytes(), input))
         }
         (Family::RsaPkcs1 | Family::RsaPss, Some(hash), PrivateKey::Rsa(rsa)) => {
             let bits = rsa_key::modulus_bits(&rsa_key::RsaPublic::of(&rsa.to_public_key()));
-            if bits < MIN_RSA_BITS {
+            if policy::weak_rsa(bits).is_some() {
                 return refuse(format!(
                     "the RSA key has {bits} bits; at least {MIN_RSA_BITS} are required (RFC 7518 §3.3)"
                 ));
@@ -100,8 +98,9 @@ fn pss_sign(hash: Hash, key: rsa::PrivateKey, input: &[u8]) -> Result<Vec<u8>, E
     };
     signed
         .map(|signature| signature.to_vec())
-        .map_err(|err| Error::SigningRefused {
-            reason: format!("no randomness for the PSS salt ({err})"),
+        .map_err(|err| Error::NoRandomness {
+            purpose: "the PSS salt",
+            detail: err.to_string(),
         })
 }
 

@@ -20,7 +20,7 @@ pub enum Status {
     NoKey,
     /// The key cannot be used.
     KeyError,
-    /// The algorithm is `none`, unknown, or not supported yet.
+    /// The algorithm is `none` or unknown, or the token is encrypted.
     Unsupported,
     /// The signature matches the key.
     Valid,
@@ -66,7 +66,10 @@ impl Status {
             | Error::KeyMismatch { .. }
             | Error::NoKeyWithKid { .. }
             | Error::NoFittingKey { .. }
-            | Error::SigningRefused { .. } => Status::KeyError,
+            | Error::SigningRefused { .. }
+            | Error::EncryptionRefused { .. }
+            | Error::KeyGeneration { .. }
+            | Error::NoRandomness { .. } => Status::KeyError,
         }
     }
 }

@@ -9,6 +9,7 @@ use super::embedded::embedded_keys;
 use super::error::Part;
 use super::input::Removed;
 use super::key::{rsa_key, Key, KeySet};
+use super::policy::{self, Weakness};
 use super::token::Decoded;
 
 /// Header parameters RFC 7515 registers; `crit` must not list them (§4.1.11).
@@ -210,26 +211,27 @@ pub fn check(
     problems
 }
 
+impl From<Weakness> for StrictProblem {
+    fn from(weakness: Weakness) -> StrictProblem {
+        match weakness {
+            Weakness::ShortSecret { bytes, needed } => {
+                StrictProblem::ShortHmacKey { bytes, needed }
+            }
+            Weakness::WeakRsa { bits } => StrictProblem::WeakRsaKey { bits },
+        }
+    }
+}
+
 fn key_problems(key: &Key, alg: Alg) -> Vec<StrictProblem> {
     match key {
-        Key::Secret(secret) => {
-            let needed = alg.hash().map(|hash| hash.output_len()).unwrap_or(0);
-            match secret.len() < needed {
-                true => vec![StrictProblem::ShortHmacKey {
-                    bytes: secret.len(),
-                    needed,
-                }],
-                false => Vec::new(),
-            }
-        }
-        Key::Rsa(key) => {
-            let mut problems = Vec::new();
-            let bits = rsa_key::modulus_bits(key);
-            if bits < 2048 {
-                problems.push(StrictProblem::WeakRsaKey { bits });
-            }
-            problems
-        }
+        Key::Secret(secret) => policy::short_secret(alg, secret.len())
+            .map(StrictProblem::from)
+            .into_iter()
+            .collect(),
+        Key::Rsa(key) => policy::weak_rsa(rsa_key::modulus_bits(key))
+            .map(StrictProblem::from)
+            .into_iter()
+            .collect(),
         Key::Ec(_) | Key::Ed25519(_) => Vec::new(),
     }
 }

@@ -6,8 +6,9 @@ use serde_json::{Map, Value};
 
 use super::alg::{EncAlg, KeyAlg};
 use super::content::{self, TagMismatch};
+use super::header::header_error;
 use super::key::KeyEntry;
-use super::key_management::{self, header_error, UnwrapFailed};
+use super::key_management::{self, UnwrapFailed};
 use super::Jwe;
 use crate::jose::error::Error;
 

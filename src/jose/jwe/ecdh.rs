@@ -5,8 +5,8 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::alg::KeyAlg;
-use super::key::DecryptionKey;
-use super::key_management::{header_bytes, header_error, mismatch};
+use super::header::{header_bytes, header_error};
+use super::key::{mismatch, DecryptionKey};
 use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
 use crate::jose::key::private::EcPrivateKey;

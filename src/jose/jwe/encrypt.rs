@@ -116,7 +116,7 @@ pub fn encrypt(
     recipient: &Recipient,
     p2c: u64,
 ) -> Result<String, Error> {
-    let refuse = |reason: String| Error::SigningRefused { reason };
+    let refuse = |reason: String| Error::EncryptionRefused { reason };
     let mismatch = || Error::KeyMismatch {
         alg: alg.name(),
         expected: alg.needs().replace("private", "public"),
@@ -211,8 +211,9 @@ fn ephemeral_for(recipient: &Recipient) -> Result<(DecryptionKey, Map<String, Va
     match recipient {
         Recipient::X25519(_) => {
             let mut seed = [0u8; 32];
-            getrandom::fill(&mut seed).map_err(|err| Error::SigningRefused {
-                reason: format!("no randomness for the ephemeral key ({err})"),
+            getrandom::fill(&mut seed).map_err(|err| Error::NoRandomness {
+                purpose: "the ephemeral key",
+                detail: err.to_string(),
             })?;
             let secret = x25519_dalek::StaticSecret::from(seed);
             let x = x25519_dalek::PublicKey::from(&secret).to_bytes();
@@ -231,7 +232,7 @@ fn ephemeral_for(recipient: &Recipient) -> Result<(DecryptionKey, Map<String, Va
 }
 
 fn not_agreeing() -> Error {
-    Error::SigningRefused {
+    Error::EncryptionRefused {
         reason: "ECDH-ES needs an EC (P-256, P-384, P-521) or X25519 key".to_owned(),
     }
 }

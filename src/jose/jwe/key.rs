@@ -190,3 +190,12 @@ pub fn ed25519_cannot_encrypt() -> Error {
         detail: "Ed25519 keys sign; for ECDH-ES on Curve25519 give an X25519 key".to_owned(),
     }
 }
+
+/// The key is of the wrong kind for `alg`.
+pub fn mismatch(alg: KeyAlg, key: &DecryptionKey) -> Error {
+    Error::KeyMismatch {
+        alg: alg.name(),
+        expected: alg.needs().to_owned(),
+        found: key.describe(),
+    }
+}

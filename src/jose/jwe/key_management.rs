@@ -8,9 +8,9 @@ use serde_json::{Map, Value};
 use super::alg::{AesSize, EncAlg, KeyAlg, OaepHash};
 use super::content;
 use super::ecdh;
-use super::key::DecryptionKey;
-use crate::jose::base64url;
-use crate::jose::error::{Error, Part};
+use super::header::{header_bytes, header_error};
+use super::key::{mismatch, DecryptionKey};
+use crate::jose::error::Error;
 
 /// The most PBES2 iterations this page runs: enough for real tokens, and a bound on how long a
 /// hostile `p2c` can keep the page busy.
@@ -116,15 +116,6 @@ fn rsa_key(alg: KeyAlg, key: &DecryptionKey) -> Result<&rsa::PrivateKey, Error> 
     }
 }
 
-/// The key is of the wrong kind for `alg`.
-pub fn mismatch(alg: KeyAlg, key: &DecryptionKey) -> Error {
-    Error::KeyMismatch {
-        alg: alg.name(),
-        expected: alg.needs().to_owned(),
-        found: key.describe(),
-    }
-}
-
 fn aes_unwrap(kek: &[u8], wrapped: &[u8]) -> Result<Vec<u8>, UnwrapFailed> {
     let mut buffer = vec![0u8; wrapped.len()];
     let unwrapped = match kek.len() {
@@ -213,28 +204,12 @@ pub fn pbes2_key(
     Ok(kek)
 }
 
-/// A header member holding base64url bytes.
-pub fn header_bytes(header: &Map<String, Value>, name: &str) -> Result<Vec<u8>, Error> {
-    let text = header
-        .get(name)
-        .and_then(Value::as_str)
-        .ok_or_else(|| header_error(format!("\"{name}\" is missing or not a string")))?;
-    base64url::decode_segment(text, Part::Header, 0)
-        .map_err(|_| header_error(format!("\"{name}\" is not base64url")))
-}
-
-pub fn header_error(detail: impl Into<String>) -> Error {
-    Error::JweHeader {
-        detail: detail.into(),
-    }
-}
-
 /// Random bytes from the system (the browser's crypto in the page).
 pub fn random_key(len: usize) -> Result<Vec<u8>, Error> {
     let mut key = vec![0u8; len];
-    getrandom::fill(&mut key).map_err(|err| Error::KeyFormat {
-        format: "RSA1_5 key",
-        detail: format!("no randomness to hide a padding failure ({err})"),
+    getrandom::fill(&mut key).map_err(|err| Error::NoRandomness {
+        purpose: "a content key",
+        detail: err.to_string(),
     })?;
     Ok(key)
 }

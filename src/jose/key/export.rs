@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use spki::EncodePublicKey;
 
 use super::private::{EcPrivateKey, PrivateKey};
+use super::rsa_key::strip_leading_zeros;
 use super::{thumbprint, EcKey, Key};
 use crate::jose::base64url;
 use crate::jose::error::Error;
@@ -86,7 +87,7 @@ pub fn private_jwk(key: &PrivateKey, labels: &JwkLabels) -> Value {
         // The public JWK of a secret already holds `k`.
         PrivateKey::Secret(_) => Vec::new(),
         PrivateKey::Rsa(rsa) => {
-            let number = |n: &rsa::BoxedUint| strip_zeros(&n.to_be_bytes());
+            let number = |n: &rsa::BoxedUint| strip_leading_zeros(&n.to_be_bytes()).to_vec();
             let primes = rsa.primes();
             let mut members = vec![("d", number(rsa.d()))];
             if let [p, q] = primes {
@@ -99,7 +100,10 @@ pub fn private_jwk(key: &PrivateKey, labels: &JwkLabels) -> Value {
                 }
             }
             if let Some(qi) = rsa.qinv() {
-                members.push(("qi", strip_zeros(&qi.retrieve().to_be_bytes())));
+                members.push((
+                    "qi",
+                    strip_leading_zeros(&qi.retrieve().to_be_bytes()).to_vec(),
+                ));
             }
             members
         }
@@ -126,11 +130,6 @@ fn ec_scalar(key: &EcPrivateKey) -> Vec<u8> {
         EcPrivateKey::P521(sk) => sk.to_bytes().to_vec(),
         EcPrivateKey::K256(sk) => sk.to_bytes().to_vec(),
     }
-}
-
-fn strip_zeros(bytes: &[u8]) -> Vec<u8> {
-    let first = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
-    bytes.get(first..).unwrap_or_default().to_vec()
 }
 
 fn pem(label: &'static str, der: &[u8]) -> Result<String, Error> {

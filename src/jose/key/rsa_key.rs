@@ -92,7 +92,8 @@ pub fn exponent(key: &RsaPublic) -> Vec<u8> {
     key.e.clone()
 }
 
-fn strip_leading_zeros(bytes: &[u8]) -> &[u8] {
+/// Big-endian bytes without leading zeros, as JWK members carry integers (RFC 7518 §2).
+pub fn strip_leading_zeros(bytes: &[u8]) -> &[u8] {
     let first = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
     bytes.get(first..).unwrap_or_default()
 }

@@ -9,7 +9,9 @@ use crate::jose::alg::{Alg, Family};
 use crate::jose::claims::Clock;
 use crate::jose::ecdsa::has_zero_component;
 use crate::jose::embedded::{embedded_keys, EmbeddedKey};
+use crate::jose::error::quoted_list;
 use crate::jose::key::{rsa_key, Key, KeySet};
+use crate::jose::policy::{self, Weakness};
 use crate::jose::strict::{crit_problems, StrictProblem};
 use crate::jose::token::{Decoded, Form, Header, HeaderAlg};
 use Finding as F;
@@ -83,7 +85,7 @@ pub fn untimed(decoded: &Decoded, keys: Option<&KeySet>) -> Vec<Finding> {
         if !names.is_empty() {
             findings.push(F::new(
                 FindingCode::DuplicateMember,
-                format!("The {part} names {} more than once", quoted(&names)),
+                format!("The {part} names {} more than once", quoted_list(&names)),
                 "JSON parsers disagree on which value wins (the first, the last, or an error), so two services can read this token differently.",
             ));
         }
@@ -93,14 +95,6 @@ pub fn untimed(decoded: &Decoded, keys: Option<&KeySet>) -> Vec<Finding> {
     }
     findings.extend(oversized(decoded));
     findings
-}
-
-fn quoted(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|name| format!("{name:?}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn alg_none(header: &Header) -> Option<Finding> {
@@ -124,32 +118,28 @@ fn key_findings(alg: Alg, keys: &[&Key]) -> Vec<Finding> {
             "A verifier that lets the token pick HMAC and uses the public key as the secret accepts tokens forged by anyone holding that public key (the RS-to-HS attack).",
         ));
     }
-    let needed = alg.hash().map_or(0, |hash| hash.output_len());
     for key in keys {
-        match key {
-            Key::Secret(secret) if family == Family::Hmac && secret.len() < needed => {
-                findings.push(F::new(
-                    FindingCode::ShortSecret,
-                    format!(
-                        "The secret is {} bytes; {} needs at least {needed}",
-                        secret.len(),
-                        alg.name()
-                    ),
-                    "A short HMAC secret can be guessed offline from a single token.",
-                ));
+        let weakness = match key {
+            Key::Secret(secret) if family == Family::Hmac => {
+                policy::short_secret(alg, secret.len())
             }
             Key::Rsa(rsa) if matches!(family, Family::RsaPkcs1 | Family::RsaPss) => {
-                let bits = rsa_key::modulus_bits(rsa);
-                if bits < 2048 {
-                    findings.push(F::new(
-                        FindingCode::WeakRsa,
-                        format!("The RSA key has {bits} bits"),
-                        "RSA keys under 2048 bits can be factored with enough computing power; whoever does can sign any token.",
-                    ));
-                }
+                policy::weak_rsa(rsa_key::modulus_bits(rsa))
             }
-            _ => {}
-        }
+            _ => None,
+        };
+        findings.extend(weakness.map(|weakness| match weakness {
+            Weakness::ShortSecret { bytes, needed } => F::new(
+                FindingCode::ShortSecret,
+                format!("The secret is {bytes} bytes; {} needs at least {needed}", alg.name()),
+                "A short HMAC secret can be guessed offline from a single token.",
+            ),
+            Weakness::WeakRsa { bits } => F::new(
+                FindingCode::WeakRsa,
+                format!("The RSA key has {bits} bits"),
+                "RSA keys under 2048 bits can be factored with enough computing power; whoever does can sign any token.",
+            ),
+        }));
     }
     findings
 }
