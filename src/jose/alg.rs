@@ -80,9 +80,64 @@ pub enum Curve {
     P521,
     Secp256k1,
     Ed25519,
+    /// Key agreement only (ECDH-ES in JWE, RFC 8037 §3.2).
+    X25519,
+}
+
+/// A JWK key type (RFC 7517 §4.1, RFC 7518 §6.1, RFC 8037 §2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kty {
+    Oct,
+    Rsa,
+    Ec,
+    Okp,
+}
+
+impl Kty {
+    pub const ALL: [Kty; 4] = [Kty::Oct, Kty::Rsa, Kty::Ec, Kty::Okp];
+
+    /// The JWK `kty` value.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kty::Oct => "oct",
+            Kty::Rsa => "RSA",
+            Kty::Ec => "EC",
+            Kty::Okp => "OKP",
+        }
+    }
+
+    /// Looks up a JWK `kty`.
+    pub fn from_name(name: &str) -> Option<Kty> {
+        Kty::ALL.into_iter().find(|kty| kty.name() == name)
+    }
 }
 
 impl Curve {
+    pub const ALL: [Curve; 6] = [
+        Curve::P256,
+        Curve::P384,
+        Curve::P521,
+        Curve::Secp256k1,
+        Curve::Ed25519,
+        Curve::X25519,
+    ];
+
+    /// Whether ECDSA runs on this curve (the others are Edwards or Montgomery curves).
+    pub fn is_ecdsa(self) -> bool {
+        match self {
+            Curve::P256 | Curve::P384 | Curve::P521 | Curve::Secp256k1 => true,
+            Curve::Ed25519 | Curve::X25519 => false,
+        }
+    }
+
+    /// The JWK `kty` of a key on this curve.
+    pub fn kty(self) -> Kty {
+        match self.is_ecdsa() {
+            true => Kty::Ec,
+            false => Kty::Okp,
+        }
+    }
+
     /// The JWK `crv` name (RFC 7518 §6.2.1.1, RFC 8812, RFC 8037).
     pub fn jwk_name(self) -> &'static str {
         match self {
@@ -91,13 +146,14 @@ impl Curve {
             Curve::P521 => "P-521",
             Curve::Secp256k1 => "secp256k1",
             Curve::Ed25519 => "Ed25519",
+            Curve::X25519 => "X25519",
         }
     }
 
-    /// Bytes in one coordinate (or the whole Ed25519 public key).
+    /// Bytes in one coordinate (or the whole Ed25519 or X25519 public key).
     pub fn coordinate_len(self) -> usize {
         match self {
-            Curve::P256 | Curve::Secp256k1 | Curve::Ed25519 => 32,
+            Curve::P256 | Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519 => 32,
             Curve::P384 => 48,
             Curve::P521 => 66,
         }
@@ -105,15 +161,9 @@ impl Curve {
 
     /// Looks up a JWK `crv`.
     pub fn from_jwk_name(name: &str) -> Option<Curve> {
-        [
-            Curve::P256,
-            Curve::P384,
-            Curve::P521,
-            Curve::Secp256k1,
-            Curve::Ed25519,
-        ]
-        .into_iter()
-        .find(|curve| curve.jwk_name() == name)
+        Curve::ALL
+            .into_iter()
+            .find(|curve| curve.jwk_name() == name)
     }
 }
 
@@ -214,7 +264,7 @@ impl Alg {
                     named_curve: curve.jwk_name(),
                 })
             }
-            (Family::Ecdsa, Some(Curve::Secp256k1 | Curve::Ed25519) | None)
+            (Family::Ecdsa, Some(Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519) | None)
             | (Family::Hmac | Family::EdDsa | Family::Unsecured, _) => None,
         }
     }
@@ -317,16 +367,18 @@ mod tests {
 
     #[test]
     fn curve_names_round_trip() {
-        for curve in [
-            Curve::P256,
-            Curve::P384,
-            Curve::P521,
-            Curve::Secp256k1,
-            Curve::Ed25519,
-        ] {
+        for curve in Curve::ALL {
             assert_eq!(Curve::from_jwk_name(curve.jwk_name()), Some(curve));
+            // A signature algorithm never names the key-agreement curve.
+            let signs = Alg::ALL.iter().any(|alg| alg.curve() == Some(curve));
+            assert_eq!(signs, curve != Curve::X25519, "{curve:?}");
         }
-        assert_eq!(Curve::from_jwk_name("X25519"), None);
+        assert_eq!(Curve::from_jwk_name("X448"), None);
+        for kty in Kty::ALL {
+            assert_eq!(Kty::from_name(kty.name()), Some(kty));
+        }
+        assert_eq!(Curve::X25519.kty(), Kty::Okp);
+        assert_eq!(Curve::Secp256k1.kty(), Kty::Ec);
     }
 
     #[test]

@@ -8,13 +8,15 @@ pub mod private;
 pub mod roca;
 pub mod rsa_key;
 pub mod secret;
+pub mod text;
 pub mod thumbprint;
 
 use std::fmt;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 pub use secret::{Secret, SecretEncoding};
+pub use text::KeyText;
 
 use super::alg::{Alg, Curve, Family};
 use super::error::Error;
@@ -67,7 +69,9 @@ impl EcKey {
                 .map(EcKey::P521)
                 .map_err(invalid),
             Curve::Secp256k1 => secp256k1_uncompressed(point).map(EcKey::K256),
-            Curve::Ed25519 => Err("Ed25519 is not an ECDSA curve".to_owned()),
+            Curve::Ed25519 | Curve::X25519 => {
+                Err(format!("{} is not an ECDSA curve", curve.jwk_name()))
+            }
         }
     }
 
@@ -279,27 +283,43 @@ impl KeySet {
     }
 }
 
-/// Reads the key box: PEM if it starts with `-----BEGIN`, JSON if it starts with `{`, else a
+/// Reads the key box for verification: PEM (keys and certificates), a JWK, a JWK Set, or a
 /// secret in the chosen encoding.
 pub fn parse(text: &str, encoding: SecretEncoding) -> Result<KeySet, Error> {
-    let trimmed = text.trim();
-    if trimmed.starts_with("-----BEGIN") {
-        return pem::parse(trimmed);
+    KeySet::from_text(&KeyText::read(text)?, encoding)
+}
+
+impl KeySet {
+    /// The verification keys of key text in any form.
+    pub fn from_text(text: &KeyText<'_>, encoding: SecretEncoding) -> Result<KeySet, Error> {
+        match text {
+            KeyText::Pem(pem) => KeySet::from_pem(pem),
+            KeyText::Jwk(jwk) => KeySet::from_jwk(jwk),
+            KeyText::JwkSet(keys) => jwk::parse_set(keys),
+            KeyText::Secret(secret) => KeySet::from_secret(secret, encoding),
+        }
     }
-    if trimmed.starts_with('{') {
-        let value: Value = serde_json::from_str(trimmed).map_err(|err| Error::KeyFormat {
-            format: "JWK",
-            detail: format!("the JSON is not valid: {err}"),
-        })?;
-        return jwk::parse_json(&value);
+
+    /// PEM blocks: SPKI, PKCS#1, certificates, and the public half of private keys.
+    pub fn from_pem(text: &str) -> Result<KeySet, Error> {
+        pem::parse(text)
     }
-    let secret = Secret::decode(text, encoding)?;
-    Ok(KeySet {
-        format: KeyFormat::Secret(encoding),
-        entries: vec![KeyEntry::bare(Key::Secret(secret))],
-        skipped: Vec::new(),
-        kids: Vec::new(),
-    })
+
+    /// One JWK; its private members are ignored.
+    pub fn from_jwk(members: &Map<String, Value>) -> Result<KeySet, Error> {
+        jwk::parse_one(members)
+    }
+
+    /// A secret typed in `encoding`.
+    pub fn from_secret(text: &str, encoding: SecretEncoding) -> Result<KeySet, Error> {
+        let secret = Secret::decode(text, encoding)?;
+        Ok(KeySet {
+            format: KeyFormat::Secret(encoding),
+            entries: vec![KeyEntry::bare(Key::Secret(secret))],
+            skipped: Vec::new(),
+            kids: Vec::new(),
+        })
+    }
 }
 
 /// A secp256k1 key from an uncompressed point. Compressed points are refused: k256's point

@@ -79,7 +79,8 @@ impl KeyKind {
             KeyKind::Ec(Curve::P384) => Alg::ES384,
             KeyKind::Ec(Curve::P521) => Alg::ES512,
             KeyKind::Ec(Curve::Secp256k1) => Alg::ES256K,
-            KeyKind::Ec(Curve::P256 | Curve::Ed25519) => Alg::ES256,
+            KeyKind::Ec(Curve::P256) => Alg::ES256,
+            KeyKind::Ec(Curve::Ed25519 | Curve::X25519) => Alg::EdDSA,
             KeyKind::Ed25519 => Alg::EdDSA,
         }
     }
@@ -106,6 +107,11 @@ pub fn generate(kind: KeyKind) -> Result<PrivateKey, Error> {
                 Curve::P521 => EcPrivateKey::P521(random()?),
                 Curve::Secp256k1 => EcPrivateKey::K256(random()?),
                 Curve::Ed25519 => return generate(KeyKind::Ed25519),
+                Curve::X25519 => {
+                    return Err(Error::KeyGeneration {
+                        reason: "X25519 keys agree on keys; they do not sign".to_owned(),
+                    })
+                }
             };
             Ok(PrivateKey::Ec(Box::new(key)))
         }

@@ -13,7 +13,7 @@ use super::jwe::encrypt::{encrypt, Recipient, DEFAULT_P2C};
 use super::key::export::{jwks, private_jwk, private_pem, public_jwk, public_pem, JwkLabels};
 use super::key::private::{self, PrivateKey};
 use super::key::thumbprint;
-use super::key::{self as public, Key, SecretEncoding};
+use super::key::{Key, KeySet, KeyText, SecretEncoding};
 use super::keygen::{generate, KeyKind};
 use super::platform::{run_request_here, PlatformAnswer, PlatformRequest};
 use super::protocol::{
@@ -133,32 +133,36 @@ fn generated(kind: KeyKind) -> Result<KeyForms, Error> {
 /// A pasted key in every form it has. A JWK keeps its own `kid`, `alg` and `use`; a key without
 /// a `kid` gets its thumbprint. Of a JWK Set, the first key is converted.
 fn converted(key_text: &str, encoding: SecretEncoding) -> Result<KeyForms, Error> {
-    if let Some(keys) = set_members(key_text) {
-        let first = keys.first().ok_or_else(|| Error::KeyFormat {
+    let text = KeyText::read(key_text)?;
+    let KeyText::JwkSet(keys) = &text else {
+        return convert(&text, encoding);
+    };
+    let first = keys
+        .first()
+        .and_then(|key| key.as_object())
+        .ok_or_else(|| Error::KeyFormat {
             format: "JWK Set",
             detail: "the set has no keys".to_owned(),
         })?;
-        let mut forms = convert(&first.to_string(), encoding)?;
-        if keys.len() > 1 {
-            forms.note = Some(format!(
-                "The set holds {} keys; this is the first.",
-                keys.len()
-            ));
-        }
-        return Ok(forms);
+    let mut forms = convert(&KeyText::Jwk(first.clone()), encoding)?;
+    if keys.len() > 1 {
+        forms.note = Some(format!(
+            "The set holds {} keys; this is the first.",
+            keys.len()
+        ));
     }
-    convert(key_text, encoding)
+    Ok(forms)
 }
 
-fn convert(key_text: &str, encoding: SecretEncoding) -> Result<KeyForms, Error> {
-    let private_error = match private::parse(key_text, encoding) {
-        Ok(key) => return Ok(private_forms(&key, &jwk_labels(key_text))),
+fn convert(text: &KeyText<'_>, encoding: SecretEncoding) -> Result<KeyForms, Error> {
+    let private_error = match PrivateKey::from_text(text, encoding) {
+        Ok(key) => return Ok(private_forms(&key, &jwk_labels(text))),
         Err(err) => err,
     };
-    let set = match public::parse(key_text, encoding) {
+    let set = match KeySet::from_text(text, encoding) {
         Ok(set) => set,
         // A broken private key is best explained by the private reader.
-        Err(_) if looks_private(key_text) => return Err(private_error),
+        Err(_) if text.looks_private() => return Err(private_error),
         Err(err) => return Err(err),
     };
     let entry = set.entries.first().ok_or(private_error)?;
@@ -168,15 +172,6 @@ fn convert(key_text: &str, encoding: SecretEncoding) -> Result<KeyForms, Error> 
         key_use: entry.meta.key_use.clone(),
     };
     Ok(public_forms(&entry.key, &labels))
-}
-
-/// The members of a JWK Set's `keys`, when the text is one.
-fn set_members(key_text: &str) -> Option<Vec<Value>> {
-    let mut set: Map<String, Value> = serde_json::from_str(key_text.trim()).ok()?;
-    match set.remove("keys")? {
-        Value::Array(keys) => Some(keys),
-        _ => None,
-    }
 }
 
 /// A signature check WebCrypto could not run (it refused the key), run with RustCrypto.
@@ -258,24 +253,10 @@ fn pretty(value: &Value) -> String {
 }
 
 /// The `kid`, `alg` and `use` a pasted JWK gives itself.
-fn jwk_labels(key_text: &str) -> JwkLabels {
-    let jwk: Map<String, Value> = serde_json::from_str(key_text.trim()).unwrap_or_default();
-    let member = |name: &str| jwk.get(name).and_then(Value::as_str).map(str::to_owned);
+fn jwk_labels(text: &KeyText<'_>) -> JwkLabels {
     JwkLabels {
-        kid: member("kid"),
-        alg: member("alg"),
-        key_use: member("use"),
+        kid: text.jwk_label("kid"),
+        alg: text.jwk_label("alg"),
+        key_use: text.jwk_label("use"),
     }
-}
-
-/// A PEM labelled as a private key, or a JWK with a private member.
-fn looks_private(key_text: &str) -> bool {
-    let trimmed = key_text.trim();
-    if trimmed.starts_with("-----BEGIN") {
-        return trimmed
-            .lines()
-            .next()
-            .is_some_and(|line| line.contains("PRIVATE"));
-    }
-    serde_json::from_str::<Map<String, Value>>(trimmed).is_ok_and(|jwk| jwk.contains_key("d"))
 }

@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 use super::alg::KeyAlg;
 use super::header::{header_bytes, header_error};
 use super::key::{mismatch, DecryptionKey};
+use crate::jose::alg::Curve;
 use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
 use crate::jose::key::private::EcPrivateKey;
@@ -67,8 +68,8 @@ fn shared_secret(
     let crv = epk.get("crv").and_then(Value::as_str).unwrap_or_default();
     match key {
         DecryptionKey::X25519(secret) => {
-            if crv != "X25519" {
-                return Err(curve_mismatch(crv, "X25519"));
+            if Curve::from_jwk_name(crv) != Some(Curve::X25519) {
+                return Err(curve_mismatch(crv, Curve::X25519.jwk_name()));
             }
             let public: [u8; 32] = member("x")?
                 .try_into()
@@ -81,7 +82,7 @@ fn shared_secret(
             Ok(shared.as_bytes().to_vec())
         }
         DecryptionKey::Ec(ec) => {
-            if crv != ec.curve().jwk_name() {
+            if Curve::from_jwk_name(crv) != Some(ec.curve()) {
                 return Err(curve_mismatch(crv, ec.curve().jwk_name()));
             }
             let point = [vec![0x04], member("x")?, member("y")?].concat();

@@ -14,7 +14,7 @@ use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
 use crate::jose::key::private::PrivateKey;
 use crate::jose::key::rsa_key::RsaPublic;
-use crate::jose::key::{self, EcKey, Key, SecretEncoding};
+use crate::jose::key::{jwk, EcKey, Key, KeySet, KeyText, SecretEncoding};
 use crate::jose::keygen::{generate, KeyKind};
 
 /// PBKDF2 iterations for tokens made here (OWASP's figure for PBKDF2-HMAC-SHA256).
@@ -33,15 +33,16 @@ impl Recipient {
     /// Reads the recipient's key: a public or private PEM, JWK or JWK Set (the first key), an
     /// X25519 JWK, or a secret or password in the chosen encoding.
     pub fn parse(text: &str, encoding: SecretEncoding) -> Result<Recipient, Error> {
-        if let Some(public) = x25519_public(text) {
+        let text = KeyText::read(text)?;
+        if let Some(public) = x25519_public(&text) {
             return public;
         }
-        if let Ok(entries) = private_keys::parse(text, encoding) {
+        if let Ok(entries) = private_keys::from_text(&text, encoding) {
             if let Some(entry) = entries.into_iter().next() {
                 return Ok(Recipient::of_private(entry.key));
             }
         }
-        let set = key::parse(text, encoding)?;
+        let set = KeySet::from_text(&text, encoding)?;
         let entry = set
             .entries
             .into_iter()
@@ -88,11 +89,11 @@ impl Recipient {
 }
 
 /// A public X25519 JWK (no `d`), which the signature-key readers do not take.
-fn x25519_public(text: &str) -> Option<Result<Recipient, Error>> {
-    let jwk: Map<String, Value> = serde_json::from_str(text.trim()).ok()?;
-    let is_x25519 = jwk.get("kty").and_then(Value::as_str) == Some("OKP")
-        && jwk.get("crv").and_then(Value::as_str) == Some("X25519");
-    if !is_x25519 || jwk.contains_key("d") {
+fn x25519_public(text: &KeyText<'_>) -> Option<Result<Recipient, Error>> {
+    let KeyText::Jwk(jwk) = text else {
+        return None;
+    };
+    if !jwk::is_x25519(jwk) || jwk.contains_key("d") {
         return None;
     }
     let x = jwk

@@ -8,7 +8,7 @@ use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
 use crate::jose::key::private::{self, EcPrivateKey, PrivateKey};
 use crate::jose::key::rsa_key::{self, RsaPublic};
-use crate::jose::key::SecretEncoding;
+use crate::jose::key::{KeyText, SecretEncoding};
 use zeroize::Zeroizing;
 
 /// A key that can recover a content key.
@@ -90,17 +90,18 @@ impl std::fmt::Debug for DecryptionKey {
 /// Reads the key box for decryption: a JWK Set, a JWK, a PEM private key, or a secret or
 /// password in the chosen encoding.
 pub fn parse(text: &str, encoding: SecretEncoding) -> Result<Vec<KeyEntry>, Error> {
-    let trimmed = text.trim();
-    if !trimmed.starts_with('{') {
-        return from_private(private::parse(text, encoding)?).map(|key| vec![KeyEntry::bare(key)]);
-    }
-    let json: Map<String, Value> =
-        serde_json::from_str(trimmed).map_err(|err| Error::KeyFormat {
-            format: "JWK",
-            detail: format!("the JSON is not a valid object: {err}"),
-        })?;
-    let Some(keys) = json.get("keys").and_then(Value::as_array) else {
-        return from_jwk(&json).map(|entry| vec![entry]);
+    from_text(&KeyText::read(text)?, encoding)
+}
+
+/// The decryption keys of key text in any form: every usable key of a set, or the one key.
+pub fn from_text(text: &KeyText<'_>, encoding: SecretEncoding) -> Result<Vec<KeyEntry>, Error> {
+    let keys = match text {
+        KeyText::JwkSet(keys) => keys,
+        KeyText::Jwk(jwk) => return from_jwk(jwk).map(|entry| vec![entry]),
+        KeyText::Pem(_) | KeyText::Secret(_) => {
+            let key = from_private(PrivateKey::from_text(text, encoding)?)?;
+            return Ok(vec![KeyEntry::bare(key)]);
+        }
     };
     let mut entries = Vec::new();
     let mut first_error = None;
@@ -125,15 +126,10 @@ pub fn parse(text: &str, encoding: SecretEncoding) -> Result<Vec<KeyEntry>, Erro
 
 fn from_jwk(jwk: &Map<String, Value>) -> Result<KeyEntry, Error> {
     let member = |name: &str| jwk.get(name).and_then(Value::as_str).map(str::to_owned);
-    let is_x25519 = jwk.get("kty").and_then(Value::as_str) == Some("OKP")
-        && jwk.get("crv").and_then(Value::as_str) == Some("X25519");
-    let key = if is_x25519 {
+    let key = if crate::jose::key::jwk::is_x25519(jwk) {
         x25519(jwk)?
     } else {
-        from_private(private::parse(
-            &Value::Object(jwk.clone()).to_string(),
-            SecretEncoding::Utf8,
-        )?)?
+        from_private(private::from_jwk(jwk)?)?
     };
     Ok(KeyEntry {
         kid: member("kid"),

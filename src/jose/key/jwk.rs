@@ -3,18 +3,12 @@
 use serde_json::{Map, Value};
 
 use super::{rsa_key, EcKey, Key, KeyEntry, KeyFormat, KeyMeta, KeySet, Secret};
-use crate::jose::alg::Curve;
+use crate::jose::alg::{Curve, Kty};
 use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
 
-/// Reads a JSON value that is a JWK (has `kty`) or a JWK Set (has `keys`).
-pub fn parse_json(value: &Value) -> Result<KeySet, Error> {
-    let Some(object) = value.as_object() else {
-        return Err(format_error("the JSON is not an object"));
-    };
-    if let Some(keys) = object.get("keys") {
-        return parse_set(keys);
-    }
+/// Reads one JWK (it must have `kty`) as a set of one key.
+pub fn parse_one(object: &Map<String, Value>) -> Result<KeySet, Error> {
     if object.contains_key("kty") {
         let entry = parse_jwk(object)?;
         return Ok(KeySet {
@@ -29,13 +23,8 @@ pub fn parse_json(value: &Value) -> Result<KeySet, Error> {
     ))
 }
 
-fn parse_set(keys: &Value) -> Result<KeySet, Error> {
-    let Some(keys) = keys.as_array() else {
-        return Err(Error::KeyFormat {
-            format: "JWK Set",
-            detail: "\"keys\" is not an array".to_owned(),
-        });
-    };
+/// Reads a JWK Set's `keys`: the usable keys, and why the others were skipped.
+pub fn parse_set(keys: &[Value]) -> Result<KeySet, Error> {
     let mut entries = Vec::new();
     let mut skipped = Vec::new();
     for (index, key) in keys.iter().enumerate() {
@@ -77,25 +66,36 @@ fn parse_set(keys: &Value) -> Result<KeySet, Error> {
     })
 }
 
+/// The key type and curve a JWK names, read through the table; `None` for names it lacks.
+pub fn kty_and_curve(jwk: &Map<String, Value>) -> (Option<Kty>, Option<Curve>) {
+    let name = |member: &str| jwk.get(member).and_then(Value::as_str);
+    (
+        name("kty").and_then(Kty::from_name),
+        name("crv").and_then(Curve::from_jwk_name),
+    )
+}
+
+/// Whether a JWK is an X25519 key (key agreement only, RFC 8037 §3.2).
+pub fn is_x25519(jwk: &Map<String, Value>) -> bool {
+    kty_and_curve(jwk) == (Some(Kty::Okp), Some(Curve::X25519))
+}
+
 /// Reads one JWK; private members are ignored, only the public part is used.
 pub fn parse_jwk(jwk: &Map<String, Value>) -> Result<KeyEntry, Error> {
     let kty = string_member(jwk, "kty")?;
+    let kty = Kty::from_name(kty)
+        .ok_or_else(|| format_error(format!("kty {kty:?} is not a signing key type")))?;
     let key = match kty {
-        "oct" => Key::Secret(Secret::from_bytes(bytes_member(jwk, "k")?)?),
-        "RSA" => {
+        Kty::Oct => Key::Secret(Secret::from_bytes(bytes_member(jwk, "k")?)?),
+        Kty::Rsa => {
             let n = bytes_member(jwk, "n")?;
             let e = bytes_member(jwk, "e")?;
             Key::Rsa(Box::new(
                 rsa_key::from_components(&n, &e).map_err(format_error)?,
             ))
         }
-        "EC" => Key::Ec(ec_key(jwk)?),
-        "OKP" => okp_key(jwk)?,
-        other => {
-            return Err(format_error(format!(
-                "kty {other:?} is not a signing key type"
-            )))
-        }
+        Kty::Ec => Key::Ec(ec_key(jwk)?),
+        Kty::Okp => okp_key(jwk)?,
     };
     let meta = KeyMeta {
         kid: optional_string(jwk, "kid")?,
@@ -110,7 +110,7 @@ pub fn parse_jwk(jwk: &Map<String, Value>) -> Result<KeyEntry, Error> {
 fn ec_key(jwk: &Map<String, Value>) -> Result<EcKey, Error> {
     let crv = string_member(jwk, "crv")?;
     let curve = Curve::from_jwk_name(crv)
-        .filter(|curve| *curve != Curve::Ed25519)
+        .filter(|curve| curve.is_ecdsa())
         .ok_or_else(|| format_error(format!("crv {crv:?} is not an ECDSA curve")))?;
     let x = bytes_member(jwk, "x")?;
     let y = bytes_member(jwk, "y")?;
@@ -132,7 +132,7 @@ fn ec_key(jwk: &Map<String, Value>) -> Result<EcKey, Error> {
 
 fn okp_key(jwk: &Map<String, Value>) -> Result<Key, Error> {
     let crv = string_member(jwk, "crv")?;
-    if crv != "Ed25519" {
+    if Curve::from_jwk_name(crv) != Some(Curve::Ed25519) {
         return Err(format_error(format!(
             "OKP curve {crv:?} is not supported for signatures (only Ed25519)"
         )));

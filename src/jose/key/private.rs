@@ -9,8 +9,8 @@ use serde_json::{Map, Value};
 
 use super::pem::{self, Pkcs8Parts};
 use super::rsa_key::RsaPublic;
-use super::{rsa_key, EcKey, Key, Secret, SecretEncoding};
-use crate::jose::alg::Curve;
+use super::{rsa_key, EcKey, Key, KeyText, Secret, SecretEncoding};
+use crate::jose::alg::{Curve, Kty};
 use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
 
@@ -49,7 +49,9 @@ impl EcPrivateKey {
             Curve::Secp256k1 => k256::ecdsa::SigningKey::from_slice(scalar)
                 .map(EcPrivateKey::K256)
                 .map_err(invalid),
-            Curve::Ed25519 => Err("Ed25519 is not an ECDSA curve".to_owned()),
+            Curve::Ed25519 | Curve::X25519 => {
+                Err(format!("{} is not an ECDSA curve", curve.jwk_name()))
+            }
         }
     }
 
@@ -92,22 +94,23 @@ impl fmt::Debug for PrivateKey {
     }
 }
 
-/// Reads a signing key: PEM if the text starts with `-----BEGIN`, a JWK if it starts with `{`,
-/// else a secret in the chosen encoding.
+/// Reads a signing key: a PEM private key, a private JWK, or a secret in the chosen encoding.
 pub fn parse(text: &str, encoding: SecretEncoding) -> Result<PrivateKey, Error> {
-    let trimmed = text.trim();
-    if trimmed.starts_with("-----BEGIN") {
-        return from_pem(trimmed);
+    PrivateKey::from_text(&KeyText::read(text)?, encoding)
+}
+
+impl PrivateKey {
+    /// The signing key of key text in any form; a JWK Set is refused (which key would sign?).
+    pub fn from_text(text: &KeyText<'_>, encoding: SecretEncoding) -> Result<PrivateKey, Error> {
+        match text {
+            KeyText::Pem(pem) => from_pem(pem),
+            KeyText::Jwk(jwk) => from_jwk(jwk),
+            KeyText::JwkSet(_) => Err(jwk_error(
+                "it is a JWK Set: give the one private JWK that signs",
+            )),
+            KeyText::Secret(secret) => Secret::decode(secret, encoding).map(PrivateKey::Secret),
+        }
     }
-    if trimmed.starts_with('{') {
-        let value: Value = serde_json::from_str(trimmed)
-            .map_err(|err| jwk_error(format!("the JSON is not valid: {err}")))?;
-        let object = value
-            .as_object()
-            .ok_or_else(|| jwk_error("the JSON is not an object"))?;
-        return from_jwk(object);
-    }
-    Secret::decode(text, encoding).map(PrivateKey::Secret)
 }
 
 fn from_pem(text: &str) -> Result<PrivateKey, Error> {
@@ -163,28 +166,31 @@ fn ec_sec1(der: &[u8], curve: Option<Curve>) -> Result<PrivateKey, String> {
     EcPrivateKey::from_scalar(curve, &scalar).map(|key| PrivateKey::Ec(Box::new(key)))
 }
 
-fn from_jwk(jwk: &Map<String, Value>) -> Result<PrivateKey, Error> {
-    let kty = string(jwk, "kty")?;
-    if kty != "oct" && !jwk.contains_key("d") {
+/// A private JWK (`oct` keys are secrets, so they sign too).
+pub fn from_jwk(jwk: &Map<String, Value>) -> Result<PrivateKey, Error> {
+    let kty_name = string(jwk, "kty")?;
+    let kty = Kty::from_name(kty_name)
+        .ok_or_else(|| jwk_error(format!("kty {kty_name:?} is not a signing key type")))?;
+    if kty != Kty::Oct && !jwk.contains_key("d") {
         return Err(jwk_error(
             "it is a public key (no \"d\"): a public key cannot sign",
         ));
     }
     match kty {
-        "oct" => {
+        Kty::Oct => {
             Secret::decode(string(jwk, "k")?, SecretEncoding::Base64Url).map(PrivateKey::Secret)
         }
-        "RSA" => rsa_jwk(jwk),
-        "EC" => {
+        Kty::Rsa => rsa_jwk(jwk),
+        Kty::Ec => {
             let crv = string(jwk, "crv")?;
             let curve = Curve::from_jwk_name(crv)
-                .filter(|curve| *curve != Curve::Ed25519)
+                .filter(|curve| curve.is_ecdsa())
                 .ok_or_else(|| jwk_error(format!("crv {crv:?} is not an ECDSA curve")))?;
             let key = EcPrivateKey::from_scalar(curve, &bytes(jwk, "d")?).map_err(jwk_error)?;
             matches_public(jwk, Key::Ec(key.public()))?;
             Ok(PrivateKey::Ec(Box::new(key)))
         }
-        "OKP" if string(jwk, "crv")? == "Ed25519" => {
+        Kty::Okp if Curve::from_jwk_name(string(jwk, "crv")?) == Some(Curve::Ed25519) => {
             let seed: [u8; 32] = bytes(jwk, "d")?
                 .try_into()
                 .map_err(|_| jwk_error("an Ed25519 \"d\" is 32 bytes"))?;
@@ -192,10 +198,7 @@ fn from_jwk(jwk: &Map<String, Value>) -> Result<PrivateKey, Error> {
             matches_public(jwk, Key::Ed25519(key.verifying_key()))?;
             Ok(PrivateKey::Ed25519(Box::new(key)))
         }
-        "OKP" => Err(jwk_error("only Ed25519 OKP keys sign")),
-        other => Err(jwk_error(format!(
-            "kty {other:?} is not a signing key type"
-        ))),
+        Kty::Okp => Err(jwk_error("only Ed25519 OKP keys sign")),
     }
 }
 
