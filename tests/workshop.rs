@@ -16,7 +16,8 @@ use jwt_debugger::jose::key::SecretEncoding;
 use jwt_debugger::jose::keygen::KeyKind;
 use jwt_debugger::jose::platform::PlatformAnswer;
 use jwt_debugger::jose::protocol::{
-    Decryption, EncryptRequest, KeyForms, Reply, Request, SignRequest, Signed, VerifyRequest,
+    Decryption, EncryptRequest, KeyForms, Opened, Reply, Request, SearchReport, SignRequest,
+    Signed, VerifyRequest,
 };
 use jwt_debugger::jose::status::{check_text, Status};
 use jwt_debugger::jose::workshop::{answer, handle};
@@ -175,11 +176,56 @@ fn every_request_and_reply_survives_the_wire() {
             signing_input: vec![0, 1, 254, 255],
             signature: vec![7; 132],
         }),
+        Request::FindKnownSecret(jwt_debugger::jose::known_secrets::Target::new(
+            jwt_debugger::jose::alg::Hash::Sha384,
+            b"a.b".to_vec(),
+            vec![9; 48],
+        )),
     ];
     for request in requests {
         assert_eq!(Request::decode(&request.encode()).unwrap(), request);
     }
     let replies = [
+        Reply::Signed(Signed {
+            token: "a.b.c".to_owned(),
+            verify_key: "k".into(),
+            decrypt_key: Some("d".into()),
+            inner: None,
+        }),
+        Reply::Forms(KeyForms {
+            description: "EC P-256 public key".to_owned(),
+            thumbprint: "t".to_owned(),
+            alg: Some("ES256".to_owned()),
+            private: true,
+            private_pem: Some("p".into()),
+            public_pem: None,
+            private_jwk: None,
+            public_jwk: "{}".into(),
+            jwks: "{}".into(),
+            note: Some("n".to_owned()),
+        }),
+        Reply::Decryption(Decryption::Decrypted(Opened {
+            text: None,
+            hex: Some("00ff".to_owned()),
+            alg: KeyAlg::Rsa1_5,
+            enc: EncAlg::AesGcm(AesSize::Aes192),
+            key_position: 2,
+            kid: Some("k1".to_owned()),
+            inflated_from: Some(7),
+            notes: vec!["n".to_owned()],
+        })),
+        Reply::SecretSearch(SearchReport::Searching { fraction: 0.25 }),
+        Reply::SecretSearch(SearchReport::Found {
+            secret: "s".to_owned(),
+            tried: 3,
+        }),
+        Reply::SecretSearch(SearchReport::NotFound {
+            tried: 3,
+            millis: 1.5,
+        }),
+        Reply::SecretSearch(SearchReport::Unavailable {
+            reason: "r".to_owned(),
+        }),
         Reply::Verified {
             answer: PlatformAnswer::DoesNotMatch,
         },
@@ -198,21 +244,54 @@ fn every_request_and_reply_survives_the_wire() {
     for reply in replies {
         assert_eq!(Reply::decode(&reply.encode()).unwrap(), reply);
     }
-    // Every algorithm of each table crosses the wire by its name.
+    // Every entry of each table crosses the wire by its name.
     for alg in Alg::ALL {
-        let encoded = serde_json::to_string(&alg).unwrap();
-        assert_eq!(encoded, format!("{:?}", alg.name()));
-        assert_eq!(serde_json::from_str::<Alg>(&encoded).unwrap(), alg);
+        let request = Request::Verify(VerifyRequest {
+            alg,
+            jwk: "{}".to_owned(),
+            signing_input: Vec::new(),
+            signature: Vec::new(),
+        });
+        assert!(request.encode().contains(&format!("{:?}", alg.name())));
+        assert_eq!(Request::decode(&request.encode()).unwrap(), request);
     }
     for alg in KeyAlg::ALL {
-        let encoded = serde_json::to_string(&alg).unwrap();
-        assert_eq!(serde_json::from_str::<KeyAlg>(&encoded).unwrap(), alg);
+        for enc in EncAlg::ALL {
+            let request = Request::Sign(SignRequest {
+                alg: Alg::HS256,
+                header: "{}".to_owned(),
+                payload: "{}".to_owned(),
+                key: "k".into(),
+                encoding: SecretEncoding::Utf8,
+                encrypt: Some(EncryptRequest {
+                    alg,
+                    enc,
+                    key: "r".into(),
+                    encoding: SecretEncoding::Utf8,
+                }),
+            });
+            assert_eq!(Request::decode(&request.encode()).unwrap(), request);
+        }
     }
     for kind in KeyKind::ALL {
-        let encoded = serde_json::to_string(&kind).unwrap();
-        assert_eq!(serde_json::from_str::<KeyKind>(&encoded).unwrap(), kind);
+        let request = Request::Generate { kind };
+        assert_eq!(Request::decode(&request.encode()).unwrap(), request);
     }
-    assert!(serde_json::from_str::<Alg>(r#""HS257""#).is_err());
+    // An unknown name is an error, not a default.
+    let unknown = Request::Generate {
+        kind: KeyKind::Ed25519,
+    }
+    .encode()
+    .replace("Ed25519", "Ed448");
+    assert!(Request::decode(&unknown).is_err());
+    for broken in [
+        "[]",
+        r#"{"sign":{}}"#,
+        r#"{"a":{},"b":{}}"#,
+        r#"{"found":{"secret":1}}"#,
+    ] {
+        assert!(Reply::decode(broken).is_err(), "{broken}");
+    }
 }
 
 #[test]

@@ -68,20 +68,3 @@ fn char_at(segment: &str, offset: usize) -> char {
         .and_then(|rest| rest.chars().next())
         .unwrap_or(char::REPLACEMENT_CHARACTER)
 }
-
-/// Bytes as unpadded base64url strings, for serde's `with`.
-pub mod serde_bytes {
-    use serde::de::Error as _;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    use crate::jose::error::Part;
-
-    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&super::encode(bytes))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        super::decode_segment(&text, Part::Token, 0).map_err(D::Error::custom)
-    }
-}

@@ -8,12 +8,10 @@ use super::token::Decoded;
 use super::verify;
 
 /// What an HS signature check needs, owned so the search can outlive the keystroke.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Target {
     hash: Hash,
-    #[serde(with = "super::base64url::serde_bytes")]
     signing_input: Vec<u8>,
-    #[serde(with = "super::base64url::serde_bytes")]
     signature: Vec<u8>,
 }
 
@@ -30,6 +28,27 @@ impl Target {
             signing_input: signed.signing_input.to_vec(),
             signature: signed.signature.to_vec(),
         })
+    }
+
+    /// A target as the worker receives it.
+    pub fn new(hash: Hash, signing_input: Vec<u8>, signature: Vec<u8>) -> Target {
+        Target {
+            hash,
+            signing_input,
+            signature,
+        }
+    }
+
+    pub fn hash(&self) -> Hash {
+        self.hash
+    }
+
+    pub fn signing_input(&self) -> &[u8] {
+        &self.signing_input
+    }
+
+    pub fn signature(&self) -> &[u8] {
+        &self.signature
     }
 
     /// Roughly how long, in milliseconds, a search of the whole list takes in the browser: each
@@ -52,8 +71,7 @@ impl Target {
 }
 
 /// Where a known-secret search stands, as the worker reports it.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "state", rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SearchReport {
     /// This fraction of the list (0 to 1) has been tried.
     Searching {

@@ -30,13 +30,35 @@ pub struct PlatformRequest {
 }
 
 /// What the platform said of one request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlatformAnswer {
     Matches,
     DoesNotMatch,
     /// The platform could not run it (no WebCrypto, key import refused, …).
     CannotRun,
+}
+
+impl PlatformAnswer {
+    pub const ALL: [PlatformAnswer; 3] = [
+        PlatformAnswer::Matches,
+        PlatformAnswer::DoesNotMatch,
+        PlatformAnswer::CannotRun,
+    ];
+
+    /// A stable name, for the worker protocol.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlatformAnswer::Matches => "matches",
+            PlatformAnswer::DoesNotMatch => "does-not-match",
+            PlatformAnswer::CannotRun => "cannot-run",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<PlatformAnswer> {
+        PlatformAnswer::ALL
+            .into_iter()
+            .find(|answer| answer.as_str() == name)
+    }
 }
 
 /// The verdict when it can be decided here at once; `None` when the check is one for the

@@ -2,11 +2,9 @@
 //! enums with one codec (JSON text, so a message is readable in the browser's tools). Both sides
 //! use these types, so they cannot drift; `jose::workshop` answers them.
 
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+mod codec;
 
-use super::alg::{Alg, Hash};
-use super::base64url;
+use super::alg::Alg;
 use super::jwe::alg::{EncAlg, KeyAlg};
 use super::jwe::decrypt::FailedStep;
 use super::key::SecretEncoding;
@@ -18,8 +16,7 @@ use super::redacted::SecretText;
 use super::status::Status;
 
 /// What the page asks a worker to do.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Request {
     /// Sign the encoder's header and payload, and encrypt the result when asked.
     Sign(SignRequest),
@@ -43,7 +40,7 @@ pub enum Request {
 }
 
 /// The encoder's inputs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SignRequest {
     pub alg: Alg,
     /// The header and payload JSON, compacted, member order and number text kept.
@@ -56,7 +53,7 @@ pub struct SignRequest {
 }
 
 /// The encoder's encryption choices.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EncryptRequest {
     pub alg: KeyAlg,
     pub enc: EncAlg,
@@ -66,20 +63,18 @@ pub struct EncryptRequest {
 }
 
 /// One signature check, its bytes as base64url on the wire.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VerifyRequest {
     pub alg: Alg,
     /// The public key as a JWK.
     pub jwk: String,
-    #[serde(rename = "input", with = "base64url::serde_bytes")]
+    /// The received `header.payload` bytes (`input` on the wire).
     pub signing_input: Vec<u8>,
-    #[serde(with = "base64url::serde_bytes")]
     pub signature: Vec<u8>,
 }
 
 /// What a worker answers; `Failed` when the request could not be carried out.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "reply", rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
     Signed(Signed),
     /// A generated or converted key in every form.
@@ -96,7 +91,7 @@ pub enum Reply {
 }
 
 /// The encoder's token, and what the decoder needs to check it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Signed {
     /// The signed token, or the JWE that carries it.
     pub token: String,
@@ -110,7 +105,7 @@ pub struct Signed {
 }
 
 /// A key in every form the worker wrote it in.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq)]
 pub struct KeyForms {
     /// "RSA 2048-bit public key", "EC P-256 public key", "secret of 32 bytes" …
     pub description: String,
@@ -148,8 +143,7 @@ impl KeyForms {
 }
 
 /// A JWE decryption's verdict.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Decryption {
     Decrypted(Opened),
     /// No key opened the token; where the last try stopped.
@@ -165,7 +159,7 @@ pub enum Decryption {
 }
 
 /// A decrypted token and how it was opened.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
     /// The plaintext as text, or as hex when it is not UTF-8.
     pub text: Option<String>,
@@ -193,66 +187,23 @@ impl std::fmt::Display for CodecError {
 impl Request {
     /// The request as the text posted to the worker.
     pub fn encode(&self) -> String {
-        encode(self)
+        codec::encode_request(self)
     }
 
     /// Reads a request posted by the page.
     pub fn decode(text: &str) -> Result<Request, CodecError> {
-        decode(text)
+        codec::decode_request(text)
     }
 }
 
 impl Reply {
     /// The reply as the text posted back to the page.
     pub fn encode(&self) -> String {
-        encode(self)
+        codec::encode_reply(self)
     }
 
     /// Reads a worker's reply.
     pub fn decode(text: &str) -> Result<Reply, CodecError> {
-        decode(text)
+        codec::decode_reply(text)
     }
-}
-
-fn encode(message: &impl Serialize) -> String {
-    // Serializing these types cannot fail: every map key is a string.
-    serde_json::to_string(message).unwrap_or_else(|err| {
-        let failed = Reply::Failed {
-            error: format!("the message could not be written: {err}"),
-        };
-        serde_json::to_string(&failed).unwrap_or_default()
-    })
-}
-
-fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, CodecError> {
-    serde_json::from_str(text).map_err(|err| CodecError(err.to_string()))
-}
-
-/// Serializes a table-described type by its registered name, and reads it back through the
-/// table, so an unknown name is an error rather than a default.
-macro_rules! by_name {
-    ($($ty:ty, $name:ident => $what:literal),* $(,)?) => {$(
-        impl Serialize for $ty {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.$name())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $ty {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let name = String::deserialize(deserializer)?;
-                <$ty>::from_name(&name)
-                    .ok_or_else(|| D::Error::custom(format!("unknown {} {name:?}", $what)))
-            }
-        }
-    )*};
-}
-
-by_name! {
-    Alg, name => "algorithm",
-    KeyAlg, name => "key management algorithm",
-    EncAlg, name => "content encryption algorithm",
-    KeyKind, name => "key kind",
-    Hash, webcrypto_name => "hash",
-    SecretEncoding, as_str => "secret encoding",
 }

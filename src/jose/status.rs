@@ -9,8 +9,7 @@ use super::token::{decode, Decoded};
 use super::verify::{self, Check, Outcome};
 
 /// The verdict shown to the user; `as_str` is the page's `data-status` contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     /// No token yet.
     Empty,
@@ -31,6 +30,24 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 8] = [
+        Status::Empty,
+        Status::Malformed,
+        Status::NoKey,
+        Status::KeyError,
+        Status::Unsupported,
+        Status::Valid,
+        Status::Invalid,
+        Status::Pending,
+    ];
+
+    /// Reads a `data-status` value.
+    pub fn from_name(name: &str) -> Option<Status> {
+        Status::ALL
+            .into_iter()
+            .find(|status| status.as_str() == name)
+    }
+
     /// Stable value of `data-status`.
     pub fn as_str(self) -> &'static str {
         match self {

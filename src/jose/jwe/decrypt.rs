@@ -24,8 +24,7 @@ pub enum Outcome {
 }
 
 /// Where decryption stopped. Deliberately coarse: a wrong key and an altered token look alike.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailedStep {
     /// The key did not unwrap the content key.
     KeyUnwrap,
@@ -38,6 +37,18 @@ pub enum FailedStep {
 }
 
 impl FailedStep {
+    pub const ALL: [FailedStep; 4] = [
+        FailedStep::KeyUnwrap,
+        FailedStep::Tag,
+        FailedStep::Inflate,
+        FailedStep::InflateLimit,
+    ];
+
+    /// Reads a step's code.
+    pub fn from_code(code: &str) -> Option<FailedStep> {
+        FailedStep::ALL.into_iter().find(|step| step.code() == code)
+    }
+
     /// A stable code for the page and tests.
     pub fn code(self) -> &'static str {
         match self {

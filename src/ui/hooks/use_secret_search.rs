@@ -18,10 +18,9 @@ const SETTLE: Duration = Duration::from_millis(150);
 #[hook]
 pub fn use_secret_search(state: &UseReducerHandle<State>) {
     let state = state.clone();
-    let wanted = state
-        .secret_search_request()
-        .map(|(generation, _)| generation);
-    use_effect_with(wanted, move |_| {
+    // Keyed on the search's generation alone: progress reports change the state, not the
+    // generation, so they neither restart nor stop the search.
+    use_effect_with(state.search_generation, move |_| {
         let cancelled = Rc::new(Cell::new(false));
         if let Some((generation, request)) = state.secret_search_request() {
             let dispatcher = state.dispatcher();
