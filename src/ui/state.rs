@@ -144,7 +144,7 @@ pub enum Action {
     /// The worker's answer for this generation of the encoder's inputs.
     Encoded {
         generation: Generation,
-        answer: Result<Reply, String>,
+        answer: Reply,
     },
     /// The encoder's token and its verifying key go to the decoder.
     SendToDecoder,
@@ -153,7 +153,7 @@ pub enum Action {
     /// The worker's answer to a key workshop request, and how long it took.
     Forged {
         request: workshop::Request,
-        answer: Result<Reply, String>,
+        answer: Reply,
         millis: f64,
     },
     /// The generated key becomes the encoder's signing key, with its algorithm.
@@ -161,7 +161,7 @@ pub enum Action {
     /// The worker's decryption verdict for this request.
     Decrypted {
         request: Generation,
-        answer: Result<Reply, String>,
+        answer: Reply,
     },
     /// The platform's verdict on the inner token, for this generation of it.
     SettleInner {

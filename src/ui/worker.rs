@@ -8,11 +8,11 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use futures::channel::oneshot;
-use futures::future::{self, Either, FutureExt, Shared};
-use gloo_timers::future::TimeoutFuture;
+use gloo_timers::callback::Timeout;
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::jose::protocol::{Reply, Request, SearchReport};
@@ -48,11 +48,43 @@ impl Role {
     }
 }
 
-type Answer = Result<Reply, String>;
 type OnProgress = Rc<dyn Fn(SearchReport)>;
 
+/// A promise and its two settling functions: the browser's own future, which the page already
+/// uses for WebCrypto, pairs a reply with its request.
+struct Pending {
+    resolve: Function,
+    reject: Function,
+}
+
+impl Pending {
+    fn new() -> (Promise, Pending) {
+        let mut settle = None;
+        let promise = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
+        let (resolve, reject) =
+            settle.unwrap_or_else(|| (Function::default(), Function::default()));
+        (promise, Pending { resolve, reject })
+    }
+
+    fn resolve(&self, text: &str) {
+        let _ = self.resolve.call1(&JsValue::NULL, &JsValue::from_str(text));
+    }
+
+    fn reject(&self, why: &str) {
+        let _ = self.reject.call1(&JsValue::NULL, &JsValue::from_str(why));
+    }
+}
+
+/// Waits for a promise settled by `Pending`: its text, or the reason it was rejected.
+async fn settled(promise: Promise) -> Result<String, String> {
+    match JsFuture::from(promise).await {
+        Ok(text) => Ok(text.as_string().unwrap_or_default()),
+        Err(why) => Err(why.as_string().unwrap_or_default()),
+    }
+}
+
 struct Waiter {
-    reply: oneshot::Sender<Answer>,
+    reply: Pending,
     progress: Option<OnProgress>,
 }
 
@@ -60,9 +92,11 @@ struct Client {
     /// Tells this client's events from those of a worker it replaced.
     serial: u64,
     worker: Worker,
-    ready: Shared<oneshot::Receiver<Result<(), String>>>,
-    ready_sender: RefCell<Option<oneshot::Sender<Result<(), String>>>>,
+    /// Whether the worker said it is ready; until then, who waits for it.
     loaded: RefCell<bool>,
+    waiting_ready: RefCell<Vec<Pending>>,
+    /// Fails the worker if it has not said it is ready in time; dropped once it has.
+    deadline: RefCell<Option<Timeout>>,
     waiting: RefCell<VecDeque<Waiter>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
@@ -73,9 +107,12 @@ thread_local! {
     static SERIAL: RefCell<u64> = const { RefCell::new(0) };
 }
 
-/// Sends one request and waits for its reply; `Err` says why the worker could not answer.
-pub async fn ask(role: Role, request: &Request) -> Answer {
-    exchange(role, request, None).await
+/// Sends one request and waits for its reply; a worker that could not answer replies
+/// `Reply::Failed` with the reason.
+pub async fn ask(role: Role, request: &Request) -> Reply {
+    exchange(role, request, None)
+        .await
+        .unwrap_or_else(|error| Reply::Failed { error })
 }
 
 /// As `ask`, handing progress reports to `progress` until the final reply.
@@ -83,14 +120,16 @@ pub async fn ask_with_progress(
     role: Role,
     request: &Request,
     progress: impl Fn(SearchReport) + 'static,
-) -> Answer {
-    exchange(role, request, Some(Rc::new(progress))).await
+) -> Reply {
+    exchange(role, request, Some(Rc::new(progress)))
+        .await
+        .unwrap_or_else(|error| Reply::Failed { error })
 }
 
 /// Starts the worker if it is not running and waits until it is ready.
 pub async fn ready(role: Role) -> Result<(), String> {
     let client = client(role)?;
-    wait_ready(role, &client).await
+    wait_ready(&client).await
 }
 
 /// Stops the worker if it is working (its waiters are told), so its work ends at once.
@@ -101,14 +140,18 @@ pub fn stop_if_busy(role: Role) {
     }
 }
 
-async fn exchange(role: Role, request: &Request, progress: Option<OnProgress>) -> Answer {
+async fn exchange(
+    role: Role,
+    request: &Request,
+    progress: Option<OnProgress>,
+) -> Result<Reply, String> {
     let client = client(role)?;
-    wait_ready(role, &client).await?;
-    let (sender, receiver) = oneshot::channel();
-    client.waiting.borrow_mut().push_back(Waiter {
-        reply: sender,
-        progress,
-    });
+    wait_ready(&client).await?;
+    let (promise, reply) = Pending::new();
+    client
+        .waiting
+        .borrow_mut()
+        .push_back(Waiter { reply, progress });
     if let Err(err) = client
         .worker
         .post_message(&JsValue::from_str(&request.encode()))
@@ -116,26 +159,17 @@ async fn exchange(role: Role, request: &Request, progress: Option<OnProgress>) -
         let why = format!("{} could not be reached: {}", role.name(), describe(&err));
         fail(role, client.serial, why);
     }
-    receiver
-        .await
-        .unwrap_or_else(|_| Err(format!("{} stopped", role.name())))
+    let text = settled(promise).await?;
+    Reply::decode(&text).map_err(|err| format!("{}: {err}", role.name()))
 }
 
-async fn wait_ready(role: Role, client: &Client) -> Result<(), String> {
-    let deadline = TimeoutFuture::new(READY_TIMEOUT_MS);
-    match future::select(client.ready.clone(), deadline).await {
-        Either::Left((Ok(result), _)) => result,
-        Either::Left((Err(_), _)) => Err(format!("{} stopped", role.name())),
-        Either::Right(_) => {
-            let why = format!(
-                "{} could not be loaded: it did not start within {} s",
-                role.name(),
-                READY_TIMEOUT_MS / 1000
-            );
-            fail(role, client.serial, why.clone());
-            Err(why)
-        }
+async fn wait_ready(client: &Client) -> Result<(), String> {
+    if *client.loaded.borrow() {
+        return Ok(());
     }
+    let (promise, pending) = Pending::new();
+    client.waiting_ready.borrow_mut().push(pending);
+    settled(promise).await.map(drop)
 }
 
 fn current(role: Role) -> Option<Rc<Client>> {
@@ -154,7 +188,6 @@ fn client(role: Role) -> Result<Rc<Client>, String> {
         *serial += 1;
         *serial
     });
-    let (ready_sender, ready) = oneshot::channel();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         received(role, serial, event.data().as_string().unwrap_or_default());
     });
@@ -177,12 +210,20 @@ fn client(role: Role) -> Result<Rc<Client>, String> {
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+    let deadline = Timeout::new(READY_TIMEOUT_MS, move || {
+        let why = format!(
+            "{} could not be loaded: it did not start within {} s",
+            role.name(),
+            READY_TIMEOUT_MS / 1000
+        );
+        fail(role, serial, why);
+    });
     let client = Rc::new(Client {
         serial,
         worker,
-        ready: ready.shared(),
-        ready_sender: RefCell::new(Some(ready_sender)),
         loaded: RefCell::new(false),
+        waiting_ready: RefCell::default(),
+        deadline: RefCell::new(Some(deadline)),
         waiting: RefCell::default(),
         _on_message: on_message,
         _on_error: on_error,
@@ -202,28 +243,28 @@ fn received(role: Role, serial: u64, text: String) {
     };
     if text == "ready" {
         *client.loaded.borrow_mut() = true;
-        if let Some(sender) = client.ready_sender.borrow_mut().take() {
-            let _ = sender.send(Ok(()));
+        client.deadline.borrow_mut().take();
+        for pending in client.waiting_ready.take() {
+            pending.resolve("");
         }
         return;
     }
-    let reply = Reply::decode(&text).map_err(|err| format!("{}: {err}", role.name()));
-    if let Ok(Reply::SecretSearch(report)) = &reply {
-        if !report.is_final() {
-            let progress = client
-                .waiting
-                .borrow()
-                .front()
-                .and_then(|waiter| waiter.progress.clone());
-            if let Some(progress) = progress {
-                progress(report.clone());
+    // A search's progress goes to its waiter, which still waits for the final reply.
+    let progress = client
+        .waiting
+        .borrow()
+        .front()
+        .and_then(|waiter| waiter.progress.clone());
+    if let Some(progress) = progress {
+        if let Ok(Reply::SecretSearch(report)) = Reply::decode(&text) {
+            if !report.is_final() {
+                return progress(report);
             }
-            return;
         }
     }
     let waiter = client.waiting.borrow_mut().pop_front();
     if let Some(waiter) = waiter {
-        let _ = waiter.reply.send(reply);
+        waiter.reply.resolve(&text);
     }
 }
 
@@ -239,12 +280,13 @@ fn fail(role: Role, serial: u64, why: String) {
         }
     });
     client.worker.terminate();
-    if let Some(sender) = client.ready_sender.borrow_mut().take() {
-        let _ = sender.send(Err(why.clone()));
+    client.deadline.borrow_mut().take();
+    for pending in client.waiting_ready.take() {
+        pending.reject(&why);
     }
     let waiting = std::mem::take(&mut *client.waiting.borrow_mut());
     for waiter in waiting {
-        let _ = waiter.reply.send(Err(why.clone()));
+        waiter.reply.reject(&why);
     }
 }
 

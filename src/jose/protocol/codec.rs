@@ -3,7 +3,9 @@
 //! derived visitors cost the page about 20 KB, this costs a few. The wire form is
 //! `{"<kind>": {members}}`, kebab-case kinds, bytes as base64url.
 
-use serde_json::{json, Map, Value};
+use std::cell::Cell;
+
+use serde_json::{Map, Value};
 
 use super::{
     CodecError, Decryption, EncryptRequest, KeyForms, Opened, Reply, Request, SearchReport,
@@ -42,87 +44,136 @@ fn untag(text: &str) -> Result<(String, Members), CodecError> {
     }
 }
 
-/// Reads the members of one message.
-struct Reader<'a>(&'a Members);
+/// Reads the members of one message. A member that does not read is noted and stood in for,
+/// and `finish` turns the note into the error: no early return mid-message, which keeps the
+/// page's copy of this code small.
+struct Reader<'a> {
+    members: &'a Members,
+    failed: Cell<Option<&'static str>>,
+}
 
-impl Reader<'_> {
-    fn value(&self, name: &str) -> Result<&Value, CodecError> {
-        self.0
-            .get(name)
-            .ok_or_else(|| CodecError(format!("\"{name}\" is missing")))
-    }
-
-    fn text(&self, name: &str) -> Result<String, CodecError> {
-        self.value(name)?
-            .as_str()
-            .map(str::to_owned)
-            .ok_or_else(|| CodecError(format!("\"{name}\" is not a string")))
-    }
-
-    fn optional_text(&self, name: &str) -> Result<Option<String>, CodecError> {
-        match self.0.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(_) => self.text(name).map(Some),
+impl<'a> Reader<'a> {
+    fn new(members: &'a Members) -> Reader<'a> {
+        Reader {
+            members,
+            failed: Cell::new(None),
         }
     }
 
-    fn secret(&self, name: &str) -> Result<SecretText, CodecError> {
-        self.text(name).map(SecretText::new)
-    }
-
-    fn optional_secret(&self, name: &str) -> Result<Option<SecretText>, CodecError> {
-        Ok(self.optional_text(name)?.map(SecretText::new))
-    }
-
-    fn number(&self, name: &str) -> Result<f64, CodecError> {
-        self.value(name)?
-            .as_f64()
-            .ok_or_else(|| CodecError(format!("\"{name}\" is not a number")))
-    }
-
-    fn count(&self, name: &str) -> Result<usize, CodecError> {
-        self.value(name)?
-            .as_u64()
-            .and_then(|count| usize::try_from(count).ok())
-            .ok_or_else(|| CodecError(format!("\"{name}\" is not a count")))
-    }
-
-    fn optional_count(&self, name: &str) -> Result<Option<usize>, CodecError> {
-        match self.0.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(_) => self.count(name).map(Some),
+    /// The message, or which member did not read.
+    fn finish<T>(&self, message: T) -> Result<T, CodecError> {
+        match self.failed.get() {
+            None => Ok(message),
+            Some(name) => Err(CodecError(format!(
+                "the member \"{name}\" is missing or of the wrong kind"
+            ))),
         }
     }
 
-    fn flag(&self, name: &str) -> Result<bool, CodecError> {
-        self.value(name)?
-            .as_bool()
-            .ok_or_else(|| CodecError(format!("\"{name}\" is not true or false")))
+    fn fail(&self, name: &'static str) {
+        if self.failed.get().is_none() {
+            self.failed.set(Some(name));
+        }
     }
 
-    fn bytes(&self, name: &str) -> Result<Vec<u8>, CodecError> {
-        base64url::decode_segment(&self.text(name)?, Part::Token, 0)
-            .map_err(|_| CodecError(format!("\"{name}\" is not base64url")))
+    /// `None` for a missing or null member.
+    fn present(&self, name: &str) -> Option<&'a Value> {
+        self.members.get(name).filter(|value| !value.is_null())
     }
 
-    fn texts(&self, name: &str) -> Result<Vec<String>, CodecError> {
-        let items = self.value(name)?.as_array();
+    fn optional_text(&self, name: &'static str) -> Option<String> {
+        let value = self.present(name)?;
+        let text = value.as_str().map(str::to_owned);
+        if text.is_none() {
+            self.fail(name);
+        }
+        text
+    }
+
+    fn text(&self, name: &'static str) -> String {
+        if self.present(name).is_none() {
+            self.fail(name);
+        }
+        self.optional_text(name).unwrap_or_default()
+    }
+
+    fn secret(&self, name: &'static str) -> SecretText {
+        SecretText::new(self.text(name))
+    }
+
+    fn optional_secret(&self, name: &'static str) -> Option<SecretText> {
+        self.optional_text(name).map(SecretText::new)
+    }
+
+    fn number(&self, name: &'static str) -> f64 {
+        let number = self.present(name).and_then(Value::as_f64);
+        number.unwrap_or_else(|| {
+            self.fail(name);
+            0.0
+        })
+    }
+
+    fn optional_count(&self, name: &'static str) -> Option<usize> {
+        let value = self.present(name)?;
+        let count = value.as_u64().and_then(|count| usize::try_from(count).ok());
+        if count.is_none() {
+            self.fail(name);
+        }
+        count
+    }
+
+    fn count(&self, name: &'static str) -> usize {
+        if self.present(name).is_none() {
+            self.fail(name);
+        }
+        self.optional_count(name).unwrap_or_default()
+    }
+
+    fn flag(&self, name: &'static str) -> bool {
+        let flag = self.present(name).and_then(Value::as_bool);
+        flag.unwrap_or_else(|| {
+            self.fail(name);
+            false
+        })
+    }
+
+    fn bytes(&self, name: &'static str) -> Vec<u8> {
+        let text = self.text(name);
+        base64url::decode_segment(&text, Part::Token, 0).unwrap_or_else(|_| {
+            self.fail(name);
+            Vec::new()
+        })
+    }
+
+    fn texts(&self, name: &'static str) -> Vec<String> {
+        let Some(items) = self.present(name).and_then(Value::as_array) else {
+            self.fail(name);
+            return Vec::new();
+        };
         items
-            .map(|items| items.iter().filter_map(Value::as_str).map(str::to_owned))
-            .map(Iterator::collect)
-            .ok_or_else(|| CodecError(format!("\"{name}\" is not a list")))
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect()
     }
 
-    /// A member read through one of the core's tables by its name.
-    fn named<T>(&self, name: &str, lookup: impl Fn(&str) -> Option<T>) -> Result<T, CodecError> {
-        let text = self.text(name)?;
-        lookup(&text).ok_or_else(|| CodecError(format!("\"{name}\" {text:?} is not known")))
+    /// A member read through one of the core's tables by its name; `otherwise` stands in for a
+    /// name the table lacks (and the message fails).
+    fn named<T>(&self, name: &'static str, lookup: impl Fn(&str) -> Option<T>, otherwise: T) -> T {
+        lookup(&self.text(name)).unwrap_or_else(|| {
+            self.fail(name);
+            otherwise
+        })
     }
 
-    fn object(&self, name: &str) -> Result<Reader<'_>, CodecError> {
-        match self.value(name)? {
-            Value::Object(members) => Ok(Reader(members)),
-            _ => Err(CodecError(format!("\"{name}\" is not an object"))),
+    fn object(&self, name: &'static str) -> Reader<'a> {
+        static EMPTY: std::sync::OnceLock<Members> = std::sync::OnceLock::new();
+        match self.present(name) {
+            Some(Value::Object(members)) => Reader::new(members),
+            _ => {
+                self.fail(name);
+                Reader::new(EMPTY.get_or_init(Members::new))
+            }
         }
     }
 }
@@ -131,31 +182,58 @@ fn bytes(bytes: &[u8]) -> Value {
     Value::String(base64url::encode(bytes))
 }
 
+/// An object of `members`, built directly (`json!` would serialize each value generically,
+/// which costs the page more code).
+fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
+    Value::Object(
+        members
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value))
+            .collect(),
+    )
+}
+
+fn text(text: &str) -> Value {
+    Value::String(text.to_owned())
+}
+
+fn optional(text: Option<&str>) -> Value {
+    text.map_or(Value::Null, self::text)
+}
+
+fn count(count: usize) -> Value {
+    Value::from(count as u64)
+}
+
+#[inline(never)]
 pub(super) fn encode_request(request: &Request) -> String {
     match request {
         Request::Sign(sign) => {
-            let encrypt = sign.encrypt.as_ref().map(|encrypt| {
-                json!({
-                    "alg": encrypt.alg.name(),
-                    "enc": encrypt.enc.name(),
-                    "key": encrypt.key.expose(),
-                    "encoding": encrypt.encoding.as_str(),
-                })
+            let encrypt = sign.encrypt.as_ref().map_or(Value::Null, |encrypt| {
+                object([
+                    ("alg", text(encrypt.alg.name())),
+                    ("enc", text(encrypt.enc.name())),
+                    ("key", text(encrypt.key.expose())),
+                    ("encoding", text(encrypt.encoding.as_str())),
+                ])
             });
-            let members = json!({
-                "alg": sign.alg.name(),
-                "header": sign.header,
-                "payload": sign.payload,
-                "key": sign.key.expose(),
-                "encoding": sign.encoding.as_str(),
-                "encrypt": encrypt,
-            });
+            let members = object([
+                ("alg", text(sign.alg.name())),
+                ("header", text(&sign.header)),
+                ("payload", text(&sign.payload)),
+                ("key", text(sign.key.expose())),
+                ("encoding", text(sign.encoding.as_str())),
+                ("encrypt", encrypt),
+            ]);
             tagged("sign", members)
         }
-        Request::Generate { kind } => tagged("generate", json!({ "kind": kind.name() })),
+        Request::Generate { kind } => tagged("generate", object([("kind", text(&kind.name()))])),
         Request::Convert { key, encoding } => tagged(
             "convert",
-            json!({ "key": key.expose(), "encoding": encoding.as_str() }),
+            object([
+                ("key", text(key.expose())),
+                ("encoding", text(encoding.as_str())),
+            ]),
         ),
         Request::Decrypt {
             token,
@@ -163,123 +241,141 @@ pub(super) fn encode_request(request: &Request) -> String {
             encoding,
         } => tagged(
             "decrypt",
-            json!({ "token": token, "key": key.expose(), "encoding": encoding.as_str() }),
+            object([
+                ("token", text(token)),
+                ("key", text(key.expose())),
+                ("encoding", text(encoding.as_str())),
+            ]),
         ),
         Request::Verify(verify) => tagged(
             "verify",
-            json!({
-                "alg": verify.alg.name(),
-                "jwk": verify.jwk,
-                "input": bytes(&verify.signing_input),
-                "signature": bytes(&verify.signature),
-            }),
+            object([
+                ("alg", text(verify.alg.name())),
+                ("jwk", text(&verify.jwk)),
+                ("input", bytes(&verify.signing_input)),
+                ("signature", bytes(&verify.signature)),
+            ]),
         ),
         Request::FindKnownSecret(target) => tagged(
             "find-known-secret",
-            json!({
-                "hash": target.hash().webcrypto_name(),
-                "input": bytes(target.signing_input()),
-                "signature": bytes(target.signature()),
-            }),
+            object([
+                ("hash", text(target.hash().webcrypto_name())),
+                ("input", bytes(target.signing_input())),
+                ("signature", bytes(target.signature())),
+            ]),
         ),
     }
 }
 
 pub(super) fn decode_request(text: &str) -> Result<Request, CodecError> {
     let (kind, members) = untag(text)?;
-    let read = Reader(&members);
-    let encoding = |read: &Reader<'_>| read.named("encoding", SecretEncoding::from_name);
-    match kind.as_str() {
+    let read = Reader::new(&members);
+    let encoding =
+        |read: &Reader<'_>| read.named("encoding", SecretEncoding::from_name, SecretEncoding::Utf8);
+    let request = match kind.as_str() {
         "sign" => {
-            let encrypt = match members.get("encrypt") {
-                None | Some(Value::Null) => None,
-                Some(_) => {
-                    let encrypt = read.object("encrypt")?;
-                    Some(EncryptRequest {
-                        alg: encrypt.named("alg", KeyAlg::from_name)?,
-                        enc: encrypt.named("enc", EncAlg::from_name)?,
-                        key: encrypt.secret("key")?,
-                        encoding: encoding(&encrypt)?,
-                    })
+            let encrypt = read.present("encrypt").map(|_| {
+                let encrypt = read.object("encrypt");
+                EncryptRequest {
+                    alg: encrypt.named("alg", KeyAlg::from_name, KeyAlg::Dir),
+                    enc: encrypt.named("enc", EncAlg::from_name, EncAlg::ALL[0]),
+                    key: encrypt.secret("key"),
+                    encoding: encoding(&encrypt),
                 }
-            };
-            Ok(Request::Sign(SignRequest {
-                alg: read.named("alg", Alg::from_name)?,
-                header: read.text("header")?,
-                payload: read.text("payload")?,
-                key: read.secret("key")?,
-                encoding: encoding(&read)?,
-                encrypt,
-            }))
+                .check(&encrypt)
+            });
+            Request::Sign(SignRequest {
+                alg: read.named("alg", Alg::from_name, Alg::None),
+                header: read.text("header"),
+                payload: read.text("payload"),
+                key: read.secret("key"),
+                encoding: encoding(&read),
+                encrypt: encrypt.transpose()?,
+            })
         }
-        "generate" => Ok(Request::Generate {
-            kind: read.named("kind", KeyKind::from_name)?,
+        "generate" => Request::Generate {
+            kind: read.named("kind", KeyKind::from_name, KeyKind::Ed25519),
+        },
+        "convert" => Request::Convert {
+            key: read.secret("key"),
+            encoding: encoding(&read),
+        },
+        "decrypt" => Request::Decrypt {
+            token: read.text("token"),
+            key: read.secret("key"),
+            encoding: encoding(&read),
+        },
+        "verify" => Request::Verify(VerifyRequest {
+            alg: read.named("alg", Alg::from_name, Alg::None),
+            jwk: read.text("jwk"),
+            signing_input: read.bytes("input"),
+            signature: read.bytes("signature"),
         }),
-        "convert" => Ok(Request::Convert {
-            key: read.secret("key")?,
-            encoding: encoding(&read)?,
-        }),
-        "decrypt" => Ok(Request::Decrypt {
-            token: read.text("token")?,
-            key: read.secret("key")?,
-            encoding: encoding(&read)?,
-        }),
-        "verify" => Ok(Request::Verify(VerifyRequest {
-            alg: read.named("alg", Alg::from_name)?,
-            jwk: read.text("jwk")?,
-            signing_input: read.bytes("input")?,
-            signature: read.bytes("signature")?,
-        })),
-        "find-known-secret" => Ok(Request::FindKnownSecret(Target::new(
-            read.named("hash", Hash::from_name)?,
-            read.bytes("input")?,
-            read.bytes("signature")?,
-        ))),
-        other => Err(CodecError(format!("unknown request {other:?}"))),
+        "find-known-secret" => Request::FindKnownSecret(Target::new(
+            read.named("hash", Hash::from_name, Hash::Sha256),
+            read.bytes("input"),
+            read.bytes("signature"),
+        )),
+        other => return Err(CodecError(format!("unknown request {other:?}"))),
+    };
+    read.finish(request)
+}
+
+impl EncryptRequest {
+    /// The nested reader's failure, if any, as this part's.
+    fn check(self, read: &Reader<'_>) -> Result<EncryptRequest, CodecError> {
+        read.finish(self)
     }
 }
 
 pub(super) fn encode_reply(reply: &Reply) -> String {
+    let secret = |secret: Option<&SecretText>| optional(secret.map(SecretText::expose));
     match reply {
         Reply::Signed(signed) => tagged(
             "signed",
-            json!({
-                "token": signed.token,
-                "verify_key": signed.verify_key.expose(),
-                "decrypt_key": signed.decrypt_key.as_ref().map(SecretText::expose),
-                "inner": signed.inner,
-            }),
+            object([
+                ("token", text(&signed.token)),
+                ("verify_key", text(signed.verify_key.expose())),
+                ("decrypt_key", secret(signed.decrypt_key.as_ref())),
+                ("inner", optional(signed.inner.as_deref())),
+            ]),
         ),
         Reply::Forms(forms) => tagged(
             "forms",
-            json!({
-                "description": forms.description,
-                "thumbprint": forms.thumbprint,
-                "alg": forms.alg,
-                "private": forms.private,
-                "private_pem": forms.private_pem.as_ref().map(SecretText::expose),
-                "public_pem": forms.public_pem,
-                "private_jwk": forms.private_jwk.as_ref().map(SecretText::expose),
-                "public_jwk": forms.public_jwk.expose(),
-                "jwks": forms.jwks.expose(),
-                "note": forms.note,
-            }),
+            object([
+                ("description", text(&forms.description)),
+                ("thumbprint", text(&forms.thumbprint)),
+                ("alg", optional(forms.alg.as_deref())),
+                ("private", Value::Bool(forms.private)),
+                ("private_pem", secret(forms.private_pem.as_ref())),
+                ("public_pem", optional(forms.public_pem.as_deref())),
+                ("private_jwk", secret(forms.private_jwk.as_ref())),
+                ("public_jwk", text(forms.public_jwk.expose())),
+                ("jwks", text(forms.jwks.expose())),
+                ("note", optional(forms.note.as_deref())),
+            ]),
         ),
         Reply::Decryption(Decryption::Decrypted(opened)) => tagged(
             "decrypted",
-            json!({
-                "text": opened.text,
-                "hex": opened.hex,
-                "alg": opened.alg.name(),
-                "enc": opened.enc.name(),
-                "key_position": opened.key_position,
-                "kid": opened.kid,
-                "inflated_from": opened.inflated_from,
-                "notes": opened.notes,
-            }),
+            object([
+                ("text", optional(opened.text.as_deref())),
+                ("hex", optional(opened.hex.as_deref())),
+                ("alg", text(opened.alg.name())),
+                ("enc", text(opened.enc.name())),
+                ("key_position", count(opened.key_position)),
+                ("kid", optional(opened.kid.as_deref())),
+                (
+                    "inflated_from",
+                    opened.inflated_from.map_or(Value::Null, count),
+                ),
+                (
+                    "notes",
+                    Value::Array(opened.notes.iter().map(|note| text(note)).collect()),
+                ),
+            ]),
         ),
         Reply::Decryption(Decryption::Invalid { step }) => {
-            tagged("not-decrypted", json!({ "step": step.code() }))
+            tagged("not-decrypted", object([("step", text(step.code()))]))
         }
         Reply::Decryption(Decryption::Refused {
             status,
@@ -287,88 +383,100 @@ pub(super) fn encode_reply(reply: &Reply) -> String {
             reason,
         }) => tagged(
             "refused",
-            json!({ "status": status.as_str(), "code": code, "reason": reason }),
+            object([
+                ("status", text(status.as_str())),
+                ("code", text(code)),
+                ("reason", text(reason)),
+            ]),
         ),
-        Reply::Verified { answer } => tagged("verified", json!({ "answer": answer.as_str() })),
+        Reply::Verified { answer } => {
+            tagged("verified", object([("answer", text(answer.as_str()))]))
+        }
         Reply::SecretSearch(report) => match report {
             SearchReport::Searching { fraction } => {
-                tagged("searching", json!({ "fraction": fraction }))
+                tagged("searching", object([("fraction", Value::from(*fraction))]))
             }
-            SearchReport::Found { secret, tried } => {
-                tagged("found", json!({ "secret": secret, "tried": tried }))
-            }
-            SearchReport::NotFound { tried, millis } => {
-                tagged("not-found", json!({ "tried": tried, "millis": millis }))
-            }
+            SearchReport::Found { secret, tried } => tagged(
+                "found",
+                object([("secret", text(secret)), ("tried", count(*tried))]),
+            ),
+            SearchReport::NotFound { tried, millis } => tagged(
+                "not-found",
+                object([("tried", count(*tried)), ("millis", Value::from(*millis))]),
+            ),
             SearchReport::Unavailable { reason } => {
-                tagged("unavailable", json!({ "reason": reason }))
+                tagged("unavailable", object([("reason", text(reason))]))
             }
         },
-        Reply::Failed { error } => tagged("failed", json!({ "error": error })),
+        Reply::Failed { error } => tagged("failed", object([("error", text(error))])),
     }
 }
 
 pub(super) fn decode_reply(text: &str) -> Result<Reply, CodecError> {
     let (kind, members) = untag(text)?;
-    let read = Reader(&members);
+    let read = Reader::new(&members);
     let reply = match kind.as_str() {
         "signed" => Reply::Signed(Signed {
-            token: read.text("token")?,
-            verify_key: read.secret("verify_key")?,
-            decrypt_key: read.optional_secret("decrypt_key")?,
-            inner: read.optional_text("inner")?,
+            token: read.text("token"),
+            verify_key: read.secret("verify_key"),
+            decrypt_key: read.optional_secret("decrypt_key"),
+            inner: read.optional_text("inner"),
         }),
         "forms" => Reply::Forms(KeyForms {
-            description: read.text("description")?,
-            thumbprint: read.text("thumbprint")?,
-            alg: read.optional_text("alg")?,
-            private: read.flag("private")?,
-            private_pem: read.optional_secret("private_pem")?,
-            public_pem: read.optional_text("public_pem")?,
-            private_jwk: read.optional_secret("private_jwk")?,
-            public_jwk: read.secret("public_jwk")?,
-            jwks: read.secret("jwks")?,
-            note: read.optional_text("note")?,
+            description: read.text("description"),
+            thumbprint: read.text("thumbprint"),
+            alg: read.optional_text("alg"),
+            private: read.flag("private"),
+            private_pem: read.optional_secret("private_pem"),
+            public_pem: read.optional_text("public_pem"),
+            private_jwk: read.optional_secret("private_jwk"),
+            public_jwk: read.secret("public_jwk"),
+            jwks: read.secret("jwks"),
+            note: read.optional_text("note"),
         }),
         "decrypted" => Reply::Decryption(Decryption::Decrypted(Opened {
-            text: read.optional_text("text")?,
-            hex: read.optional_text("hex")?,
-            alg: read.named("alg", KeyAlg::from_name)?,
-            enc: read.named("enc", EncAlg::from_name)?,
-            key_position: read.count("key_position")?,
-            kid: read.optional_text("kid")?,
-            inflated_from: read.optional_count("inflated_from")?,
-            notes: read.texts("notes")?,
+            text: read.optional_text("text"),
+            hex: read.optional_text("hex"),
+            alg: read.named("alg", KeyAlg::from_name, KeyAlg::Dir),
+            enc: read.named("enc", EncAlg::from_name, EncAlg::ALL[0]),
+            key_position: read.count("key_position"),
+            kid: read.optional_text("kid"),
+            inflated_from: read.optional_count("inflated_from"),
+            notes: read.texts("notes"),
         })),
         "not-decrypted" => Reply::Decryption(Decryption::Invalid {
-            step: read.named("step", FailedStep::from_code)?,
+            step: read.named("step", FailedStep::from_code, FailedStep::Tag),
         }),
         "refused" => Reply::Decryption(Decryption::Refused {
-            status: read.named("status", Status::from_name)?,
-            code: read.text("code")?,
-            reason: read.text("reason")?,
+            status: read.named("status", Status::from_name, Status::KeyError),
+            code: read.text("code"),
+            reason: read.text("reason"),
         }),
         "verified" => Reply::Verified {
-            answer: read.named("answer", PlatformAnswer::from_name)?,
+            answer: read.named(
+                "answer",
+                PlatformAnswer::from_name,
+                PlatformAnswer::CannotRun,
+            ),
         },
         "searching" => Reply::SecretSearch(SearchReport::Searching {
-            fraction: read.number("fraction")?,
+            fraction: read.number("fraction"),
         }),
         "found" => Reply::SecretSearch(SearchReport::Found {
-            secret: read.text("secret")?,
-            tried: read.count("tried")?,
+            secret: read.text("secret"),
+            tried: read.count("tried"),
         }),
         "not-found" => Reply::SecretSearch(SearchReport::NotFound {
-            tried: read.count("tried")?,
-            millis: read.number("millis")?,
+            tried: read.count("tried"),
+            millis: read.number("millis"),
         }),
         "unavailable" => Reply::SecretSearch(SearchReport::Unavailable {
-            reason: read.text("reason")?,
+            reason: read.text("reason"),
         }),
         "failed" => Reply::Failed {
-            error: read.text("error")?,
+            error: read.text("error"),
         },
         other => return Err(CodecError(format!("unknown reply {other:?}"))),
     };
-    Ok(reply)
+    read.finish(reply)
 }

@@ -73,7 +73,7 @@ async fn in_worker(request: &PlatformRequest) -> PlatformAnswer {
         signature: request.signature.to_vec(),
     });
     match worker::ask(Role::Workshop, &request).await {
-        Ok(Reply::Verified { answer }) => answer,
+        Reply::Verified { answer } => answer,
         _ => PlatformAnswer::CannotRun,
     }
 }

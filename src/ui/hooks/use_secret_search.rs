@@ -9,6 +9,7 @@ use std::time::Duration;
 use yew::prelude::*;
 
 use crate::jose::protocol::Reply;
+use crate::ui::state::encoder::ANOTHER_QUESTION;
 use crate::ui::state::{Action, State};
 use crate::ui::worker::{self, Role};
 
@@ -41,9 +42,9 @@ pub fn use_secret_search(state: &UseReducerHandle<State>) {
                 };
                 let report =
                     match worker::ask_with_progress(Role::Secrets, &request, progress).await {
-                        Ok(Reply::SecretSearch(report)) => Ok(report),
-                        Ok(Reply::Failed { error }) | Err(error) => Err(error),
-                        Ok(_) => Err("the worker answered another question".to_owned()),
+                        Reply::SecretSearch(report) => Ok(report),
+                        Reply::Failed { error } => Err(error),
+                        _ => Err(ANOTHER_QUESTION.to_owned()),
                     };
                 dispatcher.dispatch(Action::SecretSearch { generation, report });
             });

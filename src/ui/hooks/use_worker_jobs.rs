@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use yew::prelude::*;
 
-use crate::jose::protocol::Request;
+use crate::jose::protocol::{Reply, Request};
 use crate::ui::state::workshop::{Request as Job, Workshop};
 use crate::ui::state::{Action, State};
 use crate::ui::worker::{self, Role};
@@ -80,7 +80,7 @@ fn forge(state: &UseReducerHandle<State>, pick: fn(&Workshop) -> Option<(Job, Re
                 let answer = worker::ask(Role::Workshop, &request).await;
                 (answer, js_sys::Date::now() - started)
             }
-            Err(error) => (Err(error), 0.0),
+            Err(error) => (Reply::Failed { error }, 0.0),
         };
         dispatcher.dispatch(Action::Forged {
             request: job,

@@ -11,6 +11,9 @@ use crate::jose::redacted::SecretText;
 
 use super::generation::Generation;
 
+/// What the page says when a worker's reply is not for the question asked.
+pub const ANOTHER_QUESTION: &str = "the worker answered another question";
+
 /// The encoder's inputs and its latest output.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Encoder {
@@ -164,14 +167,14 @@ impl Encoder {
     }
 
     /// Takes the worker's answer for `generation`; an older one is ignored.
-    pub fn answered(&mut self, generation: Generation, answer: Result<Reply, String>) {
+    pub fn answered(&mut self, generation: Generation, answer: Reply) {
         if !self.generation.is_current(generation) {
             return;
         }
         self.output = match answer {
-            Ok(Reply::Signed(signed)) => Output::Signed(signed),
-            Ok(Reply::Failed { error }) | Err(error) => Output::Refused(error),
-            Ok(_) => Output::Refused("the worker answered another question".to_owned()),
+            Reply::Signed(signed) => Output::Signed(signed),
+            Reply::Failed { error } => Output::Refused(error),
+            _ => Output::Refused(ANOTHER_QUESTION.to_owned()),
         };
     }
 

@@ -67,24 +67,29 @@ impl Decryption {
     }
 
     /// Reads the worker's answer; a worker that could not answer is a key error with its reason.
-    pub fn from_answer(answer: Result<Reply, String>) -> Decryption {
-        let refused = |reason| Decryption::Refused {
-            status: Status::KeyError,
-            reason,
+    pub fn from_answer(answer: Reply) -> Decryption {
+        let verdict = match answer {
+            Reply::Decryption(verdict) => verdict,
+            Reply::Failed { error } => protocol::Decryption::Refused {
+                status: Status::KeyError,
+                code: String::new(),
+                reason: error,
+            },
+            _ => protocol::Decryption::Refused {
+                status: Status::KeyError,
+                code: String::new(),
+                reason: super::encoder::ANOTHER_QUESTION.to_owned(),
+            },
         };
-        match answer {
-            Ok(Reply::Decryption(protocol::Decryption::Decrypted(opened))) => {
+        match verdict {
+            protocol::Decryption::Decrypted(opened) => {
                 let inner = opened.text.as_deref().and_then(signed_token).map(Rc::new);
                 Decryption::Decrypted(Rc::new(Opened { opened, inner }))
             }
-            Ok(Reply::Decryption(protocol::Decryption::Invalid { step })) => {
-                Decryption::Invalid { step }
-            }
-            Ok(Reply::Decryption(protocol::Decryption::Refused { status, reason, .. })) => {
+            protocol::Decryption::Invalid { step } => Decryption::Invalid { step },
+            protocol::Decryption::Refused { status, reason, .. } => {
                 Decryption::Refused { status, reason }
             }
-            Ok(Reply::Failed { error }) | Err(error) => refused(error),
-            Ok(_) => refused("the worker answered another question".to_owned()),
         }
     }
 }

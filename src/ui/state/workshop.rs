@@ -133,19 +133,19 @@ impl Workshop {
     }
 
     /// Takes the worker's answer, which took `millis`; one for an older request is ignored.
-    pub fn answered(&mut self, request: Request, answer: Result<Reply, String>, millis: f64) {
+    pub fn answered(&mut self, request: Request, answer: Reply, millis: f64) {
         let job = match request {
             Request::Generate(tag) if self.generate_request.is_current(tag) => &mut self.generated,
             Request::Convert(tag) if self.convert_request.is_current(tag) => &mut self.converted,
             Request::Generate(_) | Request::Convert(_) => return,
         };
         *job = match answer {
-            Ok(Reply::Forms(forms)) => Job::Done {
+            Reply::Forms(forms) => Job::Done {
                 forms: Rc::new(forms),
                 millis,
             },
-            Ok(Reply::Failed { error }) | Err(error) => Job::Failed(error),
-            Ok(_) => Job::Failed("the worker answered another question".to_owned()),
+            Reply::Failed { error } => Job::Failed(error),
+            _ => Job::Failed(super::encoder::ANOTHER_QUESTION.to_owned()),
         };
     }
 }
