@@ -233,12 +233,12 @@ impl fmt::Display for Error {
                 part.as_str()
             ),
             Error::MissingAlg => write!(f, "The header has no \"alg\" string, so there is no way to know how the token was signed."),
-            Error::UnsupportedAlg { alg } => write!(f, "The algorithm {alg:?} is not one this page knows: it verifies HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, ES256K, EdDSA and Ed25519."),
+            Error::UnsupportedAlg { alg } => write!(f, "The algorithm {alg:?} is not a JWS algorithm this page knows."),
             Error::AlgNone => write!(
                 f,
                 "\"alg\": \"none\" means the token is unsecured: anyone can write it, so there is nothing to verify and it proves nothing."
             ),
-            Error::EncryptedToken => write!(f, "This is an encrypted token (JWE, 5 segments): it is decrypted with the key box's key, not verified as a signature."),
+            Error::EncryptedToken => write!(f, "This is an encrypted token (JWE, 5 segments): it is decrypted, not verified."),
             Error::SecretEncoding { encoding, offset, detail } => write!(
                 f,
                 "The secret is not valid {encoding}: {detail} at character {offset}."

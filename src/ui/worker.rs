@@ -17,7 +17,7 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::jose::protocol::{Reply, Request, SearchReport};
 
-/// Trunk's loader for the worker bundle, next to index.html.
+/// The worker bundle's loader (`assets/workshop_loader.js`), next to index.html.
 const LOADER: &str = "workshop_loader.js";
 /// A worker that has not said it is ready by then has failed to load.
 const READY_TIMEOUT_MS: u32 = 10_000;
@@ -136,7 +136,7 @@ pub async fn ready(role: Role) -> Result<(), String> {
 pub fn stop_if_busy(role: Role) {
     let busy = current(role).filter(|client| !client.waiting.borrow().is_empty());
     if let Some(client) = busy {
-        fail(role, client.serial, "stopped for newer work".to_owned());
+        fail(role, client.serial, "stopped".to_owned());
     }
 }
 
@@ -209,7 +209,6 @@ fn client(role: Role) -> Result<Rc<Client>, String> {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
     let deadline = Timeout::new(READY_TIMEOUT_MS, move || {
         let why = format!(
             "{} could not be loaded: it did not start within {} s",
@@ -241,6 +240,11 @@ fn received(role: Role, serial: u64, text: String) {
     let Some(client) = current(role).filter(|client| client.serial == serial) else {
         return;
     };
+    // The loader could not load the worker's WebAssembly.
+    if let Some(reason) = text.strip_prefix("failed: ") {
+        let why = format!("{} could not be loaded: {reason}", role.name());
+        return fail(role, serial, why);
+    }
     if text == "ready" {
         *client.loaded.borrow_mut() = true;
         client.deadline.borrow_mut().take();

@@ -21,6 +21,8 @@ async function stateBecomes(page, testid, want, timeout) {
   return page.getAttribute(`[data-testid=${testid}]`, 'data-state');
 }
 
+const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+
 const b64url = (text) => Buffer.from(text).toString('base64url');
 const hs256 = (payload, secret) => {
   const input = `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64url(payload)}`;
@@ -39,7 +41,7 @@ test('a worker that cannot load answers the encoder and key generation with an e
     assert.equal(await stateBecomes(page, 'encoder-status', 'error', 15000), 'error', await text(page, 'encoder-status'));
     const waited = Date.now() - started;
     assert.match(await text(page, 'encoder-status'), /the encoder's worker could not be loaded/);
-    assert.ok(waited < 12000, `the error showed after ${waited} ms`);
+    assert.ok(waited < 3000, `the error showed after ${waited} ms`);
 
     await page.click('[data-testid=keygen-run]');
     assert.equal(await stateBecomes(page, 'keygen-status', 'error', 15000), 'error');
@@ -79,7 +81,7 @@ test('a 1 MB HS token and its secret leave the main thread free of long tasks, a
   });
   // The search would take minutes: the page says so and waits to be asked.
   assert.equal(await stateBecomes(page, 'known-secret-status', 'offered', 5000), 'offered');
-  assert.match(await text(page, 'known-secret-status'), /about \d+ (s|min|h)/);
+  assert.match(await text(page, 'known-secret-status'), /about \d+ (s|min)/);
   await page.click('[data-testid=known-secret-start]');
   assert.equal(await stateBecomes(page, 'known-secret-status', 'searching', 15000), 'searching');
   await page.waitForTimeout(30000);
@@ -91,8 +93,9 @@ test('a 1 MB HS token and its secret leave the main thread free of long tasks, a
   assert.equal(await statusBecomes(page, 'invalid'), 'invalid');
   await page.fill('[data-testid=key-input]', secret);
   assert.equal(await statusBecomes(page, 'valid'), 'valid');
-  // A newer token stops the search at once.
-  await page.fill('[data-testid=token-input]', fixture('HS256').token);
+  // A newer token stops the search at once; the next search (jwt.io's example, whose secret is
+  // listed) runs in a fresh worker.
+  await page.fill('[data-testid=token-input]', JWT_IO);
   assert.equal(await stateBecomes(page, 'known-secret-status', 'found', 15000), 'found');
   assert.deepEqual(problems, []);
   await session.close();

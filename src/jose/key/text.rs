@@ -42,11 +42,16 @@ impl<'a> KeyText<'a> {
         if !trimmed.starts_with('{') {
             return Ok(KeyText::Secret(text));
         }
-        let mut members: Map<String, Value> =
-            serde_json::from_str(trimmed).map_err(|err| Error::KeyFormat {
+        let value: Value = serde_json::from_str(trimmed).map_err(|err| Error::KeyFormat {
+            format: "JWK",
+            detail: format!("the JSON is not valid: {err}"),
+        })?;
+        let Value::Object(mut members) = value else {
+            return Err(Error::KeyFormat {
                 format: "JWK",
-                detail: format!("the JSON is not valid: {err}"),
-            })?;
+                detail: "the JSON is not an object".to_owned(),
+            });
+        };
         match members.remove("keys") {
             Some(Value::Array(keys)) => Ok(KeyText::JwkSet(keys)),
             Some(_) => Err(Error::KeyFormat {

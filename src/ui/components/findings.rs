@@ -53,7 +53,7 @@ fn search_status(search: &SecretSearch, on_search: &Callback<()>) -> Html {
             let onclick = on_search.reform(|_| ());
             return html! {
                 <p class="findings-search" data-testid="known-secret-status" data-state="offered">
-                    { format!("This token is large: checking it against {} publicly known secrets means one HMAC over the whole token for each, about {} in the background. ", LIST_ENTRIES, duration(*estimate_millis)) }
+                    { format!("A large token: checking it against {LIST_ENTRIES} known secrets takes about {}. ", duration(*estimate_millis)) }
                     <button type="button" class="findings-search-start" data-testid="known-secret-start" {onclick}>{ "Check known secrets" }</button>
                 </p>
             };
@@ -79,12 +79,11 @@ fn search_status(search: &SecretSearch, on_search: &Callback<()>) -> Html {
     }
 }
 
-/// "40 s", "3 min", "2 h": a rough estimate in words.
+/// "40 s" or "3 min": a rough estimate in words.
 fn duration(millis: f64) -> String {
     let seconds = (millis / 1000.0).ceil() as u64;
     match seconds {
         0..=90 => format!("{} s", seconds.max(1)),
-        91..=5399 => format!("{} min", seconds.div_ceil(60)),
-        _ => format!("{} h", seconds.div_ceil(3600)),
+        _ => format!("{} min", seconds.div_ceil(60)),
     }
 }
