@@ -42,8 +42,8 @@ impl Role {
 
     fn name(self) -> &'static str {
         match self {
-            Role::Workshop => "the encoder's worker",
-            Role::Secrets => "the known-secret search's worker",
+            Role::Workshop => "The encoder's worker",
+            Role::Secrets => "The known-secret search's worker",
         }
     }
 }

@@ -40,7 +40,7 @@ test('a worker that cannot load answers the encoder and key generation with an e
     await page.fill('[data-testid=encoder-key]', fixture('HS256').keys.utf8);
     assert.equal(await stateBecomes(page, 'encoder-status', 'error', 15000), 'error', await text(page, 'encoder-status'));
     const waited = Date.now() - started;
-    assert.match(await text(page, 'encoder-status'), /the encoder's worker could not be loaded/);
+    assert.match(await text(page, 'encoder-status'), /The encoder's worker could not be loaded/);
     assert.ok(waited < 3000, `the error showed after ${waited} ms`);
 
     await page.click('[data-testid=keygen-run]');

@@ -54,7 +54,7 @@ fn search_status(search: &SecretSearch, on_search: &Callback<()>) -> Html {
             return html! {
                 <p class="findings-search" data-testid="known-secret-status" data-state="offered">
                     { format!("A large token: checking it against {LIST_ENTRIES} known secrets takes about {}. ", duration(*estimate_millis)) }
-                    <button type="button" class="findings-search-start" data-testid="known-secret-start" {onclick}>{ "Check known secrets" }</button>
+                    <button type="button" class="workshop-button" data-testid="known-secret-start" {onclick}>{ "Check known secrets" }</button>
                 </p>
             };
         }
