@@ -90,3 +90,55 @@ fn only_hs_tokens_with_a_full_tag_are_searched() {
         "a truncated tag"
     );
 }
+
+#[test]
+fn the_worker_search_reports_progress_then_the_result_and_estimates_by_size() {
+    use jwt_debugger::jose::known_secrets::{search, SearchReport, LIST_ENTRIES};
+    let list = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/jwt.secrets.list"
+    ))
+    .unwrap();
+    // The estimate's count is the list's.
+    assert_eq!(
+        list.lines().filter(|line| !line.is_empty()).count(),
+        LIST_ENTRIES
+    );
+    // A clock that moves 60 ms a look: progress about every other look, then the result.
+    let tick = std::cell::Cell::new(0.0);
+    let clock = || {
+        tick.set(tick.get() + 60.0);
+        tick.get()
+    };
+    let mut reports = Vec::new();
+    search(&list, &target(JWT_IO_TOKEN), clock, |report| {
+        reports.push(report)
+    });
+    let (last, progress) = reports.split_last().unwrap();
+    assert!(matches!(last, SearchReport::Found { secret, .. } if secret == "your-256-bit-secret"));
+    assert!(progress
+        .iter()
+        .all(|r| matches!(r, SearchReport::Searching { .. })));
+    // Negative twin: a secret not listed ends in NotFound, after every line.
+    let mut reports = Vec::new();
+    let unlisted = signed_with(Alg::HS256, "not-in-any-list-6c1b9a0e4f7d2358");
+    search(
+        &list,
+        &target(&unlisted),
+        || 0.0,
+        |report| reports.push(report),
+    );
+    assert!(
+        matches!(reports.last(), Some(SearchReport::NotFound { tried, .. }) if *tried == LIST_ENTRIES)
+    );
+    // The estimate grows with the token: the jwt.io token runs on its own, 100 KB does not.
+    assert!(target(JWT_IO_TOKEN).runs_on_its_own());
+    let large = hs_token(
+        Alg::HS256,
+        r#"{"alg":"HS256"}"#,
+        format!(r#"{{"blob":"{}"}}"#, "x".repeat(100_000)).as_bytes(),
+        b"0123456789abcdef0123456789abcdef",
+    );
+    assert!(!target(&large).runs_on_its_own());
+    assert!(target(&large).estimated_millis() > 100.0 * target(JWT_IO_TOKEN).estimated_millis());
+}
