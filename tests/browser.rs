@@ -292,10 +292,12 @@ async fn findings_show_code_and_severity_and_the_search_state() {
     let root = mount_root();
     let props = FindingsProps {
         findings: std::rc::Rc::new(vec![known_secret("your-256-bit-secret")]),
-        secret_search: SecretSearch::Found {
-            secret: "your-256-bit-secret".to_owned(),
-            tried: 31,
-        },
+        secret_search: SecretSearch::Reported(
+            jwt_debugger::jose::known_secrets::SearchReport::Found {
+                secret: "your-256-bit-secret".to_owned(),
+                tried: 31,
+            },
+        ),
         on_search: yew::Callback::noop(),
     };
     yew::Renderer::<Findings>::with_root_and_props(root.clone(), props).render();

@@ -74,24 +74,11 @@ pub enum SecretSearch {
     Idle,
     /// A large token: each secret is an HMAC over all of it, so the search would take about
     /// this long, and waits until the user starts it.
-    Offered {
-        estimate_millis: f64,
-    },
+    Offered { estimate_millis: f64 },
     /// Asked the worker (which loads the list first).
     Loading,
-    Searching {
-        fraction: f64,
-    },
-    Found {
-        secret: String,
-        tried: usize,
-    },
-    NotFound {
-        tried: usize,
-        millis: f64,
-    },
-    /// The list could not be loaded, or the worker failed.
-    Unavailable(String),
+    /// What the worker last reported (its failure to run included, as `Unavailable`).
+    Reported(SearchReport),
 }
 
 impl SecretSearch {
@@ -101,20 +88,10 @@ impl SecretSearch {
             SecretSearch::Idle => "idle",
             SecretSearch::Offered { .. } => "offered",
             SecretSearch::Loading => "loading",
-            SecretSearch::Searching { .. } => "searching",
-            SecretSearch::Found { .. } => "found",
-            SecretSearch::NotFound { .. } => "not-found",
-            SecretSearch::Unavailable(_) => "unavailable",
-        }
-    }
-
-    /// The state a worker's report moves the search to.
-    fn from_report(report: SearchReport) -> SecretSearch {
-        match report {
-            SearchReport::Searching { fraction } => SecretSearch::Searching { fraction },
-            SearchReport::Found { secret, tried } => SecretSearch::Found { secret, tried },
-            SearchReport::NotFound { tried, millis } => SecretSearch::NotFound { tried, millis },
-            SearchReport::Unavailable { reason } => SecretSearch::Unavailable(reason),
+            SecretSearch::Reported(SearchReport::Searching { .. }) => "searching",
+            SecretSearch::Reported(SearchReport::Found { .. }) => "found",
+            SecretSearch::Reported(SearchReport::NotFound { .. }) => "not-found",
+            SecretSearch::Reported(SearchReport::Unavailable { .. }) => "unavailable",
         }
     }
 }
@@ -399,13 +376,11 @@ impl State {
                 if !self.search_generation.is_current(generation) {
                     return false;
                 }
-                self.secret_search = match report {
-                    Ok(report) => SecretSearch::from_report(report),
-                    Err(why) => SecretSearch::Unavailable(why),
-                };
-                if let SecretSearch::Found { secret, .. } = &self.secret_search {
+                let report = report.unwrap_or_else(|reason| SearchReport::Unavailable { reason });
+                if let SearchReport::Found { secret, .. } = &report {
                     self.found_secret(secret.clone());
                 }
+                self.secret_search = SecretSearch::Reported(report);
             }
             Action::Encode(edit) => self.encoder.apply(edit),
             Action::Encoded { generation, answer } => self.encoder.answered(generation, answer),

@@ -111,6 +111,16 @@ export async function statusBecomes(page, expected) {
   return status(page);
 }
 
+/** Waits until the element's `data-state` reads `want`, then returns it (or the last value seen). */
+export async function stateBecomes(page, testid, want, timeout = 10000) {
+  await page.waitForFunction(
+    ([id, state]) => document.querySelector(`[data-testid=${id}]`)?.dataset.state === state,
+    [testid, want],
+    { timeout },
+  ).catch(() => {});
+  return page.getAttribute(`[data-testid=${testid}]`, 'data-state');
+}
+
 export const text = (page, testid) => page.textContent(`[data-testid=${testid}]`);
 
 /**

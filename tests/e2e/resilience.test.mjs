@@ -6,20 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { createHmac } from 'node:crypto';
-import { open, root, servedApp, statusBecomes, text } from './harness.mjs';
+import { open, root, servedApp, stateBecomes, statusBecomes, text } from './harness.mjs';
 
 const app = servedApp();
 const fixtures = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
 const fixture = (name) => fixtures.find((f) => f.name === name);
-
-async function stateBecomes(page, testid, want, timeout) {
-  await page.waitForFunction(
-    ([id, state]) => document.querySelector(`[data-testid=${id}]`)?.dataset.state === state,
-    [testid, want],
-    { timeout },
-  ).catch(() => {});
-  return page.getAttribute(`[data-testid=${testid}]`, 'data-state');
-}
 
 const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 

@@ -5,20 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { open, root, servedApp, statusBecomes, text } from './harness.mjs';
+import { open, root, servedApp, stateBecomes, statusBecomes, text } from './harness.mjs';
 
 const app = servedApp();
 const fixtures = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
 const fixture = (name) => fixtures.find((f) => f.name === name);
-
-async function stateBecomes(page, testid, want, timeout = 10000) {
-  await page.waitForFunction(
-    ([id, state]) => document.querySelector(`[data-testid=${id}]`)?.dataset.state === state,
-    [testid, want],
-    { timeout },
-  ).catch(() => {});
-  return page.getAttribute(`[data-testid=${testid}]`, 'data-state');
-}
 
 const flipLastSignatureChar = (token) => {
   const last = token.at(-1);

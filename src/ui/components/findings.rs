@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::jose::known_secrets::LIST_ENTRIES;
+use crate::jose::known_secrets::{SearchReport, LIST_ENTRIES};
 use crate::jose::lint::Finding;
 use crate::ui::state::SecretSearch;
 
@@ -59,18 +59,18 @@ fn search_status(search: &SecretSearch, on_search: &Callback<()>) -> Html {
             };
         }
         SecretSearch::Loading => "Loading the list of publicly known secrets…".to_owned(),
-        SecretSearch::Searching { fraction } => format!(
+        SecretSearch::Reported(SearchReport::Searching { fraction }) => format!(
             "Checking the signature against publicly known secrets… {}%",
             (fraction * 100.0) as u32
         ),
-        SecretSearch::Found { tried, .. } => {
+        SecretSearch::Reported(SearchReport::Found { tried, .. }) => {
             format!("Found among publicly known secrets after {tried} tries.")
         }
-        SecretSearch::NotFound { tried, millis } => format!(
+        SecretSearch::Reported(SearchReport::NotFound { tried, millis }) => format!(
             "Not signed with any of {tried} publicly known secrets (checked in {} ms).",
             *millis as u64
         ),
-        SecretSearch::Unavailable(why) => {
+        SecretSearch::Reported(SearchReport::Unavailable { reason: why }) => {
             format!("The list of known secrets could not be loaded: {why}")
         }
     };
