@@ -208,7 +208,7 @@ impl State {
         let is_jwe = self.outer.is_jwe();
         self.set_inner(None);
         // A JWE's known-secret search is on its inner token, which must be decrypted again.
-        if is_jwe && self.secret_search != SecretSearch::Idle {
+        if is_jwe && !matches!(self.secret_search, SecretSearch::Idle) {
             self.search_generation.bump();
             self.secret_search = SecretSearch::Idle;
         }
@@ -234,7 +234,7 @@ impl State {
     /// The decryption to ask the worker for, tagged with its request's generation.
     pub fn decrypt_request(&self) -> Option<(Generation, Request)> {
         let encrypted = self.encrypted.as_ref()?;
-        (encrypted.verdict == encrypted::Decryption::Pending).then(|| {
+        matches!(encrypted.verdict, encrypted::Decryption::Pending).then(|| {
             let request =
                 encrypted::request(&self.outer.cleaned.token, &self.key.text, self.key.encoding);
             (encrypted.request, request)
@@ -289,7 +289,7 @@ impl State {
 
     /// The search to run in the worker, tagged with its generation, while one is wanted.
     pub fn secret_search_request(&self) -> Option<(Generation, Request)> {
-        let wanted = self.secret_search == SecretSearch::Loading;
+        let wanted = matches!(self.secret_search, SecretSearch::Loading);
         wanted.then(|| {
             let target = self.secret_target()?;
             Some((self.search_generation, Request::FindKnownSecret(target)))

@@ -140,7 +140,7 @@ impl Encoder {
 
     /// The request for the worker, when the inputs can be signed.
     pub fn request(&self) -> Option<Request> {
-        (self.output == Output::Signing).then(|| {
+        matches!(self.output, Output::Signing).then(|| {
             let encrypt = self.encryption.on.then(|| EncryptRequest {
                 alg: self.encryption.alg,
                 enc: self.encryption.enc,
