@@ -158,5 +158,5 @@ fn the_page_state_never_prints_what_was_typed_in_a_key_box() {
         now: 0.0,
     }));
     assert_redacted("state", &format!("{state:?} {state:#?}"));
-    assert_eq!(state.key.text.expose(), SECRET);
+    assert_eq!(state.outer.key.text.expose(), SECRET);
 }

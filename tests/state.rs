@@ -110,7 +110,7 @@ fn a_verdict_for_older_inputs_is_dropped() {
     let key = case["keys"]["spki-pem"].as_str().unwrap();
     let mut state = state_with(token, key);
     assert!(state.is_pending());
-    let asked = state.generation;
+    let asked = state.outer.generation;
     let valid = jwt_debugger::jose::status::check_text(token, key, SecretEncoding::Utf8);
     assert_eq!(valid.status, Status::Valid);
     // The key changes before the check answers: the answer is stale.
@@ -121,12 +121,12 @@ fn a_verdict_for_older_inputs_is_dropped() {
     }));
     assert!(state.is_pending());
     // The current check's answer is taken, once.
-    let current = state.generation;
+    let current = state.outer.generation;
     assert!(state.apply(Action::Settle {
         generation: current,
         verification: valid.clone(),
     }));
-    assert_eq!(state.outer.verification.status, Status::Valid);
+    assert_eq!(state.outer.inspection.verification.status, Status::Valid);
     assert!(!state.apply(Action::Settle {
         generation: current,
         verification: valid,
@@ -136,7 +136,7 @@ fn a_verdict_for_older_inputs_is_dropped() {
 #[test]
 fn the_known_secret_search_runs_for_a_small_token_and_waits_to_be_asked_for_a_large_one() {
     let mut state = state_with(JWT_IO_TOKEN, JWT_IO_SECRET);
-    assert_eq!(state.secret_search, SecretSearch::Loading);
+    assert_eq!(state.search.state, SecretSearch::Loading);
     let (generation, request) = state.secret_search_request().unwrap();
     assert!(matches!(request, Request::FindKnownSecret(_)));
     // Progress, then the result, for this generation; a report for an older one is dropped.
@@ -148,7 +148,7 @@ fn the_known_secret_search_runs_for_a_small_token_and_waits_to_be_asked_for_a_la
         generation,
         SearchReport::Searching { fraction: 0.5 }
     )));
-    assert_eq!(state.secret_search.as_str(), "searching");
+    assert_eq!(state.search.state.as_str(), "searching");
     let found = SearchReport::Found {
         secret: JWT_IO_SECRET.to_owned(),
         tried: 31,
@@ -167,22 +167,22 @@ fn the_known_secret_search_runs_for_a_small_token_and_waits_to_be_asked_for_a_la
         JWT_IO_SECRET.as_bytes(),
     );
     state.apply(Action::SetToken(large));
-    let SecretSearch::Offered { estimate_millis } = state.secret_search else {
-        panic!("not offered: {:?}", state.secret_search);
+    let SecretSearch::Offered { estimate_millis } = state.search.state else {
+        panic!("not offered: {:?}", state.search.state);
     };
     assert!(estimate_millis > 60_000.0, "{estimate_millis}");
     assert_eq!(state.secret_search_request(), None);
-    let offered = state.search_generation;
+    let offered = state.search.generation;
     assert!(state.apply(Action::StartSecretSearch));
-    assert_eq!(state.secret_search, SecretSearch::Loading);
-    assert_ne!(state.search_generation, offered);
+    assert_eq!(state.search.state, SecretSearch::Loading);
+    assert_ne!(state.search.generation, offered);
     // A worker that could not run the search says why.
-    let asked = state.search_generation;
+    let asked = state.search.generation;
     assert!(state.apply(Action::SecretSearch {
         generation: asked,
         report: Err("The known-secret search's worker could not be loaded: 404".to_owned()),
     }));
-    assert_eq!(state.secret_search.as_str(), "unavailable");
+    assert_eq!(state.search.state.as_str(), "unavailable");
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn a_jwe_is_decrypted_by_the_worker_and_its_inner_token_inspected_with_its_own_k
     }));
     assert!(matches!(state.encoder.output, Output::Signed(_)));
     state.apply(Action::SendToDecoder);
-    assert!(state.outer.is_jwe());
+    assert!(state.outer.inspection.is_jwe());
     let (request_generation, request) = state.decrypt_request().unwrap();
     // An answer for an older request is dropped; the current one opens the token.
     let reply = answer(request);
@@ -222,18 +222,18 @@ fn a_jwe_is_decrypted_by_the_worker_and_its_inner_token_inspected_with_its_own_k
         answer: answer(request),
     }));
     assert!(matches!(
-        state.encrypted.as_ref().unwrap().verdict,
+        state.inner.decryption.as_ref().unwrap().verdict,
         Decryption::Decrypted(_)
     ));
     // The inner token is an inspection of its own; its key box came from the encoder.
-    let inner = state.inner.as_ref().unwrap();
+    let inner = state.inner.inspection.as_ref().unwrap();
     assert_eq!(inner.role, Role::Inner);
     assert_eq!(inner.verification.status, Status::Valid);
     state.apply(Action::SetInnerKey(
         "a-wrong-secret-of-32-bytes-or-more!".into(),
     ));
     assert_eq!(
-        state.inner.as_ref().unwrap().verification.status,
+        state.inner.inspection.as_ref().unwrap().verification.status,
         Status::Invalid
     );
     // A worker that could not answer leaves a reason, not a wait.
@@ -245,7 +245,7 @@ fn a_jwe_is_decrypted_by_the_worker_and_its_inner_token_inspected_with_its_own_k
             error: "The encoder's worker could not be loaded: 404".to_owned(),
         },
     });
-    let verdict = &state.encrypted.as_ref().unwrap().verdict;
+    let verdict = &state.inner.decryption.as_ref().unwrap().verdict;
     assert_eq!(verdict.as_str(), "key-error");
 }
 

@@ -99,12 +99,17 @@ pub fn App() -> Html {
     // The workshop only needs the clock while it works (to say for how long).
     let workshop_now = state.workshop.is_working().then_some(state.now);
     let clock = state.clock();
-    let outer = &state.outer;
+    let outer = &state.outer.inspection;
     let tables = outer.tables.clone();
     let times = tables.times;
 
     let decoded = outer.decoded.clone();
-    let opened = match state.encrypted.as_ref().map(|encrypted| &encrypted.verdict) {
+    let opened = match state
+        .inner
+        .decryption
+        .as_ref()
+        .map(|encrypted| &encrypted.verdict)
+    {
         Some(Decryption::Decrypted(opened)) => Some(opened.clone()),
         _ => None,
     };
@@ -119,18 +124,18 @@ pub fn App() -> Html {
             </header>
             <main class="app-main">
                 <section class="app-column">
-                    <TokenInput value={state.token_input.clone()} removed={outer.cleaned.removed.clone()} on_input={on_token} />
+                    <TokenInput value={state.outer.input.clone()} removed={outer.cleaned.removed.clone()} on_input={on_token} />
                     if let Some(decoded) = decoded.clone() {
                         <EncodedToken decoded={decoded} />
                     }
                     <DecodeError error={outer.decode_error()} />
-                    <KeyInput value={state.key.text.expose().to_owned()} encoding={state.key.encoding} keys={state.key.keys.clone()} on_input={on_key} on_encoding={on_encoding}
-                              decrypting={state.encrypted.is_some()} />
+                    <KeyInput value={state.outer.key.text.expose().to_owned()} encoding={state.outer.key.encoding} keys={state.outer.key.keys.clone()} on_input={on_key} on_encoding={on_encoding}
+                              decrypting={state.inner.decryption.is_some()} />
                     <Encoder encoder={state.encoder.clone()} now={state.now} on_edit={on_encoder_edit} on_send={on_send} />
                     { key_workshop(&KeyWorkshopProps { workshop: state.workshop.clone(), now: workshop_now, on_edit: on_workshop_edit, on_sign_with }) }
                 </section>
                 <section class="app-column">
-                    if let Some(encrypted) = state.encrypted.clone() {
+                    if let Some(encrypted) = state.inner.decryption.clone() {
                         { encrypted_verdict(&EncryptedVerdictProps { encrypted }) }
                     } else {
                         <Verdict verification={outer.verification.clone()} now={Some(state.now as i64)} />
@@ -141,7 +146,7 @@ pub fn App() -> Html {
                         <EmbeddedKeys keys={outer.embedded.clone()} />
                     }
                     if decoded.is_some() {
-                        <Findings findings={state.findings.clone()} secret_search={state.secret_search.clone()} on_search={on_search} />
+                        <Findings findings={state.findings.clone()} secret_search={state.search.state.clone()} on_search={on_search} />
                     }
                     if let Some(content) = header {
                         <JsonPane part="header" title="Header" content={content} />
@@ -152,11 +157,11 @@ pub fn App() -> Html {
                     if let Some(Ok(jwe)) = outer.json_jwe.as_deref() {
                         { encrypted_json(jwe) }
                     }
-                    if let (Some(decoded), true) = (decoded.clone(), state.encrypted.is_some()) {
+                    if let (Some(decoded), true) = (decoded.clone(), state.inner.decryption.is_some()) {
                         { encrypted_parts(&EncryptedPartsProps { decoded }) }
                     }
                     if let Some(opened) = opened {
-                        { plaintext(&PlaintextProps { opened, inner_key: state.inner_key.clone(), inner: state.inner.clone(),
+                        { plaintext(&PlaintextProps { opened, inner_key: state.inner.key.clone(), inner: state.inner.inspection.clone(),
                                                       clock, on_inner_key, on_inner_encoding }) }
                     }
                     if let Some(content) = payload {

@@ -40,24 +40,12 @@ impl KeyBox {
 /// Everything the page shows follows from these inputs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    pub token_input: String,
-    pub key: KeyBox,
-    /// The pasted token, inspected with the key box.
-    pub outer: Inspection,
-    /// Changes with the outer inputs, so a slow check's verdict for older ones is dropped.
-    pub generation: Generation,
-    /// The key box for the token inside a decrypted JWE; kept across tokens.
-    pub inner_key: KeyBox,
-    /// The token inside a decrypted JWE, inspected with its own key box.
-    pub inner: Option<Inspection>,
-    pub inner_generation: Generation,
-    /// The decryption of the pasted token, when it is a JWE.
-    pub encrypted: Option<encrypted::Encrypted>,
-    /// Changes with each decryption request, across tokens.
-    decrypt_requests: Generation,
-    pub secret_search: SecretSearch,
-    /// Changes when a known-secret search is wanted anew (another token, or the user asked).
-    pub search_generation: Generation,
+    /// The pasted token with its key box, inspected.
+    pub outer: Outer,
+    /// An encrypted token's decryption, and the signed token inside it with its own key box.
+    pub inner: Inner,
+    /// The known-secret search for the current HS token (outer or inner).
+    pub search: Search,
     pub settings: CheckSettings,
     /// The browser's clock, Unix seconds, updated as time passes.
     pub now: f64,
@@ -65,6 +53,39 @@ pub struct State {
     pub findings: Rc<Vec<Finding>>,
     pub encoder: encoder::Encoder,
     pub workshop: workshop::Workshop,
+}
+
+/// The pasted token: its text, the key box, and their inspection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outer {
+    pub input: String,
+    pub key: KeyBox,
+    pub inspection: Inspection,
+    /// Changes with the token or key, so a slow check's verdict for older ones is dropped.
+    pub generation: Generation,
+}
+
+/// An encrypted token's side: its decryption, and the token inside with its own key box.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Inner {
+    /// Kept across tokens, as the outer key box is.
+    pub key: KeyBox,
+    /// The decryption of the pasted token, when it is a JWE.
+    pub decryption: Option<encrypted::Encrypted>,
+    /// The signed token inside a decrypted JWE, inspected with `key`.
+    pub inspection: Option<Inspection>,
+    /// Changes with the inner token or its key.
+    pub generation: Generation,
+    /// Changes with each decryption request, across tokens.
+    requests: Generation,
+}
+
+/// The known-secret search: where it stands, and which search that is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Search {
+    pub state: SecretSearch,
+    /// Changes when a search is wanted anew (another token, or the user asked).
+    pub generation: Generation,
 }
 
 /// Where the search of the public list of known secrets stands for the current token.
@@ -155,17 +176,17 @@ impl State {
     pub fn new(token: String, now: f64) -> State {
         let settings = CheckSettings::default();
         let mut state = State {
-            outer: Inspection::of_text("", None, &settings, now),
-            token_input: String::new(),
-            key: KeyBox::default(),
-            generation: Generation::default(),
-            inner_key: KeyBox::default(),
-            inner: None,
-            inner_generation: Generation::default(),
-            encrypted: None,
-            decrypt_requests: Generation::default(),
-            secret_search: SecretSearch::Idle,
-            search_generation: Generation::default(),
+            outer: Outer {
+                input: String::new(),
+                key: KeyBox::default(),
+                inspection: Inspection::of_text("", None, &settings, now),
+                generation: Generation::default(),
+            },
+            inner: Inner::default(),
+            search: Search {
+                state: SecretSearch::Idle,
+                generation: Generation::default(),
+            },
             settings,
             now,
             findings: Rc::default(),
@@ -183,39 +204,46 @@ impl State {
 
     /// Whether the verdict waits on a check running in the browser's WebCrypto.
     pub fn is_pending(&self) -> bool {
-        self.outer.verification.status == Status::Pending
+        self.outer.inspection.verification.status == Status::Pending
     }
 
     fn set_token(&mut self, token: String) {
-        self.outer = Inspection::of_text(&token, self.key.keys.clone(), &self.settings, self.now);
-        self.token_input = token;
-        self.generation.bump();
+        self.outer.inspection = Inspection::of_text(
+            &token,
+            self.outer.key.keys.clone(),
+            &self.settings,
+            self.now,
+        );
+        self.outer.input = token;
+        self.outer.generation.bump();
         self.redecrypt();
         self.research();
     }
 
     fn set_key(&mut self, text: SecretText, encoding: SecretEncoding) {
-        self.key.set(text, encoding);
+        self.outer.key.set(text, encoding);
         self.outer
-            .rekey(self.key.keys.clone(), &self.settings, self.now);
-        self.generation.bump();
+            .inspection
+            .rekey(self.outer.key.keys.clone(), &self.settings, self.now);
+        self.outer.generation.bump();
         self.redecrypt();
         self.merge_findings();
     }
 
     /// A JWE is decrypted by the worker: ask anew whenever the token or key changes.
     fn redecrypt(&mut self) {
-        let is_jwe = self.outer.is_jwe();
+        let is_jwe = self.outer.inspection.is_jwe();
         self.set_inner(None);
         // A JWE's known-secret search is on its inner token, which must be decrypted again.
-        if is_jwe && !matches!(self.secret_search, SecretSearch::Idle) {
-            self.search_generation.bump();
-            self.secret_search = SecretSearch::Idle;
+        if is_jwe && !matches!(self.search.state, SecretSearch::Idle) {
+            self.search.generation.bump();
+            self.search.state = SecretSearch::Idle;
         }
-        self.encrypted = is_jwe.then(|| {
-            let request = self.decrypt_requests.bump();
+        self.inner.decryption = is_jwe.then(|| {
+            let request = self.inner.requests.bump();
             let unreadable = self
                 .outer
+                .inspection
                 .json_jwe
                 .as_deref()
                 .and_then(|jwe| jwe.as_ref().err());
@@ -224,7 +252,9 @@ impl State {
                     status: Status::for_error(err),
                     reason: err.to_string(),
                 },
-                None if self.key.text.expose().trim().is_empty() => encrypted::Decryption::NoKey,
+                None if self.outer.key.text.expose().trim().is_empty() => {
+                    encrypted::Decryption::NoKey
+                }
                 None => encrypted::Decryption::Pending,
             };
             encrypted::Encrypted { request, verdict }
@@ -233,17 +263,20 @@ impl State {
 
     /// The decryption to ask the worker for, tagged with its request's generation.
     pub fn decrypt_request(&self) -> Option<(Generation, Request)> {
-        let encrypted = self.encrypted.as_ref()?;
+        let encrypted = self.inner.decryption.as_ref()?;
         matches!(encrypted.verdict, encrypted::Decryption::Pending).then(|| {
-            let request =
-                encrypted::request(&self.outer.cleaned.token, &self.key.text, self.key.encoding);
+            let request = encrypted::request(
+                &self.outer.inspection.cleaned.token,
+                &self.outer.key.text,
+                self.outer.key.encoding,
+            );
             (encrypted.request, request)
         })
     }
 
     /// The signed token inside a decrypted JWE, if it has one.
     pub fn inner_token(&self) -> Option<Rc<Decoded>> {
-        match &self.encrypted.as_ref()?.verdict {
+        match &self.inner.decryption.as_ref()?.verdict {
             encrypted::Decryption::Decrypted(opened) => opened.inner.clone(),
             _ => None,
         }
@@ -251,18 +284,18 @@ impl State {
 
     /// Inspects the inner token (or none) with the inner key box.
     fn set_inner(&mut self, inner: Option<Rc<Decoded>>) {
-        self.inner_generation.bump();
-        self.inner = inner.map(|inner| {
-            Inspection::of_inner(inner, self.inner_key.keys.clone(), &self.settings, self.now)
+        self.inner.generation.bump();
+        self.inner.inspection = inner.map(|inner| {
+            Inspection::of_inner(inner, self.inner.key.keys.clone(), &self.settings, self.now)
         });
         self.merge_findings();
     }
 
     fn set_inner_key(&mut self, text: SecretText, encoding: SecretEncoding) {
-        self.inner_key.set(text, encoding);
-        self.inner_generation.bump();
-        if let Some(inner) = self.inner.as_mut() {
-            inner.rekey(self.inner_key.keys.clone(), &self.settings, self.now);
+        self.inner.key.set(text, encoding);
+        self.inner.generation.bump();
+        if let Some(inner) = self.inner.inspection.as_mut() {
+            inner.rekey(self.inner.key.keys.clone(), &self.settings, self.now);
         }
         self.merge_findings();
     }
@@ -270,15 +303,19 @@ impl State {
     /// What the known-secret search looks for: the HS token, or the HS token inside a
     /// decrypted JWE.
     pub fn secret_target(&self) -> Option<Target> {
-        let inner = self.inner.as_ref().and_then(Inspection::secret_target);
-        self.outer.secret_target().or(inner)
+        let inner = self
+            .inner
+            .inspection
+            .as_ref()
+            .and_then(Inspection::secret_target);
+        self.outer.inspection.secret_target().or(inner)
     }
 
     /// Starts the known-secret search anew for the current target: at once when it is quick,
     /// or offered to the user when the token is large.
     fn research(&mut self) {
-        self.search_generation.bump();
-        self.secret_search = match self.secret_target() {
+        self.search.generation.bump();
+        self.search.state = match self.secret_target() {
             None => SecretSearch::Idle,
             Some(target) if target.runs_on_its_own() => SecretSearch::Loading,
             Some(target) => SecretSearch::Offered {
@@ -289,18 +326,20 @@ impl State {
 
     /// The search to run in the worker, tagged with its generation, while one is wanted.
     pub fn secret_search_request(&self) -> Option<(Generation, Request)> {
-        let wanted = matches!(self.secret_search, SecretSearch::Loading);
+        let wanted = matches!(self.search.state, SecretSearch::Loading);
         wanted.then(|| {
             let target = self.secret_target()?;
-            Some((self.search_generation, Request::FindKnownSecret(target)))
+            Some((self.search.generation, Request::FindKnownSecret(target)))
         })?
     }
 
     /// The found secret signs the pasted token, or (without an HS token outside) the one inside.
     fn found_secret(&mut self, secret: String) {
-        if self.outer.secret_target().is_some() {
-            self.outer.found_secret(secret, &self.settings, self.now);
-        } else if let Some(inner) = self.inner.as_mut() {
+        if self.outer.inspection.secret_target().is_some() {
+            self.outer
+                .inspection
+                .found_secret(secret, &self.settings, self.now);
+        } else if let Some(inner) = self.inner.inspection.as_mut() {
             inner.found_secret(secret, &self.settings, self.now);
         }
         self.merge_findings();
@@ -308,8 +347,8 @@ impl State {
 
     /// Judges both tokens' times again (the clock moved, or the settings changed).
     fn retime(&mut self) {
-        self.outer.retime(&self.settings, self.now);
-        if let Some(inner) = self.inner.as_mut() {
+        self.outer.inspection.retime(&self.settings, self.now);
+        if let Some(inner) = self.inner.inspection.as_mut() {
             inner.retime(&self.settings, self.now);
         }
         self.merge_findings();
@@ -318,9 +357,14 @@ impl State {
     /// The findings of both tokens in one list, most severe first; the `Rc` is kept when
     /// nothing changed, so the view skips a render.
     fn merge_findings(&mut self) {
-        let inner = self.inner.as_ref().map(|inner| inner.findings.as_slice());
+        let inner = self
+            .inner
+            .inspection
+            .as_ref()
+            .map(|inner| inner.findings.as_slice());
         let mut findings: Vec<Finding> = self
             .outer
+            .inspection
             .findings
             .iter()
             .chain(inner.unwrap_or_default())
@@ -338,9 +382,9 @@ impl State {
         match action {
             Action::SetToken(token) => self.set_token(token),
             // The key survives token changes: pasting a new token never throws it away.
-            Action::SetKey(text) => self.set_key(text, self.key.encoding),
+            Action::SetKey(text) => self.set_key(text, self.outer.key.encoding),
             Action::SetEncoding(encoding) => {
-                let text = std::mem::take(&mut self.key.text);
+                let text = std::mem::take(&mut self.outer.key.text);
                 self.set_key(text, encoding);
             }
             Action::Settle {
@@ -348,10 +392,10 @@ impl State {
                 verification,
             } => {
                 // A verdict for inputs that have changed since is stale.
-                if !self.generation.is_current(generation) {
+                if !self.outer.generation.is_current(generation) {
                     return false;
                 }
-                return self.outer.settle(verification);
+                return self.outer.inspection.settle(verification);
             }
             Action::SetSettings(settings) => {
                 self.settings = settings;
@@ -360,27 +404,31 @@ impl State {
             Action::Tick(now) => {
                 self.now = now;
                 // Only time claims move with the clock; a token without them costs nothing.
-                let inner_times = self.inner.as_ref().is_some_and(Inspection::has_times);
-                if self.outer.has_times() || inner_times {
+                let inner_times = self
+                    .inner
+                    .inspection
+                    .as_ref()
+                    .is_some_and(Inspection::has_times);
+                if self.outer.inspection.has_times() || inner_times {
                     self.retime();
                 }
             }
             Action::StartSecretSearch => {
-                if !matches!(self.secret_search, SecretSearch::Offered { .. }) {
+                if !matches!(self.search.state, SecretSearch::Offered { .. }) {
                     return false;
                 }
-                self.search_generation.bump();
-                self.secret_search = SecretSearch::Loading;
+                self.search.generation.bump();
+                self.search.state = SecretSearch::Loading;
             }
             Action::SecretSearch { generation, report } => {
-                if !self.search_generation.is_current(generation) {
+                if !self.search.generation.is_current(generation) {
                     return false;
                 }
                 let report = report.unwrap_or_else(|reason| SearchReport::Unavailable { reason });
                 if let SearchReport::Found { secret, .. } = &report {
                     self.found_secret(secret.clone());
                 }
-                self.secret_search = SecretSearch::Reported(report);
+                self.search.state = SecretSearch::Reported(report);
             }
             Action::Encode(edit) => self.encoder.apply(edit),
             Action::Encoded { generation, answer } => self.encoder.answered(generation, answer),
@@ -392,7 +440,7 @@ impl State {
                 millis,
             } => self.workshop.answered(request, answer, millis),
             Action::Decrypted { request, answer } => {
-                match self.encrypted.as_mut() {
+                match self.inner.decryption.as_mut() {
                     Some(encrypted) if encrypted.request.is_current(request) => {
                         encrypted.verdict = encrypted::Decryption::from_answer(answer);
                     }
@@ -406,17 +454,18 @@ impl State {
                 generation,
                 verification,
             } => {
-                if !self.inner_generation.is_current(generation) {
+                if !self.inner.generation.is_current(generation) {
                     return false;
                 }
                 return self
                     .inner
+                    .inspection
                     .as_mut()
                     .is_some_and(|inner| inner.settle(verification));
             }
-            Action::SetInnerKey(text) => self.set_inner_key(text, self.inner_key.encoding),
+            Action::SetInnerKey(text) => self.set_inner_key(text, self.inner.key.encoding),
             Action::SetInnerEncoding(encoding) => {
-                let text = std::mem::take(&mut self.inner_key.text);
+                let text = std::mem::take(&mut self.inner.key.text);
                 self.set_inner_key(text, encoding);
             }
             Action::SignWithGenerated => return self.sign_with_generated(),
@@ -433,12 +482,12 @@ impl State {
         };
         let key = match signed.inner {
             Some(_) => {
-                self.inner_key.set(signed.verify_key, SecretEncoding::Utf8);
+                self.inner.key.set(signed.verify_key, SecretEncoding::Utf8);
                 signed.decrypt_key.unwrap_or_default()
             }
             None => signed.verify_key,
         };
-        self.key.set(key, SecretEncoding::Utf8);
+        self.outer.key.set(key, SecretEncoding::Utf8);
         self.set_token(signed.token);
         true
     }

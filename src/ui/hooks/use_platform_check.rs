@@ -13,9 +13,9 @@ use crate::ui::worker::{self, Role};
 pub fn use_platform_check(state: &UseReducerHandle<State>) {
     {
         let state = state.clone();
-        use_effect_with(state.generation, move |generation| {
+        use_effect_with(state.outer.generation, move |generation| {
             let generation = *generation;
-            let Some(check) = state.outer.platform_check() else {
+            let Some(check) = state.outer.inspection.platform_check() else {
                 return;
             };
             let dispatcher = state.dispatcher();
@@ -35,10 +35,11 @@ pub fn use_platform_check(state: &UseReducerHandle<State>) {
         });
     }
     let state = state.clone();
-    use_effect_with(state.inner_generation, move |generation| {
+    use_effect_with(state.inner.generation, move |generation| {
         let generation = *generation;
         let Some(check) = state
             .inner
+            .inspection
             .as_ref()
             .and_then(|inner| inner.platform_check())
         else {

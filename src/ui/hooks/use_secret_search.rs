@@ -21,7 +21,7 @@ pub fn use_secret_search(state: &UseReducerHandle<State>) {
     let state = state.clone();
     // Keyed on the search's generation alone: progress reports change the state, not the
     // generation, so they neither restart nor stop the search.
-    use_effect_with(state.search_generation, move |_| {
+    use_effect_with(state.search.generation, move |_| {
         let cancelled = Rc::new(Cell::new(false));
         if let Some((generation, request)) = state.secret_search_request() {
             let dispatcher = state.dispatcher();

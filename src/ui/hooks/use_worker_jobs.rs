@@ -47,7 +47,11 @@ pub fn use_worker_jobs(state: &UseReducerHandle<State>) {
         });
     }
     let state = state.clone();
-    let request = state.encrypted.as_ref().map(|encrypted| encrypted.request);
+    let request = state
+        .inner
+        .decryption
+        .as_ref()
+        .map(|encrypted| encrypted.request);
     use_effect_with(request, move |_| {
         let cancelled = Rc::new(Cell::new(false));
         if let Some((request, message)) = state.decrypt_request() {
