@@ -52,8 +52,9 @@ impl<'a> KeyText<'a> {
                 detail: "the JSON is not an object".to_owned(),
             });
         };
-        match members.remove("keys") {
-            Some(Value::Array(keys)) => Ok(KeyText::JwkSet(keys)),
+        // Taken in place: removing a member would shift the others (members keep their order).
+        match members.get_mut("keys") {
+            Some(Value::Array(keys)) => Ok(KeyText::JwkSet(std::mem::take(keys))),
             Some(_) => Err(Error::KeyFormat {
                 format: "JWK Set",
                 detail: "\"keys\" is not an array".to_owned(),
