@@ -577,3 +577,16 @@ fn the_worker_runs_a_signature_check_webcrypto_could_not() {
         }
     );
 }
+
+#[test]
+fn a_reply_that_claims_more_items_than_it_holds_is_refused() {
+    // A decryption whose notes claim four billion items, with one present.
+    let notes = r#"["decrypted","x",null,"dir","A128GCM","1",null,"0","4294967295","a"]"#;
+    assert!(Reply::decode(notes).is_err());
+    // Its honest twin reads.
+    let honest = r#"["decrypted","x",null,"dir","A128GCM","1",null,"0","1","a"]"#;
+    let Reply::Decryption(Decryption::Decrypted(opened)) = Reply::decode(honest).unwrap() else {
+        panic!("not read");
+    };
+    assert_eq!(opened.notes, ["a"]);
+}

@@ -9,6 +9,7 @@ pub mod workshop;
 
 use std::rc::Rc;
 
+use crate::jose::alg::Alg;
 use crate::jose::inspection::{Inspection, ParsedKeys};
 use crate::jose::key::{self, SecretEncoding};
 use crate::jose::known_secrets::Target;
@@ -500,7 +501,9 @@ impl State {
         let Some(key) = forms.signing_key().cloned() else {
             return false;
         };
-        let alg = self.workshop.kind.alg();
+        // The key's own algorithm: the kind chosen may have changed since it was made.
+        let made_for = forms.alg.as_deref().and_then(Alg::from_name);
+        let alg = made_for.unwrap_or_else(|| self.workshop.kind.alg());
         self.encoder.apply(encoder::Edit::Alg(alg));
         self.encoder
             .apply(encoder::Edit::Encoding(SecretEncoding::Utf8));

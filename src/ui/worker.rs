@@ -132,9 +132,12 @@ pub async fn ready(role: Role) -> Result<(), String> {
     wait_ready(&client).await
 }
 
-/// Stops the worker if it is working (its waiters are told), so its work ends at once.
+/// Stops the worker if it is working or has work waiting for it to start (its waiters are
+/// told), so that work ends at once.
 pub fn stop_if_busy(role: Role) {
-    let busy = current(role).filter(|client| !client.waiting.borrow().is_empty());
+    let busy = current(role).filter(|client| {
+        !client.waiting.borrow().is_empty() || !client.waiting_ready.borrow().is_empty()
+    });
     if let Some(client) = busy {
         fail(role, client.serial, "stopped".to_owned());
     }
@@ -147,6 +150,11 @@ async fn exchange(
 ) -> Result<Reply, String> {
     let client = client(role)?;
     wait_ready(&client).await?;
+    // The worker may have failed (or been stopped) while this request waited for it: then no
+    // one would answer, so say so now.
+    if current(role).is_none_or(|live| live.serial != client.serial) {
+        return Err(format!("{} stopped", role.name()));
+    }
     let (promise, reply) = Pending::new();
     client
         .waiting

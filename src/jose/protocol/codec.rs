@@ -162,7 +162,13 @@ impl Reader {
     }
 
     fn texts(&self) -> Vec<String> {
-        (0..self.count()).map(|_| self.text()).collect()
+        // No more items than the message holds, whatever count it claims.
+        let left = self.items.len().saturating_sub(self.next.get() + 1);
+        let count = self.count();
+        if count > left {
+            self.failed.set(true);
+        }
+        (0..count.min(left)).map(|_| self.text()).collect()
     }
 }
 
