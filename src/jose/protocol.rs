@@ -197,6 +197,15 @@ impl Request {
 }
 
 impl Reply {
+    /// Why this reply is not the one asked for: the worker's failure, or that it answered
+    /// another question.
+    pub fn into_failure(self) -> String {
+        match self {
+            Reply::Failed { error } => error,
+            _ => "the worker answered another question".to_owned(),
+        }
+    }
+
     /// The reply as the text posted back to the page.
     pub fn encode(&self) -> String {
         codec::encode_reply(self)

@@ -228,6 +228,10 @@ impl State {
             .rekey(self.outer.key.keys.clone(), &self.settings, self.now);
         self.outer.generation.bump();
         self.redecrypt();
+        // A JWE's known-secret search is on its inner token, which must be decrypted again.
+        if self.outer.inspection.is_jwe() {
+            self.research();
+        }
         self.merge_findings();
     }
 
@@ -235,11 +239,6 @@ impl State {
     fn redecrypt(&mut self) {
         let is_jwe = self.outer.inspection.is_jwe();
         self.set_inner(None);
-        // A JWE's known-secret search is on its inner token, which must be decrypted again.
-        if is_jwe && !matches!(self.search.state, SecretSearch::Idle) {
-            self.search.generation.bump();
-            self.search.state = SecretSearch::Idle;
-        }
         self.inner.decryption = is_jwe.then(|| {
             let request = self.inner.requests.bump();
             let unreadable = self

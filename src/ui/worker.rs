@@ -4,7 +4,7 @@
 //! queue of waiters pairs replies with requests. A worker that fails to load, errors or traps
 //! answers every waiting request with an error, and is started afresh on the next one.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -93,7 +93,7 @@ struct Client {
     serial: u64,
     worker: Worker,
     /// Whether the worker said it is ready; until then, who waits for it.
-    loaded: RefCell<bool>,
+    loaded: Cell<bool>,
     waiting_ready: RefCell<Vec<Pending>>,
     /// Fails the worker if it has not said it is ready in time; dropped once it has.
     deadline: RefCell<Option<Timeout>>,
@@ -172,7 +172,7 @@ async fn exchange(
 }
 
 async fn wait_ready(client: &Client) -> Result<(), String> {
-    if *client.loaded.borrow() {
+    if client.loaded.get() {
         return Ok(());
     }
     let (promise, pending) = Pending::new();
@@ -201,7 +201,7 @@ fn client(role: Role) -> Result<Rc<Client>, String> {
     });
     let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
         event.prevent_default();
-        let loaded = current(role).is_some_and(|client| *client.loaded.borrow());
+        let loaded = current(role).is_some_and(|client| client.loaded.get());
         let what = if loaded {
             "failed"
         } else {
@@ -228,7 +228,7 @@ fn client(role: Role) -> Result<Rc<Client>, String> {
     let client = Rc::new(Client {
         serial,
         worker,
-        loaded: RefCell::new(false),
+        loaded: Cell::new(false),
         waiting_ready: RefCell::default(),
         deadline: RefCell::new(Some(deadline)),
         waiting: RefCell::default(),
@@ -254,7 +254,7 @@ fn received(role: Role, serial: u64, text: String) {
         return fail(role, serial, why);
     }
     if text == "ready" {
-        *client.loaded.borrow_mut() = true;
+        client.loaded.set(true);
         client.deadline.borrow_mut().take();
         for pending in client.waiting_ready.take() {
             pending.resolve("");

@@ -3,8 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::jose::inspection::{Inspection, PlatformCheck};
 use crate::jose::platform::{decide_on_platform, PlatformAnswer, PlatformRequest};
 use crate::jose::protocol::{Reply, Request, VerifyRequest};
+use crate::jose::status::Verification;
 use crate::ui::state::{Action, State};
 use crate::ui::webcrypto;
 use crate::ui::worker::{self, Role};
@@ -15,45 +17,39 @@ pub fn use_platform_check(state: &UseReducerHandle<State>) {
         let state = state.clone();
         use_effect_with(state.outer.generation, move |generation| {
             let generation = *generation;
-            let Some(check) = state.outer.inspection.platform_check() else {
-                return;
-            };
-            let dispatcher = state.dispatcher();
-            yew::platform::spawn_local(async move {
-                let verification = decide_on_platform(
-                    &check.decoded,
-                    &check.removed,
-                    &check.keys,
-                    platform_answer,
-                )
-                .await;
-                dispatcher.dispatch(Action::Settle {
-                    generation,
-                    verification,
+            if let Some(check) = state.outer.inspection.platform_check() {
+                let dispatcher = state.dispatcher();
+                spawn_check(check, move |verification| {
+                    dispatcher.dispatch(Action::Settle {
+                        generation,
+                        verification,
+                    })
                 });
-            });
+            }
         });
     }
     let state = state.clone();
     use_effect_with(state.inner.generation, move |generation| {
         let generation = *generation;
-        let Some(check) = state
-            .inner
-            .inspection
-            .as_ref()
-            .and_then(|inner| inner.platform_check())
-        else {
-            return;
-        };
-        let dispatcher = state.dispatcher();
-        yew::platform::spawn_local(async move {
-            let verification =
-                decide_on_platform(&check.decoded, &[], &check.keys, platform_answer).await;
-            dispatcher.dispatch(Action::SettleInner {
-                generation,
-                verification,
+        let inner = state.inner.inspection.as_ref();
+        if let Some(check) = inner.and_then(Inspection::platform_check) {
+            let dispatcher = state.dispatcher();
+            spawn_check(check, move |verification| {
+                dispatcher.dispatch(Action::SettleInner {
+                    generation,
+                    verification,
+                })
             });
-        });
+        }
+    });
+}
+
+/// Runs `check` on the platform and hands its verdict to `settle`.
+fn spawn_check(check: PlatformCheck, settle: impl FnOnce(Verification) + 'static) {
+    yew::platform::spawn_local(async move {
+        let verification =
+            decide_on_platform(&check.decoded, &check.removed, &check.keys, platform_answer).await;
+        settle(verification);
     });
 }
 

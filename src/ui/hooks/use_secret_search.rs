@@ -2,14 +2,12 @@
 //! page: started once the token settles, and stopped at once (the worker is ended) when a
 //! newer token or an unmount replaces it.
 
-use std::cell::Cell;
-use std::rc::Rc;
 use std::time::Duration;
 
 use yew::prelude::*;
 
+use super::after_settling;
 use crate::jose::protocol::Reply;
-use crate::ui::state::encoder::ANOTHER_QUESTION;
 use crate::ui::state::{Action, State};
 use crate::ui::worker::{self, Role};
 
@@ -22,15 +20,9 @@ pub fn use_secret_search(state: &UseReducerHandle<State>) {
     // Keyed on the search's generation alone: progress reports change the state, not the
     // generation, so they neither restart nor stop the search.
     use_effect_with(state.search.generation, move |_| {
-        let cancelled = Rc::new(Cell::new(false));
-        if let Some((generation, request)) = state.secret_search_request() {
+        let search = state.secret_search_request().map(|(generation, request)| {
             let dispatcher = state.dispatcher();
-            let cancelled = Rc::clone(&cancelled);
-            yew::platform::spawn_local(async move {
-                yew::platform::time::sleep(SETTLE).await;
-                if cancelled.get() {
-                    return;
-                }
+            after_settling(SETTLE, async move {
                 let progress = {
                     let dispatcher = dispatcher.clone();
                     move |report| {
@@ -43,14 +35,15 @@ pub fn use_secret_search(state: &UseReducerHandle<State>) {
                 let report =
                     match worker::ask_with_progress(Role::Secrets, &request, progress).await {
                         Reply::SecretSearch(report) => Ok(report),
-                        Reply::Failed { error } => Err(error),
-                        _ => Err(ANOTHER_QUESTION.to_owned()),
+                        other => Err(other.into_failure()),
                     };
                 dispatcher.dispatch(Action::SecretSearch { generation, report });
-            });
-        }
+            })
+        });
         move || {
-            cancelled.set(true);
+            if let Some(cancel) = search {
+                cancel();
+            }
             worker::stop_if_busy(Role::Secrets);
         }
     });

@@ -2,11 +2,11 @@
 //! each sent to the worker when its inputs change, its reply dispatched with the generation it
 //! was asked for. A worker that cannot answer replies with the reason, so nothing waits for ever.
 
-use std::cell::Cell;
-use std::rc::Rc;
 use std::time::Duration;
 
 use yew::prelude::*;
+
+use super::after_settling;
 
 use crate::jose::protocol::{Reply, Request};
 use crate::ui::state::workshop::{Request as Job, Workshop};
@@ -53,20 +53,18 @@ pub fn use_worker_jobs(state: &UseReducerHandle<State>) {
         .as_ref()
         .map(|encrypted| encrypted.request);
     use_effect_with(request, move |_| {
-        let cancelled = Rc::new(Cell::new(false));
-        if let Some((request, message)) = state.decrypt_request() {
+        let decryption = state.decrypt_request().map(|(request, message)| {
             let dispatcher = state.dispatcher();
-            let cancelled = Rc::clone(&cancelled);
-            yew::platform::spawn_local(async move {
-                yew::platform::time::sleep(DECRYPT_SETTLE).await;
-                if cancelled.get() {
-                    return;
-                }
+            after_settling(DECRYPT_SETTLE, async move {
                 let answer = worker::ask(Role::Workshop, &message).await;
                 dispatcher.dispatch(Action::Decrypted { request, answer });
-            });
+            })
+        });
+        move || {
+            if let Some(cancel) = decryption {
+                cancel();
+            }
         }
-        move || cancelled.set(true)
     });
 }
 

@@ -11,9 +11,6 @@ use crate::jose::redacted::SecretText;
 
 use super::generation::Generation;
 
-/// What the page says when a worker's reply is not for the question asked.
-pub const ANOTHER_QUESTION: &str = "the worker answered another question";
-
 /// The encoder's inputs and its latest output.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Encoder {
@@ -173,8 +170,7 @@ impl Encoder {
         }
         self.output = match answer {
             Reply::Signed(signed) => Output::Signed(signed),
-            Reply::Failed { error } => Output::Refused(error),
-            _ => Output::Refused(ANOTHER_QUESTION.to_owned()),
+            other => Output::Refused(other.into_failure()),
         };
     }
 

@@ -70,15 +70,10 @@ impl Decryption {
     pub fn from_answer(answer: Reply) -> Decryption {
         let verdict = match answer {
             Reply::Decryption(verdict) => verdict,
-            Reply::Failed { error } => protocol::Decryption::Refused {
+            other => protocol::Decryption::Refused {
                 status: Status::KeyError,
                 code: String::new(),
-                reason: error,
-            },
-            _ => protocol::Decryption::Refused {
-                status: Status::KeyError,
-                code: String::new(),
-                reason: super::encoder::ANOTHER_QUESTION.to_owned(),
+                reason: other.into_failure(),
             },
         };
         match verdict {

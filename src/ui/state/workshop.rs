@@ -144,8 +144,7 @@ impl Workshop {
                 forms: Rc::new(forms),
                 millis,
             },
-            Reply::Failed { error } => Job::Failed(error),
-            _ => Job::Failed(super::encoder::ANOTHER_QUESTION.to_owned()),
+            other => Job::Failed(other.into_failure()),
         };
     }
 }
