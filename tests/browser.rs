@@ -183,11 +183,47 @@ async fn verdict_shows_each_status_in_words() {
             }),
             now: None,
             testid: "verify-status".into(),
+            decode_error_shown: false,
         };
         yew::Renderer::<Verdict>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
         assert_eq!(status(&root), status_value.as_str());
         assert!(text(&root, "verify-status").contains(words), "{words}");
+    }
+}
+
+/// A signature that matches a key a careful verifier must refuse reads as a refusal, in its
+/// own look: never the green of a clean pass.
+#[wasm_bindgen_test]
+async fn a_valid_signature_with_strict_problems_reads_as_refuse_not_verified() {
+    let looks = [
+        (Vec::new(), "verdict-valid", "Signature verified"),
+        (
+            vec![jwt_debugger::jose::strict::StrictProblem::ShortHmacKey { bytes: 19, needed: 32 }],
+            "verdict-refuse",
+            "Signature matches, but refuse this token",
+        ),
+    ];
+    for (strict, class, words) in looks {
+        let root = mount_root();
+        let props = VerdictProps {
+            verification: std::rc::Rc::new(Verification {
+                status: Status::Valid,
+                reason: None,
+                verified_by: None,
+                tried: 1,
+                strict,
+            }),
+            now: None,
+            testid: "verify-status".into(),
+            decode_error_shown: false,
+        };
+        yew::Renderer::<Verdict>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let verdict = find(&root, "verify-status").unwrap();
+        assert!(verdict.class_list().contains(class), "{class}");
+        assert!(text(&root, "verify-status").contains(words), "{words}");
+        assert!(!text(&root, "verify-status").contains("Signature verified") || class == "verdict-valid");
     }
 }
 

@@ -102,6 +102,7 @@ fn worker_requests_and_replies_never_print_keys() {
         payload: "{}".to_owned(),
         key: SECRET.into(),
         encoding: SecretEncoding::Utf8,
+        allow_weak: false,
         encrypt: Some(EncryptRequest {
             alg: jwt_debugger::jose::jwe::alg::KeyAlg::Pbes2(AesSize::Aes128),
             enc: jwt_debugger::jose::jwe::alg::EncAlg::AesGcm(AesSize::Aes128),

@@ -181,3 +181,99 @@ fn a_private_jwk_whose_d_does_not_match_its_public_half_is_refused() {
     let err = private::parse(&mismatched.to_string(), SecretEncoding::Utf8).unwrap_err();
     assert!(err.to_string().contains("does not belong"), "{err}");
 }
+
+/// The decoder's view of a token sent with its key: the verdict (RSA run here, as the worker's
+/// fallback does) and the findings' codes.
+fn decoded_with(token: &str, key_text: &str) -> (Status, Vec<&'static str>, Vec<&'static str>) {
+    use jwt_debugger::jose::inspection::{CheckSettings, Inspection};
+    use std::rc::Rc;
+    let keys = Some(Rc::new(jwt_debugger::jose::key::parse(
+        key_text,
+        SecretEncoding::Utf8,
+    )));
+    let inspection = Inspection::of_text(token, keys, &CheckSettings::default(), 1.7e9);
+    let verdict = check_text(token, key_text, SecretEncoding::Utf8);
+    let findings = inspection
+        .findings
+        .iter()
+        .map(|finding| finding.code.as_str())
+        .collect();
+    let strict = verdict
+        .strict
+        .iter()
+        .map(|problem| problem.code())
+        .collect();
+    (verdict.status, strict, findings)
+}
+
+#[test]
+fn weak_keys_sign_when_allowed_and_the_decoder_says_they_are_weak() {
+    use jwt_debugger::jose::protocol::{Reply, Request, SignRequest};
+    use jwt_debugger::jose::sign::{encode_allowing_weak, sign_allowing_weak};
+    use jwt_debugger::jose::workshop::answer;
+    let ten_bytes = "0123456789";
+    let rsa_1024 = include_str!("fixtures/rsa-1024-private.pem");
+    let cases = [
+        (Alg::HS256, ten_bytes, "short-secret"),
+        (Alg::RS256, rsa_1024, "weak-rsa"),
+        (Alg::PS256, rsa_1024, "weak-rsa"),
+    ];
+    for (alg, key_text, code) in cases {
+        let header = format!(r#"{{"alg":"{}","typ":"JWT"}}"#, alg.name());
+        let request = |allow_weak| {
+            answer(Request::Sign(SignRequest {
+                alg,
+                header: header.clone(),
+                payload: r#"{"sub":"weak"}"#.to_owned(),
+                key: key_text.into(),
+                encoding: SecretEncoding::Utf8,
+                allow_weak,
+                encrypt: None,
+            }))
+        };
+        // Refused without it, with the reason.
+        match request(false) {
+            Reply::Failed { error } => assert!(error.starts_with("Not signed"), "{error}"),
+            other => panic!("{alg:?} signed without allow_weak: {other:?}"),
+        }
+        let private = key(key_text);
+        assert!(encode_allowing_weak(alg, &header, b"{}", &private, false).is_err());
+        // Signed with it; the token verifies with the key the worker names, and the decoder
+        // says the key is weak.
+        let Reply::Signed(signed) = request(true) else {
+            panic!("{alg:?} not signed with allow_weak");
+        };
+        let (status, strict, findings) = decoded_with(&signed.token, signed.verify_key.expose());
+        assert_eq!(status, Status::Valid, "{alg:?}");
+        assert_eq!(strict, [code], "{alg:?}");
+        assert!(findings.contains(&code), "{alg:?}: {findings:?}");
+        // The twin: a flipped bit does not verify.
+        let (status, _, _) = decoded_with(
+            &flip_signature_bit(&signed.token),
+            signed.verify_key.expose(),
+        );
+        assert_eq!(status, Status::Invalid, "{alg:?}");
+        assert!(sign_allowing_weak(alg, &private, b"x", true).is_ok());
+    }
+}
+
+#[test]
+fn allowing_weak_keys_still_refuses_what_cannot_work() {
+    use jwt_debugger::jose::sign::sign_allowing_weak;
+    let refused = |result: Result<Vec<u8>, Error>| match result {
+        Err(Error::SigningRefused { reason }) => reason,
+        other => panic!("{other:?}"),
+    };
+    let secret = key("0123456789");
+    assert!(refused(sign_allowing_weak(Alg::None, &secret, b"x", true)).contains("unsecured"));
+    let rsa_1024 = key(include_str!("fixtures/rsa-1024-private.pem"));
+    assert!(matches!(
+        sign_allowing_weak(Alg::ES256, &rsa_1024, b"x", true),
+        Err(Error::KeyMismatch { .. })
+    ));
+    // PS512 needs 2 × 64 + 2 bytes of modulus: 1024 bits (128 bytes) cannot hold it, so it is
+    // refused, not a panic; PS384 (98 bytes) fits.
+    assert!(refused(sign_allowing_weak(Alg::PS512, &rsa_1024, b"x", true)).contains("too few"));
+    assert!(sign_allowing_weak(Alg::PS384, &rsa_1024, b"x", true).is_ok());
+    assert!(sign_allowing_weak(Alg::RS512, &rsa_1024, b"x", true).is_ok());
+}

@@ -272,3 +272,55 @@ fn the_encoder_takes_only_the_answer_for_its_current_inputs() {
     });
     assert!(matches!(&state.encoder.output, Output::Refused(why) if why.contains("404")));
 }
+
+#[test]
+fn the_encoder_signs_with_a_weak_key_only_when_allowed() {
+    let mut state = State::new(String::new(), NOW);
+    assert!(!state.encoder.allow_weak, "off by default");
+    state.apply(Action::Encode(Edit::Key("0123456789".into())));
+    let Some(Request::Sign(request)) = state.encoder.request() else {
+        panic!("the encoder asks to sign");
+    };
+    assert!(!request.allow_weak);
+    let generation = state.encoder.generation;
+    state.apply(Action::Encoded {
+        generation,
+        answer: answer(Request::Sign(request)),
+    });
+    assert!(
+        matches!(&state.encoder.output, Output::Refused(why) if why.contains("10 bytes")),
+        "{:?}",
+        state.encoder.output
+    );
+
+    state.apply(Action::Encode(Edit::AllowWeak(true)));
+    assert!(state.encoder.allow_weak);
+    let Some(Request::Sign(request)) = state.encoder.request() else {
+        panic!("the encoder asks to sign");
+    };
+    assert!(request.allow_weak);
+    let generation = state.encoder.generation;
+    state.apply(Action::Encoded {
+        generation,
+        answer: answer(Request::Sign(request)),
+    });
+    let Output::Signed(signed) = &state.encoder.output else {
+        panic!("not signed: {:?}", state.encoder.output);
+    };
+    // Sent to the decoder with its key: valid, and the findings say the secret is short.
+    let token = signed.token.clone();
+    let key = signed.verify_key.expose().to_owned();
+    let decoded = state_with(&token, &key);
+    assert_eq!(decoded.outer.inspection.verification.status, Status::Valid);
+    assert!(codes(&decoded).contains(&FindingCode::ShortSecret));
+
+    // Turned off again, the same key is refused again.
+    state.apply(Action::Encode(Edit::AllowWeak(false)));
+    let Some(Request::Sign(request)) = state.encoder.request() else {
+        panic!("the encoder asks to sign");
+    };
+    assert!(matches!(
+        answer(Request::Sign(request)),
+        Reply::Failed { .. }
+    ));
+}

@@ -39,6 +39,7 @@ fn sign(alg: Alg, header: &str, payload: &str, key: &str) -> Reply {
         payload: payload.to_owned(),
         key: key.into(),
         encoding: SecretEncoding::Utf8,
+        allow_weak: false,
         encrypt: None,
     }))
 }
@@ -151,12 +152,22 @@ fn every_request_and_reply_survives_the_wire() {
             payload: "{}".to_owned(),
             key: "k".into(),
             encoding: SecretEncoding::Base64Url,
+            allow_weak: true,
             encrypt: Some(EncryptRequest {
                 alg: KeyAlg::EcdhEs(Some(AesSize::Aes192)),
                 enc: EncAlg::AesCbcHs(AesSize::Aes256),
                 key: "r".into(),
                 encoding: SecretEncoding::Hex,
             }),
+        }),
+        Request::Sign(SignRequest {
+            alg: Alg::RS256,
+            header: r#"{"alg":"RS256"}"#.to_owned(),
+            payload: "{}".to_owned(),
+            key: "k".into(),
+            encoding: SecretEncoding::Utf8,
+            allow_weak: false,
+            encrypt: None,
         }),
         Request::Generate {
             kind: KeyKind::Rsa(jwt_debugger::jose::keygen::RsaSize::Rsa3072),
@@ -263,6 +274,7 @@ fn every_request_and_reply_survives_the_wire() {
                 payload: "{}".to_owned(),
                 key: "k".into(),
                 encoding: SecretEncoding::Utf8,
+                allow_weak: false,
                 encrypt: Some(EncryptRequest {
                     alg,
                     enc,
@@ -284,6 +296,15 @@ fn every_request_and_reply_survives_the_wire() {
     .encode()
     .replace("Ed25519", "Ed448");
     assert!(Request::decode(&unknown).is_err());
+    // A sign request without its allow-weak flag, or with a flag that is not one, is refused.
+    for broken in [
+        r#"["sign","HS256","{}","{}","k","utf8"]"#,
+        r#"["sign","HS256","{}","{}","k","utf8","yes"]"#,
+        r#"["sign","HS256","{}","{}","k","utf8","RSA-OAEP","A256GCM","r","utf8"]"#,
+    ] {
+        assert!(Request::decode(broken).is_err(), "{broken}");
+    }
+    assert!(Request::decode(r#"["sign","HS256","{}","{}","k","utf8","false"]"#).is_ok());
     for broken in [
         "[]",
         r#"{"sign":{}}"#,
@@ -482,6 +503,7 @@ fn a_signed_token_is_encrypted_for_a_recipient_and_opens_with_its_key() {
             payload: r#"{"sub":"nested"}"#.to_owned(),
             key: text(&hs["keys"]["jwk"]).into(),
             encoding: SecretEncoding::Utf8,
+            allow_weak: false,
             encrypt: Some(EncryptRequest {
                 alg,
                 enc,

@@ -116,13 +116,10 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
         .flatten()
 }
 
-/// The raw value of `token=` in a URL fragment such as `#token=eyJ…&x=y` (still percent-encoded).
+/// The raw value of `token=` in a URL fragment such as `#token=eyJ…&x=y` (still percent-encoded);
+/// `share::read_fragment` reads every member, decoded, the same way.
 pub fn token_from_fragment(fragment: &str) -> Option<&str> {
-    fragment
-        .trim_start_matches('#')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("token="))
-        .filter(|token| !token.is_empty())
+    super::share::raw_value(fragment, "token")
 }
 
 #[cfg(test)]

@@ -35,6 +35,11 @@ pub struct JsonPiece {
     pub text: String,
 }
 
+/// The same layout as [`pretty`], as plain text: what the page shows and copies.
+pub fn pretty_text(json: &str) -> String {
+    pretty(json).into_iter().map(|piece| piece.text).collect()
+}
+
 /// Pretty-prints JSON text with two-space indentation into classified pieces.
 ///
 /// It re-indents the received text rather than re-serializing a parsed value, so strings,

@@ -48,6 +48,9 @@ pub struct SignRequest {
     pub payload: String,
     pub key: SecretText,
     pub encoding: SecretEncoding,
+    /// Sign with a short HMAC secret or RSA under 2048 bits anyway (to test a verifier); what
+    /// cannot work at all is still refused.
+    pub allow_weak: bool,
     /// Encrypt the signed token for a recipient (a nested JWT).
     pub encrypt: Option<EncryptRequest>,
 }

@@ -21,7 +21,7 @@ use super::protocol::{
     VerifyRequest,
 };
 use super::redacted::SecretText;
-use super::sign::encode;
+use super::sign::encode_allowing_weak;
 use super::status::Status;
 
 /// Answers one request posted as text (see `protocol`) with the reply's text.
@@ -63,11 +63,12 @@ pub fn answer(request: Request) -> Reply {
 
 fn sign(request: &SignRequest) -> Result<Signed, Error> {
     let key = private::parse(request.key.expose(), request.encoding)?;
-    let token = encode(
+    let token = encode_allowing_weak(
         request.alg,
         &request.header,
         request.payload.as_bytes(),
         &key,
+        request.allow_weak,
     )?;
     let verify_key = verify_key(&key);
     match &request.encrypt {

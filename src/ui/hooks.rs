@@ -3,6 +3,7 @@
 //! were asked for; the reducer drops stale ones.
 
 pub mod use_clock;
+pub mod use_fragment;
 pub mod use_platform_check;
 pub mod use_secret_search;
 pub mod use_worker_jobs;

@@ -5,12 +5,15 @@
 pub mod encoder;
 pub mod encrypted;
 pub mod generation;
+pub mod view;
 pub mod workshop;
 
 use std::rc::Rc;
 
 use crate::jose::alg::Alg;
+use crate::jose::examples::Example;
 use crate::jose::inspection::{Inspection, ParsedKeys};
+use crate::jose::json_view;
 use crate::jose::key::{self, SecretEncoding};
 use crate::jose::known_secrets::Target;
 use crate::jose::lint::Finding;
@@ -21,6 +24,7 @@ use crate::jose::token::Decoded;
 
 pub use crate::jose::inspection::{CheckSettings, Tables, TypedSettings};
 pub use generation::Generation;
+pub use view::{Mode, Part, PartView, View};
 
 /// A key box: its text, how a secret in it is encoded, and the keys read from it once.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -54,6 +58,8 @@ pub struct State {
     pub findings: Rc<Vec<Finding>>,
     pub encoder: encoder::Encoder,
     pub workshop: workshop::Workshop,
+    /// The mode and the other presentation choices.
+    pub view: View,
 }
 
 /// The pasted token: its text, the key box, and their inspection.
@@ -170,6 +176,26 @@ pub enum Action {
     /// The inner token's key box, and its secret encoding.
     SetInnerKey(SecretText),
     SetInnerEncoding(SecretEncoding),
+    /// A tab was chosen.
+    SetMode(Mode),
+    /// A link was opened (at load, or a new fragment): its token, key and mode.
+    OpenLink {
+        token: Option<String>,
+        key: Option<SecretText>,
+        mode: Option<Mode>,
+    },
+    /// An example from the menu fills the token and key boxes.
+    LoadExample(Example),
+    /// The token box is emptied.
+    ClearToken,
+    /// The token moved into the decoder goes back to what it replaced.
+    RestorePrevious,
+    /// The decoded token's header and payload go to the encoder (without the key).
+    EditInEncoder,
+    /// The header or payload is shown as JSON or as a table.
+    SetPartView(Part, PartView),
+    /// Whether share links carry the key box (public keys only).
+    ShareKey(bool),
 }
 
 impl State {
@@ -193,6 +219,7 @@ impl State {
             findings: Rc::default(),
             encoder: encoder::Encoder::default(),
             workshop: workshop::Workshop::default(),
+            view: View::default(),
         };
         state.set_token(token);
         state
@@ -380,9 +407,15 @@ impl State {
     /// keeps the state it has and renders nothing.
     pub fn apply(&mut self, action: Action) -> bool {
         match action {
-            Action::SetToken(token) => self.set_token(token),
+            Action::SetToken(token) => {
+                self.view.moved = None;
+                self.set_token(token);
+            }
             // The key survives token changes: pasting a new token never throws it away.
-            Action::SetKey(text) => self.set_key(text, self.outer.key.encoding),
+            Action::SetKey(text) => {
+                self.view.moved = None;
+                self.set_key(text, self.outer.key.encoding);
+            }
             Action::SetEncoding(encoding) => {
                 let text = std::mem::take(&mut self.outer.key.text);
                 self.set_key(text, encoding);
@@ -469,7 +502,92 @@ impl State {
                 self.set_inner_key(text, encoding);
             }
             Action::SignWithGenerated => return self.sign_with_generated(),
+            Action::SetMode(mode) => {
+                if self.view.mode == mode {
+                    return false;
+                }
+                self.view.mode = mode;
+            }
+            Action::OpenLink { token, key, mode } => {
+                if let Some(key) = key {
+                    self.set_key(key, SecretEncoding::Utf8);
+                }
+                if let Some(token) = token {
+                    self.set_token(token);
+                }
+                self.view.mode = mode.unwrap_or_default();
+                self.view.moved = None;
+            }
+            Action::LoadExample(example) => {
+                self.move_in(
+                    "the examples",
+                    example.token().to_owned(),
+                    example.key().into(),
+                    example.encoding(),
+                );
+            }
+            Action::ClearToken => {
+                self.view.moved = None;
+                self.set_token(String::new());
+            }
+            Action::RestorePrevious => {
+                let Some(previous) = self.view.moved.take() else {
+                    return false;
+                };
+                self.set_key(previous.key, previous.encoding);
+                self.set_token(previous.token);
+            }
+            Action::EditInEncoder => return self.edit_in_encoder(),
+            Action::SetPartView(part, view) => self.view.set_part(part, view),
+            Action::ShareKey(on) => self.view.share_key = on,
         }
+        true
+    }
+
+    /// A token and key from elsewhere (the encoder, the examples) replace the decoder's, and
+    /// what they replaced is kept so the user can go back.
+    fn move_in(
+        &mut self,
+        from: &'static str,
+        token: String,
+        key: SecretText,
+        encoding: SecretEncoding,
+    ) {
+        let previous = view::Moved {
+            from,
+            token: std::mem::take(&mut self.outer.input),
+            key: std::mem::take(&mut self.outer.key.text),
+            encoding: self.outer.key.encoding,
+        };
+        self.set_key(key, encoding);
+        self.set_token(token);
+        self.view.mode = Mode::Decoder;
+        // Nothing to go back to from an empty decoder.
+        let had_something = !previous.token.is_empty() || !previous.key.is_empty();
+        self.view.moved = had_something.then_some(previous);
+    }
+
+    /// The decoded token's header and payload, pretty-printed, become the encoder's; the key
+    /// stays behind, so the encoder asks for one.
+    fn edit_in_encoder(&mut self) -> bool {
+        let Some(decoded) = self.outer.inspection.decoded.as_deref() else {
+            return false;
+        };
+        let Ok(header) = decoded.header.as_ref() else {
+            return false;
+        };
+        let header = json_view::pretty_text(&header.text);
+        let payload = match decoded.payload.as_ref() {
+            Some(Ok(payload)) => payload.text().map(json_view::pretty_text),
+            _ => None,
+        };
+        self.encoder.apply(encoder::Edit::Header(header));
+        if let Some(payload) = payload {
+            self.encoder.apply(encoder::Edit::Payload(payload));
+        }
+        self.encoder
+            .apply(encoder::Edit::Key(SecretText::default()));
+        self.view.mode = Mode::Encoder;
         true
     }
 
@@ -487,8 +605,7 @@ impl State {
             }
             None => signed.verify_key,
         };
-        self.outer.key.set(key, SecretEncoding::Utf8);
-        self.set_token(signed.token);
+        self.move_in("the encoder", signed.token, key, SecretEncoding::Utf8);
         true
     }
 
@@ -507,6 +624,7 @@ impl State {
         self.encoder
             .apply(encoder::Edit::Encoding(SecretEncoding::Utf8));
         self.encoder.apply(encoder::Edit::Key(key));
+        self.view.mode = Mode::Encoder;
         true
     }
 }

@@ -1,7 +1,7 @@
 // The decoder through the page's contract, on the release build served from a sub-path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { open, root, servedApp, status, statusBecomes, text } from './harness.mjs';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
@@ -10,6 +10,9 @@ const [HEADER, PAYLOAD, SIGNATURE] = TOKEN.split('.');
 // RFC 7515 A.1: HS256 with a JWK secret (base64url) and a header holding CRLF.
 const RFC_A1 = 'eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const RFC_A1_K = 'AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow';
+
+const fixtures = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
+const HS256 = fixtures.find((f) => f.name === 'HS256');
 
 const app = servedApp();
 let session;
@@ -20,7 +23,7 @@ async function fresh(hash = '') {
   return session.page;
 }
 
-test('the jwt.io example decodes, colour-codes and verifies; screenshot saved', async () => {
+test('the jwt.io example decodes, colour-codes and matches its short secret, but is refused; screenshot saved', async () => {
   const page = await fresh();
   assert.equal(await status(page), 'empty');
   await page.fill('[data-testid=token-input]', TOKEN);
@@ -35,9 +38,28 @@ test('the jwt.io example decodes, colour-codes and verifies; screenshot saved', 
 
   await page.fill('[data-testid=key-input]', SECRET);
   assert.equal(await statusBecomes(page, 'valid'), 'valid');
-  assert.match(await text(page, 'verify-status'), /Signature verified/);
+  // jwt.io's secret is 19 bytes, shorter than SHA-256's 32: it matches, but strictly it fails.
+  assert.equal(await page.getAttribute('[data-testid=verify-status]', 'data-strict'), 'fail');
+  assert.match(await text(page, 'verify-status'), /Signature matches, but refuse this token/);
+  assert.doesNotMatch(await text(page, 'verify-status'), /Signature verified/);
+  assert.ok(await page.$('[data-testid=strict-problem][data-code=short-secret]'), 'the short secret is the reason');
   await mkdir(`${root}target/e2e`, { recursive: true });
   await page.screenshot({ path: `${root}target/e2e/jwt-io-verified.png`, fullPage: true });
+  assert.deepEqual(session.problems, []);
+});
+
+test('a token that passes the strict verdict reads "Signature verified"', async () => {
+  const page = await fresh();
+  await page.fill('[data-testid=token-input]', HS256.token);
+  await page.fill('[data-testid=key-input]', HS256.keys.utf8);
+  assert.equal(await statusBecomes(page, 'valid'), 'valid');
+  assert.equal(await page.getAttribute('[data-testid=verify-status]', 'data-strict'), 'pass');
+  assert.match(await text(page, 'verify-status'), /Signature verified/);
+  assert.equal(await page.$('[data-testid=strict-problem]'), null);
+  // Negative twin: a wrong key reads "Invalid signature".
+  await page.fill('[data-testid=key-input]', HS256.wrong_key);
+  assert.equal(await statusBecomes(page, 'invalid'), 'invalid');
+  assert.match(await text(page, 'verify-status'), /Invalid signature/);
   assert.deepEqual(session.problems, []);
 });
 

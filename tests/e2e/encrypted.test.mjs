@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
-import { open, root, servedApp, statusBecomes, text } from './harness.mjs';
+import { mode, open, root, servedApp, statusBecomes, text } from './harness.mjs';
 
 const app = servedApp();
 const dir = `${root}tests/vectors/rfc7520/jwe/`;
@@ -112,6 +112,7 @@ test('the encoder signs then encrypts; the decoder decrypts it and verifies the 
     await page.waitForFunction(() => document.querySelector('[data-testid=encoder-token]')?.dataset.state === 'signed', null, { timeout: 20000 }).catch(() => {});
     return encoderState();
   };
+  await mode(page, 'encoder');
   await page.selectOption('[data-testid=encoder-alg]', 'HS256');
   await page.fill('[data-testid=encoder-key]', 'a-string-secret-at-least-256-bits-long');
   await page.check('[data-testid=encoder-encrypt]');
@@ -135,6 +136,7 @@ test('the encoder signs then encrypts; the decoder decrypts it and verifies the 
   assert.equal(await statusBecomes(page, 'invalid'), 'invalid');
 
   // Encrypted to a public key: the decoder asks for the private key, then decrypts.
+  await mode(page, 'encoder');
   await page.selectOption('[data-testid=encoder-jwe-alg]', 'RSA-OAEP-256');
   await page.fill('[data-testid=encoder-jwe-key]', rsa.keys['spki-pem']);
   await page.waitForFunction(() => document.querySelector('[data-testid=encoder-token]')?.textContent.startsWith('eyJjdHkiOiJKV1QiLCJhbGciOiJSU0EtT0FFUC0yNTYi'), null, { timeout: 20000 });
@@ -206,6 +208,7 @@ test('the known-secret search also looks at the HS token inside a decrypted JWE'
   const session = await open(app.browser, app.server.url, app.server.origin);
   const page = session.page;
   const leaked = '#$Vby8o5ey+vbaio7vzw63v)273eyowhsukdt36iwu';
+  await mode(page, 'encoder');
   await page.selectOption('[data-testid=encoder-alg]', 'HS256');
   await page.fill('[data-testid=encoder-key]', leaked);
   await page.check('[data-testid=encoder-encrypt]');
@@ -220,6 +223,7 @@ test('the known-secret search also looks at the HS token inside a decrypted JWE'
   const finding = await text(page, 'finding][data-code=known-secret');
   assert.ok(finding.includes('Inner token') && finding.includes(leaked), finding);
   // Negative twin: a secret that is not on the list is searched and not found.
+  await mode(page, 'encoder');
   await page.fill('[data-testid=encoder-key]', 'not-a-published-secret-'.padEnd(40, 'x'));
   await page.waitForFunction((old) => {
     const token = document.querySelector('[data-testid=encoder-token]');

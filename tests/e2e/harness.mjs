@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '../../tools/node_modules/playwright-core/index.mjs';
@@ -74,10 +75,11 @@ export function launch() {
 
 /**
  * Opens a fresh page (after `initScript`, if given) and records what a clean page must not do:
- * console errors, failed or 4xx/5xx requests, and any request to another origin.
+ * console errors, failed or 4xx/5xx requests, and any request to another origin. `contextOptions`
+ * are given to the browser context (e.g. a phone's `viewport`, or `colorScheme`).
  */
-export async function open(browser, url, origin, initScript = undefined) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function open(browser, url, origin, initScript = undefined, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   const page = await context.newPage();
   // A script run before the page's own, e.g. to stand in for a browser whose WebCrypto refuses.
   if (initScript) await page.addInitScript(initScript);
@@ -98,12 +100,12 @@ export async function open(browser, url, origin, initScript = undefined) {
 export const status = (page) => page.getAttribute('[data-testid=verify-status]', 'data-status');
 
 /** Waits until the verdict reads `expected`, then returns it (or the last value seen). */
-export async function statusBecomes(page, expected) {
+export async function statusBecomes(page, expected, timeout = 5000) {
   try {
     await page.waitForFunction(
       (want) => document.querySelector('[data-testid=verify-status]')?.getAttribute('data-status') === want,
       expected,
-      { timeout: 5000 },
+      { timeout },
     );
   } catch {
     // Fall through: the caller's assertion shows what the page says instead.
@@ -122,6 +124,60 @@ export async function stateBecomes(page, testid, want, timeout = 10000) {
 }
 
 export const text = (page, testid) => page.textContent(`[data-testid=${testid}]`);
+
+/** The element's text now, or '' when it is not there (for messages: does not wait). */
+export const said = (page, testid) => page.evaluate((id) => document.querySelector(`[data-testid=${id}]`)?.textContent ?? '', testid);
+
+/**
+ * Switches the page to a mode (`decoder`, `encoder` or `keys`) with its tab, and waits for that
+ * mode's panel: only the selected mode's panel is in the DOM, so `encoder-*` testids exist only
+ * in the encoder and `keygen-*` / `convert-*` only in the key workshop.
+ */
+export async function mode(page, name) {
+  await page.click(`[data-testid=mode-${name}]`);
+  await page.waitForSelector(`[data-testid=panel-${name}]`, { state: 'attached' });
+}
+
+/** Chooses the JSON or table view of the header or payload card (`part` = `header` | `payload`). */
+export async function view(page, part, value) {
+  await page.click(`[data-testid=${part}-view] label:has(input[value=${value}])`);
+  await page.waitForFunction(
+    ([id, want]) => document.querySelector(`[data-testid=${id}]`)?.dataset.value === want,
+    [`${part}-view`, value],
+    { timeout: 5000 },
+  ).catch(() => {});
+}
+
+let axeSource;
+
+/**
+ * Runs axe-core (tools/node_modules/axe-core) over the whole page as it is now and fails with
+ * every violation: its rule id, impact, help text and the first few offending elements. `label`
+ * names the state of the page in the message.
+ */
+export async function assertAccessible(page, label) {
+  axeSource ??= await readFile(`${root}tools/node_modules/axe-core/axe.min.js`, 'utf8');
+  // Evaluated as a script through the driver (not a <script> tag, which the page's CSP governs).
+  if (!(await page.evaluate(() => typeof window.axe?.run === 'function'))) {
+    await page.evaluate(`${axeSource}\n;undefined`);
+    assert.equal(await page.evaluate(() => typeof window.axe?.run), 'function', 'axe-core was injected');
+  }
+  const violations = await page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      count: v.nodes.length,
+      targets: v.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+      summary: (v.nodes[0]?.failureSummary ?? '').split('\n').map((line) => line.trim()).filter(Boolean).slice(0, 3).join(' '),
+    }));
+  });
+  if (violations.length > 0) {
+    const lines = violations.map((v) => `  ${v.id} (${v.impact}): ${v.help}; ${v.count} element(s), e.g. ${v.targets.join(', ')}${v.summary ? ` [${v.summary}]` : ''}`);
+    assert.fail(`${label}: ${violations.length} accessibility violation(s)\n${lines.join('\n')}`);
+  }
+}
 
 /**
  * For a test file: serves the release build (dist/) under /tools/jwt/ and launches Chromium

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { open, root, servedApp, statusBecomes, text } from './harness.mjs';
+import { open, root, servedApp, statusBecomes, text, view } from './harness.mjs';
 
 const app = servedApp();
 const b64url = (data) => Buffer.from(data).toString('base64url');
@@ -36,6 +36,8 @@ test('claims are described, times judged and shown, and the check time moves the
   const p = session.page;
   const token = hs({ typ: 'JWT' }, { iss: 'https://id.example', aud: ['api', 'web'], sub: 'u1', iat: NOW - 60, exp: NOW + 840, role: 'x' }, STRONG);
   await p.fill('[data-testid=token-input]', token);
+  // The payload card shows JSON by default; the claims table is its other view.
+  await view(p, 'payload', 'table');
   await p.waitForSelector('[data-testid=claims-table]');
   const names = await p.$$eval('[data-testid=claims-table] tr[data-claim]', (rows) => rows.map((r) => r.dataset.claim));
   assert.deepEqual(names, ['iss', 'aud', 'sub', 'iat', 'exp', 'role']);
@@ -78,7 +80,7 @@ test('milliseconds and strings in time claims are invalid', async () => {
   const session = await page();
   const p = session.page;
   await p.fill('[data-testid=token-input]', hs({}, { exp: (NOW + 60) * 1000, nbf: 'soon' }, STRONG));
-  await p.waitForSelector('tr[data-claim=exp]');
+  await p.waitForSelector('tr[data-claim=exp]', { state: 'attached' });
   assert.equal(await claimState(p, 'exp'), 'invalid');
   assert.equal(await claimState(p, 'nbf'), 'invalid');
   assert.match(await p.textContent('tr[data-claim=exp]'), /milliseconds/);

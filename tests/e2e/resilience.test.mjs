@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { createHmac } from 'node:crypto';
-import { open, root, servedApp, stateBecomes, statusBecomes, text } from './harness.mjs';
+import { mode, open, root, servedApp, stateBecomes, statusBecomes, text } from './harness.mjs';
 
 const app = servedApp();
 const fixtures = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
@@ -27,6 +27,7 @@ test('a worker that cannot load answers the encoder and key generation with an e
   const session = await open(app.browser, app.server.url, app.server.origin);
   const { page } = session;
   try {
+    await mode(page, 'encoder');
     const started = Date.now();
     await page.fill('[data-testid=encoder-key]', fixture('HS256').keys.utf8);
     assert.equal(await stateBecomes(page, 'encoder-status', 'error', 15000), 'error', await text(page, 'encoder-status'));
@@ -34,14 +35,17 @@ test('a worker that cannot load answers the encoder and key generation with an e
     assert.match(await text(page, 'encoder-status'), /The encoder's worker could not be loaded/);
     assert.ok(waited < 3000, `the error showed after ${waited} ms`);
 
+    await mode(page, 'keys');
     await page.click('[data-testid=keygen-run]');
     assert.equal(await stateBecomes(page, 'keygen-status', 'error', 15000), 'error');
     assert.match(await text(page, 'keygen-status'), /could not be loaded/);
 
     // The file is back: the next request starts the worker afresh.
     app.server.block(() => false);
+    await mode(page, 'encoder');
     await page.fill('[data-testid=encoder-key]', `${fixture('HS256').keys.utf8} `);
     assert.equal(await stateBecomes(page, 'encoder-token', 'signed', 15000), 'signed', await text(page, 'encoder-status').catch(() => ''));
+    await mode(page, 'keys');
     await page.click('[data-testid=keygen-run]');
     assert.equal(await stateBecomes(page, 'keygen-status', 'done', 30000), 'done');
   } finally {

@@ -1,11 +1,12 @@
 // The key workshop through the page's contract: every kind of key is generated in the worker
 // (the page keeps working meanwhile), shown in every form, signs in the encoder and verifies in
 // the decoder (a flipped bit does not); pasted keys convert; copy buttons copy; the encoder's
-// time helpers set iat, nbf and exp.
+// time helpers set iat, nbf and exp. The workshop is the Keys mode (its testids exist only after
+// its tab is chosen); "sign with this key" switches to the encoder, sending to the decoder.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { open, root, servedApp, stateBecomes, statusBecomes, text } from './harness.mjs';
+import { mode, open, root, servedApp, stateBecomes, statusBecomes, text } from './harness.mjs';
 
 const app = servedApp();
 const fixtures = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
@@ -16,23 +17,31 @@ const flipLastSignatureChar = (token) => {
   return token.slice(0, -1) + (last === 'A' ? 'Q' : 'A');
 };
 
+const selected = (page, name) => page.getAttribute(`[data-testid=mode-${name}]`, 'aria-selected');
+
 test('every kind of key is generated, signs in the encoder and verifies in the decoder', async () => {
   const session = await open(app.browser, app.server.url, app.server.origin);
   const page = session.page;
+  assert.equal(await page.$('[data-testid=keygen-run]'), null, 'the workshop is not in the decoder');
+  await mode(page, 'keys');
   const kinds = await page.$$eval('[data-testid=keygen-type] option', (options) => options.map((o) => o.value));
   assert.deepEqual(kinds, ['oct-256', 'oct-384', 'oct-512', 'RSA-2048', 'RSA-3072', 'RSA-4096',
     'P-256', 'P-384', 'P-521', 'secp256k1', 'Ed25519']);
   const times = [];
   for (const kind of kinds) {
+    if (kind !== kinds[0]) await mode(page, 'keys');
     await page.selectOption('[data-testid=keygen-type]', kind);
     await page.click('[data-testid=keygen-run]');
     if (kind === 'RSA-4096') {
-      // The page stays usable while the worker works: the decoder answers meanwhile (how long
-      // the key takes varies, so whether it is still working by then is not asserted).
+      // The page stays usable while the worker works: the decoder answers meanwhile, and the
+      // key is there on coming back (how long the key takes varies, so whether it is still
+      // working by then is not asserted).
       assert.equal(await page.getAttribute('[data-testid=keygen-status]', 'data-state'), 'working');
+      await mode(page, 'decoder');
       await page.fill('[data-testid=token-input]', fixture('HS256').token);
       await page.fill('[data-testid=key-input]', fixture('HS256').keys.utf8);
       assert.equal(await statusBecomes(page, 'valid'), 'valid');
+      await mode(page, 'keys');
     }
     assert.equal(await stateBecomes(page, 'keygen-status', 'done', 300000), 'done', `${kind}: ${await text(page, 'keygen-status')}`);
     times.push([kind, Number(await page.getAttribute('[data-testid=keygen-status]', 'data-millis'))]);
@@ -52,12 +61,16 @@ test('every kind of key is generated, signs in the encoder and verifies in the d
       assert.deepEqual(JSON.parse(await text(page, 'keygen-jwks')).keys, [publicJwk]);
     }
 
-    // Sign with it in the encoder, then verify in the decoder.
+    // Sign with it in the encoder (the button switches there), then verify in the decoder.
     await page.click('[data-testid=keygen-use]');
+    await page.waitForSelector('[data-testid=panel-encoder]', { state: 'attached', timeout: 5000 }).catch(() => {});
+    assert.equal(await selected(page, 'encoder'), 'true', `${kind}: "sign with this key" opens the encoder`);
+    assert.equal(await page.$('[data-testid=panel-keys]'), null, `${kind}: the workshop's panel is gone`);
     assert.equal(await page.inputValue('[data-testid=encoder-alg]'), publicJwk.alg, kind);
     assert.equal(await stateBecomes(page, 'encoder-token', 'signed', 60000), 'signed', kind);
     await page.click('[data-testid=encoder-send]');
     assert.equal(await statusBecomes(page, 'valid'), 'valid', `${kind}: ${await text(page, 'verify-status')}`);
+    assert.equal(await selected(page, 'decoder'), 'true', `${kind}: sending opens the decoder`);
     // Negative twin: one flipped signature character.
     const token = await page.inputValue('[data-testid=token-input]');
     await page.fill('[data-testid=token-input]', flipLastSignatureChar(token));
@@ -76,6 +89,7 @@ test('every kind of key is generated, signs in the encoder and verifies in the d
 test('a pasted key converts to every form it has; a broken one says why', async () => {
   const session = await open(app.browser, app.server.url, app.server.origin);
   const page = session.page;
+  await mode(page, 'keys');
   const rsa = fixture('RS256');
   const normalise = (pem) => pem.trim().replace(/\r/g, '');
 
@@ -120,6 +134,7 @@ test('copy buttons put the form on the clipboard', async () => {
   const session = await open(app.browser, app.server.url, app.server.origin);
   const page = session.page;
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.origin });
+  await mode(page, 'keys');
   await page.selectOption('[data-testid=keygen-type]', 'Ed25519');
   await page.click('[data-testid=keygen-run]');
   assert.equal(await stateBecomes(page, 'keygen-status', 'done'), 'done');
@@ -137,6 +152,7 @@ test('copy buttons put the form on the clipboard', async () => {
 test('the encoder sets iat, nbf and exp from the clock and explains the claims', async () => {
   const session = await open(app.browser, app.server.url, app.server.origin);
   const page = session.page;
+  await mode(page, 'encoder');
   const payload = async () => JSON.parse(await page.inputValue('[data-testid=encoder-payload]'));
   const before = Math.floor(Date.now() / 1000) - 2;
   await page.click('[data-testid=encoder-iat-now]');

@@ -60,6 +60,10 @@ impl Writer {
         self.text(&count.to_string())
     }
 
+    fn flag(self, flag: bool) -> Writer {
+        self.text(if flag { "true" } else { "false" })
+    }
+
     fn texts(self, texts: &[String]) -> Writer {
         texts
             .iter()
@@ -180,7 +184,8 @@ pub(super) fn encode_request(request: &Request) -> String {
                 .text(&sign.header)
                 .text(&sign.payload)
                 .secret(&sign.key)
-                .text(sign.encoding.as_str());
+                .text(sign.encoding.as_str())
+                .flag(sign.allow_weak);
             match &sign.encrypt {
                 None => writer,
                 Some(encrypt) => writer
@@ -226,6 +231,7 @@ pub(super) fn decode_request(text: &str) -> Result<Request, CodecError> {
                 payload: read.text(),
                 key: read.secret(),
                 encoding: encoding(),
+                allow_weak: read.flag(),
                 encrypt: None,
             };
             // The encryption members follow when the token is to be encrypted.
@@ -276,7 +282,7 @@ pub(super) fn encode_reply(reply: &Reply) -> String {
             .text(&forms.description)
             .text(&forms.thumbprint)
             .optional(forms.alg.as_deref())
-            .text(if forms.private { "true" } else { "false" })
+            .flag(forms.private)
             .optional_secret(forms.private_pem.as_ref())
             .optional(forms.public_pem.as_deref())
             .optional_secret(forms.private_jwk.as_ref())

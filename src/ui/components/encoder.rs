@@ -4,6 +4,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::copy_button::CopyButton;
 use super::encoder_encryption::encryption_controls;
 use crate::jose::alg::Alg;
 use crate::jose::key::SecretEncoding;
@@ -31,6 +32,13 @@ pub fn Encoder(props: &EncoderProps) -> Html {
         let on_send = props.on_send.clone();
         Callback::from(move |_: MouseEvent| on_send.emit(()))
     };
+    let on_allow_weak = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            on_edit.emit(Edit::AllowWeak(input.checked()));
+        })
+    };
     let encoder = &props.encoder;
     let lifetime = use_state(|| LIFETIMES.get(1).map_or(3600, |(seconds, _)| *seconds));
     let on_lifetime = {
@@ -53,8 +61,9 @@ pub fn Encoder(props: &EncoderProps) -> Html {
         })
     };
     html! {
-        <section class="encoder" aria-label="Create a token">
-            <h2 class="encoder-title">{ "Create a token" }</h2>
+        <div class="encoder">
+          <section class="card encoder-inputs" aria-label="Header and payload">
+            <h2 class="card-title">{ "Header and payload" }</h2>
             <label class="encoder-label" for="encoder-header">{ "Header" }</label>
             <textarea id="encoder-header" class="encoder-area part-header" data-testid="encoder-header" spellcheck="false"
                       value={encoder.header.clone()} oninput={text_edit(Edit::Header)} />
@@ -72,6 +81,9 @@ pub fn Encoder(props: &EncoderProps) -> Html {
                 </select>
             </div>
             { hints(encoder) }
+          </section>
+          <section class="card encoder-signing" aria-label="Sign">
+            <h2 class="card-title">{ "Sign" }</h2>
             <div class="encoder-row">
                 <label class="encoder-label" for="encoder-alg">{ "Algorithm" }</label>
                 <select id="encoder-alg" data-testid="encoder-alg" onchange={on_alg}>
@@ -90,9 +102,24 @@ pub fn Encoder(props: &EncoderProps) -> Html {
             <textarea id="encoder-key" class="encoder-area encoder-key" data-testid="encoder-key" spellcheck="false"
                       autocomplete="off" placeholder="An HMAC secret, a PEM private key (PKCS#8, PKCS#1, SEC1), or a private JWK"
                       value={encoder.key.expose().to_owned()} oninput={text_edit(|text| Edit::Key(text.into()))} />
+            <label class="encoder-check">
+                <input type="checkbox" data-testid="encoder-allow-weak" checked={encoder.allow_weak} onchange={on_allow_weak} />
+                { " Allow weak keys (testing only): sign with HMAC secrets shorter than the hash and RSA under 2048 bits" }
+            </label>
             { encryption_controls(&encoder.encryption, &props.on_edit) }
+          </section>
+          <section class="card encoder-output" aria-label="Signed token">
+            <div class="card-head">
+                <h2 class="card-title">{ "Token" }</h2>
+                <div class="card-tools">
+                    if let Output::Signed(signed) = &encoder.output {
+                        <CopyButton text={signed.token.clone()} testid="copy-encoder-token" label="Copy the token" />
+                    }
+                </div>
+            </div>
             { output(&encoder.output, on_send) }
-        </section>
+          </section>
+        </div>
     }
 }
 
@@ -155,7 +182,7 @@ fn output(output: &Output, on_send: Callback<MouseEvent>) -> Html {
                 None => &["part-header", "part-payload", "part-signature"],
             };
             let (send, note) = match (inner, decrypt_key) {
-                (None, _) => ("Verify it in the decoder", None),
+                (None, _) => ("Verify it in the decoder", Some("Opens the decoder with this token and its key; your token there can be restored.")),
                 (Some(_), Some(_)) => ("Decrypt and verify it in the decoder", None),
                 (Some(_), None) => (
                     "Open it in the decoder",

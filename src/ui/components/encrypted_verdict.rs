@@ -51,12 +51,26 @@ pub fn encrypted_verdict(props: &EncryptedVerdictProps) -> Html {
     html! {
         <div class={classes!("verdict", format!("verdict-{class}"))}
              data-testid="verify-status" data-status={verdict.as_str().to_owned()} role="status" aria-live="polite">
-            <strong class="verdict-headline">{ headline }</strong>
-            if let Some(detail) = detail {
-                <span class="verdict-detail">{ detail }</span>
-            }
-            { for notes.iter().map(|note| html! { <span class="verdict-note">{ note }</span> }) }
+            <span class="verdict-sign" aria-hidden="true">{ sign(class) }</span>
+            <div class="verdict-body">
+                <strong class="verdict-headline">{ headline }</strong>
+                if let Some(detail) = detail {
+                    <span class="verdict-detail">{ detail }</span>
+                }
+                { for notes.iter().map(|note| html! { <span class="verdict-note">{ note }</span> }) }
+            </div>
         </div>
+    }
+}
+
+/// The verdict's sign, as the signed token's verdict draws it for the same look.
+fn sign(class: &str) -> &'static str {
+    match class {
+        "valid" => "✓",
+        "invalid" => "✗",
+        "pending" => "…",
+        "no-key" => "?",
+        _ => "!",
     }
 }
 

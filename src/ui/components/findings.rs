@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::jose::human::{count, duration_millis};
 use crate::jose::known_secrets::{SearchReport, LIST_ENTRIES};
 use crate::jose::lint::Finding;
 use crate::ui::state::SecretSearch;
@@ -53,7 +54,7 @@ fn search_status(search: &SecretSearch, on_search: &Callback<()>) -> Html {
             let onclick = on_search.reform(|_| ());
             return html! {
                 <p class="findings-search" data-testid="known-secret-status" data-state="offered">
-                    { format!("A large token: checking it against {LIST_ENTRIES} known secrets takes about {}. ", duration(*estimate_millis)) }
+                    { format!("A large token: checking it against {} known secrets takes about {}. ", count(LIST_ENTRIES as u64), duration(*estimate_millis)) }
                     <button type="button" class="workshop-button" data-testid="known-secret-start" {onclick}>{ "Check known secrets" }</button>
                 </p>
             };
@@ -64,11 +65,15 @@ fn search_status(search: &SecretSearch, on_search: &Callback<()>) -> Html {
             (fraction * 100.0) as u32
         ),
         SecretSearch::Reported(SearchReport::Found { tried, .. }) => {
-            format!("Found among publicly known secrets after {tried} tries.")
+            format!(
+                "Found among publicly known secrets after {} tries.",
+                count(*tried as u64)
+            )
         }
         SecretSearch::Reported(SearchReport::NotFound { tried, millis }) => format!(
-            "Not signed with any of {tried} publicly known secrets (checked in {} ms).",
-            *millis as u64
+            "Not signed with any of {} publicly known secrets (checked in {}).",
+            count(*tried as u64),
+            duration_millis(*millis)
         ),
         SecretSearch::Reported(SearchReport::Unavailable { reason: why }) => {
             format!("The list of known secrets could not be loaded: {why}")

@@ -2,9 +2,12 @@
 
 use yew::prelude::*;
 
+use super::copy_button::CopyButton;
+
 use crate::jose::hex;
 use crate::jose::json_view::{self, JsonPiece};
 use crate::jose::token::{Decoded, PayloadView};
+use crate::ui::state::PartView;
 
 /// Past this size the JSON is shown without colours, so a huge paste stays responsive.
 const HIGHLIGHT_LIMIT: usize = 200_000;
@@ -84,27 +87,54 @@ pub struct JsonPaneProps {
     pub part: AttrValue,
     pub title: AttrValue,
     pub content: PaneContent,
+    /// The part's JSON-or-table switch, where it has a table (its rows are the children).
+    #[prop_or_default]
+    pub view: Option<(PartView, Callback<PartView>)>,
+    /// The table of the part's members, shown instead of the JSON when chosen.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
 pub fn JsonPane(props: &JsonPaneProps) -> Html {
     let part = props.part.as_str();
     let content = &props.content;
-    let body = match &content.body {
-        Body::Json(text) => html! {
-            <pre class="pane-body pane-json" data-testid={format!("{part}-json")}>{ highlighted(text) }</pre>
-        },
-        Body::Text(text) => html! {
-            <pre class="pane-body pane-text" data-testid={format!("{part}-text")}>{ text }</pre>
-        },
-        Body::Hex(text) => html! {
-            <pre class="pane-body pane-hex" data-testid={format!("{part}-hex")}>{ text }</pre>
-        },
-        Body::Nothing => html! {},
+    let table_chosen = matches!(props.view, Some((PartView::Table, _)));
+    let (body, copied) = match &content.body {
+        Body::Json(text) => {
+            let (shown, laid_out) = highlighted(text);
+            (
+                html! {
+                    <pre class="pane-body pane-json" data-testid={format!("{part}-json")} hidden={table_chosen}
+                         tabindex="0" aria-label={format!("{} JSON", props.title)}>{ shown }</pre>
+                },
+                Some(laid_out),
+            )
+        }
+        Body::Text(text) => (
+            html! { <pre class="pane-body pane-text" data-testid={format!("{part}-text")} tabindex="0">{ text }</pre> },
+            Some(text.clone()),
+        ),
+        Body::Hex(text) => (
+            html! { <pre class="pane-body pane-hex" data-testid={format!("{part}-hex")} tabindex="0">{ text }</pre> },
+            Some(text.clone()),
+        ),
+        Body::Nothing => (html! {}, None),
     };
     html! {
-        <section class={classes!("pane", format!("part-{part}"))} data-testid={format!("{part}-pane")}>
-            <h2 class="pane-title">{ props.title.clone() }</h2>
+        <section class={classes!("pane", "card", format!("part-{part}"))} data-testid={format!("{part}-pane")}
+                 aria-label={props.title.clone()}>
+            <div class="card-head">
+                <h2 class="card-title pane-title">{ props.title.clone() }</h2>
+                <div class="card-tools">
+                    if let Some((view, on_view)) = &props.view {
+                        { view_switch(part, *view, on_view) }
+                    }
+                    if let Some(text) = copied {
+                        <CopyButton text={text} testid={format!("copy-{part}")} label={format!("Copy the {}", props.title.to_lowercase())} />
+                    }
+                </div>
+            </div>
             if let Some(error) = &content.error {
                 <p class="pane-error" role="alert">{ error }</p>
             }
@@ -112,16 +142,43 @@ pub fn JsonPane(props: &JsonPaneProps) -> Html {
                 <p class="pane-note">{ note }</p>
             }
             { body }
+            if props.view.is_some() {
+                <div class="pane-table" hidden={!table_chosen}>{ props.children.clone() }</div>
+            } else {
+                { props.children.clone() }
+            }
         </section>
     }
 }
 
-fn highlighted(text: &str) -> Html {
+/// JSON or table, as two radio buttons: `data-value` holds the choice (the page's contract).
+fn view_switch(part: &str, view: PartView, on_view: &Callback<PartView>) -> Html {
+    let name = format!("{part}-view");
+    let option = |choice: PartView, label: &str| {
+        let onchange = on_view.reform(move |_: Event| choice);
+        html! {
+            <label class={classes!("switch-option", (choice == view).then_some("switch-chosen"))}>
+                <input type="radio" name={name.clone()} value={choice.as_str()} checked={choice == view} {onchange} />
+                { label }
+            </label>
+        }
+    };
+    html! {
+        <div class="switch" role="radiogroup" aria-label="Show as" data-testid={name.clone()} data-value={view.as_str()}>
+            { option(PartView::Json, "JSON") }
+            { option(PartView::Table, "Table") }
+        </div>
+    }
+}
+
+/// The JSON coloured, and as plain text for the copy button; past the limit, as it came.
+fn highlighted(text: &str) -> (Html, String) {
     if text.len() > HIGHLIGHT_LIMIT {
-        return html! { { text } };
+        return (html! { { text } }, text.to_owned());
     }
     let pieces = json_view::pretty(text);
-    html! { { for pieces.iter().map(piece) } }
+    let laid_out = pieces.iter().map(|piece| piece.text.as_str()).collect();
+    (html! { { for pieces.iter().map(piece) } }, laid_out)
 }
 
 fn piece(piece: &JsonPiece) -> Html {

@@ -3,8 +3,9 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
+
+use super::copy_button::CopyButton;
 
 use crate::jose::protocol::KeyForms as Forms;
 use crate::jose::redacted::SecretText;
@@ -16,17 +17,8 @@ pub struct KeyFormsProps {
     pub prefix: AttrValue,
 }
 
-/// The last copy: which form (its `data-testid`) and whether the clipboard took it.
-type Copied = Option<(String, bool)>;
-
 #[component]
 pub fn KeyForms(props: &KeyFormsProps) -> Html {
-    // One state for every button (cheaper than a component each); a new key resets it.
-    let copied = use_state(|| Copied::None);
-    {
-        let copied = copied.clone();
-        use_effect_with(props.forms.clone(), move |_| copied.set(None));
-    }
     let forms = &props.forms;
     let prefix = &props.prefix;
     let form = |name: &str, title: &str, text: Option<&str>| {
@@ -34,26 +26,13 @@ pub fn KeyForms(props: &KeyFormsProps) -> Html {
             return html! {};
         };
         let testid = format!("{prefix}-{name}");
-        let state = match &*copied {
-            Some((which, true)) if *which == testid => "copied",
-            Some((which, false)) if *which == testid => "failed",
-            _ => "idle",
-        };
-        let onclick = {
-            let copied = copied.clone();
-            let (testid, text) = (testid.clone(), text.to_owned());
-            Callback::from(move |_: MouseEvent| copy(text.clone(), testid.clone(), copied.clone()))
-        };
         html! {
             <div class="key-forms-item">
                 <div class="key-forms-head">
                     <span class="key-forms-title">{ title }</span>
-                    <button type="button" class="copy-button" data-testid={format!("{testid}-copy")} data-state={state}
-                            aria-label={format!("Copy {title}")} {onclick}>
-                        { match state { "copied" => "Copied", "failed" => "Copy failed: select the text", _ => "Copy" } }
-                    </button>
+                    <CopyButton text={text.to_owned()} testid={format!("{testid}-copy")} label={format!("Copy: {title}")} />
                 </div>
-                <pre class="key-forms-text" data-testid={testid}>{ text }</pre>
+                <pre class="key-forms-text" data-testid={testid} tabindex="0" aria-label={title.to_owned()}>{ text }</pre>
             </div>
         }
     };
@@ -79,19 +58,6 @@ pub fn KeyForms(props: &KeyFormsProps) -> Html {
             { form("jwks", "JWK Set (publish this)", Some(forms.jwks.expose()).filter(|_| !secret)) }
         </div>
     }
-}
-
-/// Writes `text` to the clipboard and records how it went for the button `testid`.
-fn copy(text: String, testid: String, copied: UseStateHandle<Copied>) {
-    yew::platform::spawn_local(async move {
-        let done = match web_sys::window() {
-            Some(window) => JsFuture::from(window.navigator().clipboard().write_text(&text))
-                .await
-                .is_ok(),
-            None => false,
-        };
-        copied.set(Some((testid, done)));
-    });
 }
 
 /// "EC P-256 public key, with its private key, for ES256".

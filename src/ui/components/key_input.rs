@@ -18,6 +18,13 @@ pub struct KeyInputProps {
     /// The token is encrypted: the box holds the decryption key.
     #[prop_or_default]
     pub decrypting: bool,
+    /// The box holds public keys only, so share links may carry it, if the user opts in.
+    #[prop_or_default]
+    pub shareable: bool,
+    #[prop_or_default]
+    pub share_key: bool,
+    #[prop_or_default]
+    pub on_share_key: Callback<bool>,
 }
 
 #[component]
@@ -30,11 +37,12 @@ pub fn KeyInput(props: &KeyInputProps) -> Html {
         (is_secret && props.encoding == SecretEncoding::Utf8 && has_edge_whitespace(&props.value))
             .then_some("The secret starts or ends with whitespace, which is part of the key.");
     html! {
-        <section class="key-input">
-            <h2 class="key-input-title">{ if props.decrypting { "Decrypt" } else { "Verify signature" } }</h2>
-            <label class="key-input-label" for="key-input">
-                { if props.decrypting { "Decryption key or password" } else { "Secret or public key" } }
-            </label>
+        <section class="card card-key key-input" aria-label={if props.decrypting { "Decrypt" } else { "Verify signature" }}>
+            <div class="card-head">
+                <label class="card-title" for="key-input">
+                    { if props.decrypting { "Decryption key or password" } else { "Secret or public key" } }
+                </label>
+            </div>
             <textarea
                 id="key-input"
                 class="key-input-area"
@@ -61,6 +69,13 @@ pub fn KeyInput(props: &KeyInputProps) -> Html {
                     { detected(keys) }
                 }
             </div>
+            if props.shareable {
+                <label class="key-input-share">
+                    <input type="checkbox" data-testid="share-include-key" checked={props.share_key}
+                           onchange={share_toggle(&props.on_share_key)} />
+                    { " Include this public key in share links" }
+                </label>
+            }
             if let Some(note) = edge_note {
                 <p class="key-input-note">{ note }</p>
             }
@@ -86,18 +101,29 @@ fn detected(keys: &KeySet) -> Html {
         },
         _ => None,
     };
+    // A secret's length is said once, beside it; other keys say what they are.
     let what = match keys.entries.as_slice() {
-        [entry] => entry.key.describe(),
-        entries => format!("{} keys", entries.len()),
+        [_] if length.is_some() => String::new(),
+        [entry] => format!(", {}", entry.key.describe()),
+        entries => format!(", {} keys", entries.len()),
     };
     html! {
         <>
             <span class="key-input-detected" data-testid="key-detected">
-                { format!("Detected: {}, {what}", keys.format.describe()) }
+                { format!("Detected: {}{what}", keys.format.describe()) }
             </span>
             if let Some(length) = length {
                 <span class="key-input-length" data-testid="key-length">{ length }</span>
             }
         </>
     }
+}
+
+/// The share-the-key checkbox's handler.
+fn share_toggle(on_share_key: &Callback<bool>) -> Callback<Event> {
+    let on_share_key = on_share_key.clone();
+    Callback::from(move |event: Event| {
+        let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+        on_share_key.emit(input.checked());
+    })
 }

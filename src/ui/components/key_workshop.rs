@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::key_forms::KeyForms;
+use crate::jose::human::duration_millis;
 use crate::jose::key::SecretEncoding;
 use crate::jose::keygen::KeyKind;
 use crate::ui::events::{on_choice, on_text};
@@ -51,11 +52,12 @@ pub fn key_workshop(props: &KeyWorkshopProps) -> Html {
     let workshop = &props.workshop;
     let working = matches!(workshop.generated, Job::Working { .. });
     html! {
-        <section class="workshop" aria-label="Key workshop">
-            <h2 class="workshop-title">{ "Key workshop" }</h2>
+        <div class="workshop">
+          <section class="card workshop-make" aria-label="Make a key">
+            <h2 class="card-title">{ "Make a key" }</h2>
             <p class="workshop-note">{ "Keys are made with your browser's cryptographic randomness and never leave the page." }</p>
             <div class="workshop-row">
-                <label class="workshop-label" for="keygen-type">{ "Make a key" }</label>
+                <label class="workshop-label" for="keygen-type">{ "Kind" }</label>
                 <select id="keygen-type" data-testid="keygen-type" onchange={on_kind}>
                     { for KeyKind::ALL.iter().map(|kind| html! {
                         <option value={kind.name()} selected={*kind == workshop.kind}>{ label(*kind) }</option>
@@ -72,7 +74,9 @@ pub fn key_workshop(props: &KeyWorkshopProps) -> Html {
                     { "Sign with this key in the encoder" }
                 </button>
             }
-            <label class="workshop-label" for="convert-input">{ "Convert a key" }</label>
+          </section>
+          <section class="card workshop-convert" aria-label="Convert a key">
+            <h2 class="card-title"><label for="convert-input">{ "Convert a key" }</label></h2>
             <textarea id="convert-input" class="workshop-area" data-testid="convert-input" spellcheck="false"
                       autocomplete="off" placeholder="A PEM key or certificate, a JWK or JWK Set, or a secret: see it as PEM and JWK with its thumbprint"
                       value={workshop.convert_input.expose().to_owned()} oninput={on_convert_input} />
@@ -88,7 +92,8 @@ pub fn key_workshop(props: &KeyWorkshopProps) -> Html {
             if let Job::Done { forms, .. } = &workshop.converted {
                 <KeyForms forms={forms.clone()} prefix="convert" />
             }
-        </section>
+          </section>
+        </div>
     }
 }
 
@@ -122,10 +127,10 @@ fn status(prefix: &str, job: &Job, now: Option<f64>, doing: &str) -> Html {
             }
         }
         Job::Done { millis, .. } => {
-            let millis = millis.round() as u64;
+            let whole = millis.round() as u64;
             html! {
-                <p class="workshop-status" data-testid={testid} data-state="done" data-millis={millis.to_string()}>
-                    { format!("Done in {millis} ms.") }
+                <p class="workshop-status" data-testid={testid} data-state="done" data-millis={whole.to_string()}>
+                    { format!("Done in {}.", duration_millis(*millis)) }
                 </p>
             }
         }

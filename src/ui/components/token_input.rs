@@ -1,4 +1,5 @@
-//! The token box: every keystroke or paste decodes at once; a note says what was cleaned off.
+//! The token card: every keystroke or paste decodes at once; a note says what was cleaned off.
+//! Its toolbar (examples, clear, copy, share) comes from the decoder.
 
 use yew::prelude::*;
 
@@ -10,6 +11,8 @@ pub struct TokenInputProps {
     pub value: String,
     pub removed: Vec<Removed>,
     pub on_input: Callback<String>,
+    /// The card's toolbar.
+    pub children: Html,
 }
 
 #[component]
@@ -20,8 +23,11 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
         format!("Removed {} before decoding.", removed.join(", "))
     });
     html! {
-        <div class="token-input">
-            <label class="token-input-label" for="token-input">{ "Encoded token" }</label>
+        <section class="card card-token token-input" aria-label="Encoded token">
+            <div class="card-head">
+                <label class="card-title" for="token-input">{ "Encoded token" }</label>
+                <div class="card-tools">{ props.children.clone() }</div>
+            </div>
             <textarea
                 id="token-input"
                 class="token-input-area"
@@ -36,6 +42,6 @@ pub fn TokenInput(props: &TokenInputProps) -> Html {
             if let Some(note) = note {
                 <p class="token-input-note" data-testid="input-note">{ note }</p>
             }
-        </div>
+        </section>
     }
 }

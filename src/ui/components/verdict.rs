@@ -16,54 +16,74 @@ pub struct VerdictProps {
     /// `verify-status`, or `inner-verify-status` for the token inside a JWE.
     #[prop_or(AttrValue::Static("verify-status"))]
     pub testid: AttrValue,
+    /// The decoding problem is already shown beside the token: the verdict does not repeat it.
+    #[prop_or_default]
+    pub decode_error_shown: bool,
+}
+
+/// The six looks a verdict can have: each says one thing, in its own colour and sign.
+fn look(status: Status, strict_ok: bool) -> (&'static str, &'static str) {
+    match status {
+        Status::Valid if strict_ok => ("valid", "✓"),
+        Status::Valid => ("refuse", "!"),
+        Status::Invalid => ("invalid", "✗"),
+        Status::Malformed => ("malformed", "✗"),
+        Status::KeyError | Status::Unsupported => ("key-error", "!"),
+        Status::Pending => ("pending", "…"),
+        Status::NoKey | Status::Empty => ("no-key", "?"),
+    }
 }
 
 #[component]
 pub fn Verdict(props: &VerdictProps) -> Html {
     let verification = &props.verification;
     let status = verification.status;
+    let strict_ok = verification.strict.is_empty();
     let reason = verification.reason.as_ref().map(ToString::to_string);
     let (headline, detail) = match status {
         Status::Empty => ("Paste a token to decode and verify it".to_owned(), None),
+        Status::Malformed if props.decode_error_shown => (
+            "The token cannot be verified".to_owned(),
+            Some("It does not decode: the problem is shown under the token.".to_owned()),
+        ),
         Status::Malformed => ("The token cannot be verified".to_owned(), reason),
         Status::NoKey => ("Enter a secret or public key to verify".to_owned(), None),
         Status::KeyError => ("The key cannot be used".to_owned(), reason),
         Status::Unsupported => ("Not verifiable here".to_owned(), reason),
-        Status::Valid => ("Signature verified".to_owned(), None),
+        Status::Valid if strict_ok => ("Signature verified".to_owned(), None),
+        Status::Valid => (
+            "Signature matches, but refuse this token".to_owned(),
+            Some("The key produced this signature, yet a careful verifier must still reject the token:".to_owned()),
+        ),
         Status::Pending => ("Checking the signature…".to_owned(), None),
         Status::Invalid => (
             "Invalid signature".to_owned(),
             Some(mismatch(verification.tried)),
         ),
     };
-    let strict = (status == Status::Valid).then(|| {
-        if verification.strict.is_empty() {
-            "pass"
-        } else {
-            "fail"
-        }
-    });
+    let strict = (status == Status::Valid).then_some(if strict_ok { "pass" } else { "fail" });
+    let (class, sign) = look(status, strict_ok);
     html! {
-        <div class={classes!("verdict", format!("verdict-{}", status.as_str()), strict.map(|s| format!("verdict-strict-{s}")))}
+        <div class={classes!("verdict", format!("verdict-{class}"))}
              data-testid={props.testid.clone()} data-status={status.as_str()} data-strict={strict}
              role="status" aria-live="polite">
-            <strong class="verdict-headline">{ headline }</strong>
-            if let Some(detail) = detail {
-                <span class="verdict-detail">{ detail }</span>
-            }
-            if let Some(key) = &verification.verified_by {
-                { verified_by(key, props.now) }
-            }
-            if !verification.strict.is_empty() {
-                <div class="verdict-strict" data-testid="strict-problems">
-                    <strong>{ "A careful verifier must still refuse this token:" }</strong>
-                    <ul>
+            <span class="verdict-sign" aria-hidden="true">{ sign }</span>
+            <div class="verdict-body">
+                <strong class="verdict-headline">{ headline }</strong>
+                if let Some(detail) = detail {
+                    <span class="verdict-detail">{ detail }</span>
+                }
+                if !verification.strict.is_empty() {
+                    <ul class="verdict-strict" data-testid="strict-problems">
                         { for verification.strict.iter().map(|problem| html! {
                             <li data-testid="strict-problem" data-code={problem.code()}>{ problem.to_string() }</li>
                         }) }
                     </ul>
-                </div>
-            }
+                }
+                if let Some(key) = &verification.verified_by {
+                    { verified_by(key, props.now) }
+                }
+            </div>
         </div>
     }
 }

@@ -19,6 +19,8 @@ pub struct Encoder {
     pub alg: Alg,
     pub key: SecretText,
     pub encoding: SecretEncoding,
+    /// Sign with a short HMAC secret or RSA under 2048 bits anyway (off by default).
+    pub allow_weak: bool,
     /// Whether and how the signed token is then encrypted (a nested JWT).
     pub encryption: Encryption,
     /// Counts changes, so an answer for older inputs is dropped.
@@ -72,6 +74,8 @@ pub enum Edit {
     Alg(Alg),
     Key(SecretText),
     Encoding(SecretEncoding),
+    /// Allows (or refuses again) weak keys.
+    AllowWeak(bool),
     /// Sets a time claim (`iat`, `nbf`, `exp`) in the payload to this NumericDate.
     Time {
         claim: &'static str,
@@ -92,6 +96,7 @@ impl Default for Encoder {
             alg: Alg::HS256,
             key: SecretText::default(),
             encoding: SecretEncoding::default(),
+            allow_weak: false,
             encryption: Encryption::default(),
             generation: Generation::default(),
             output: Output::NoKey,
@@ -131,6 +136,7 @@ impl Encoder {
             }
             Edit::Key(key) => self.key = key,
             Edit::Encoding(encoding) => self.encoding = encoding,
+            Edit::AllowWeak(allow) => self.allow_weak = allow,
         }
         self.refresh();
     }
@@ -150,6 +156,7 @@ impl Encoder {
                 payload: compact(&self.payload),
                 key: self.key.clone(),
                 encoding: self.encoding,
+                allow_weak: self.allow_weak,
                 encrypt,
             })
         })

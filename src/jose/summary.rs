@@ -1,0 +1,318 @@
+//! The token in one or two plain sentences: what kind of token it is (an OpenID Connect ID
+//! token, an OAuth access token, an encrypted token …), who issued it for whom and about whom,
+//! when it expires, how it is signed, and what the key box made of the signature. Built from
+//! an `Inspection`; no number is printed as a float (the page leaves the float printer out).
+
+use serde_json::{Map, Value};
+
+use super::claims::time::{relative_words, TimeValue};
+use super::inspection::Inspection;
+use super::jwe::alg::{EncAlg, KeyAlg};
+use super::status::{Status, Verification};
+use super::token::PayloadView;
+
+/// Values longer than this are shortened to their first `KEEP` characters and "…".
+const SHORT: usize = 24;
+const KEEP: usize = 12;
+/// Issuers (URLs, mostly) are shown whole up to this length.
+const SHORT_ISSUER: usize = 40;
+
+/// The event that makes a JWT an OpenID Connect back-channel logout token.
+const LOGOUT_EVENT: &str = "http://schemas.openid.net/event/backchannel-logout";
+
+/// One or two sentences about the inspected token at `now` (Unix seconds); `None` while the
+/// token box is empty.
+pub fn summarize(inspection: &Inspection, now: f64) -> Option<String> {
+    if inspection.cleaned.token.is_empty() {
+        return None;
+    }
+    if inspection.is_jwe() {
+        return Some(encrypted(inspection));
+    }
+    let decoded = inspection.decoded.as_deref()?;
+    let header = match &decoded.header {
+        Ok(header) => &header.json,
+        Err(err) => return Some(format!("This token cannot be read: {err}")),
+    };
+    let payload = match decoded.payload.as_ref() {
+        Some(Ok(payload)) => payload,
+        Some(Err(err)) => {
+            return Some(format!(
+                "A token signed {} whose payload cannot be read: {}",
+                alg_name(header),
+                lowercase_first(&err.to_string())
+            ))
+        }
+        None => return Some("This token cannot be read: it has no payload.".to_owned()),
+    };
+    let unsigned = alg_name(header) == "none";
+    let about = match (&payload.view, decoded.claims()) {
+        (_, Some(claims)) => jwt(header, claims, now),
+        (PayloadView::Json(_), None) => format!(
+            "A signed token (JWS) whose payload is JSON but not a set of claims ({} bytes)",
+            payload.bytes.len()
+        ),
+        (PayloadView::Text(_), None) => format!(
+            "A signed token (JWS) whose payload is {} bytes of text, not JSON",
+            payload.bytes.len()
+        ),
+        (PayloadView::Binary, None) => format!(
+            "A signed token (JWS) whose payload is {} bytes of binary data",
+            payload.bytes.len()
+        ),
+    };
+    let signed = match unsigned {
+        true => "; it is unsigned (alg none), so anyone could have written it.".to_owned(),
+        false => format!("; signed {}.", signing(header)),
+    };
+    let verdict = match unsigned {
+        true => String::new(),
+        false => format!(" {}", verdict(inspection)),
+    };
+    Some(format!("{about}{signed}{verdict}"))
+}
+
+/// The JWT's kind, issuer, audience, subject and expiry.
+fn jwt(header: &Map<String, Value>, claims: &Map<String, Value>, now: f64) -> String {
+    let kind = Kind::of(header, claims);
+    let mut text = kind.name().to_owned();
+    if let Some(iss) = claims.get("iss").and_then(Value::as_str) {
+        text.push_str(&format!(" issued by {}", shorten_issuer(iss)));
+    }
+    if let Some(aud) = audience(claims.get("aud")) {
+        let prefix = match kind {
+            Kind::IdToken => "client ",
+            _ => "",
+        };
+        text.push_str(&format!(" for {prefix}{aud}"));
+    }
+    if let Some(sub) = claims.get("sub").and_then(Value::as_str) {
+        let prefix = match kind {
+            Kind::IdToken | Kind::Logout => "user ",
+            _ => "",
+        };
+        text.push_str(&format!(" about {prefix}{}", shorten(sub)));
+    }
+    match claims.get("exp").map(TimeValue::read) {
+        Some(TimeValue::Seconds(exp)) if exp <= now => {
+            text.push_str(&format!(", expired {}", relative_words(exp, now)));
+        }
+        Some(TimeValue::Seconds(exp)) => {
+            text.push_str(&format!(", expires {}", relative_words(exp, now)));
+        }
+        Some(TimeValue::LooksLikeMilliseconds(_) | TimeValue::NotANumber) => {
+            text.push_str(", with an expiry that is not a NumericDate");
+        }
+        None => text.push_str(", with no expiry"),
+    }
+    text
+}
+
+/// What a JWT is for, as its header and claims tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    IdToken,
+    AccessToken,
+    Logout,
+    SdJwt,
+    Jwt,
+}
+
+impl Kind {
+    fn of(header: &Map<String, Value>, claims: &Map<String, Value>) -> Kind {
+        let typ = header
+            .get("typ")
+            .and_then(Value::as_str)
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        let typ = typ.strip_prefix("application/").unwrap_or(&typ);
+        let has = |names: &[&str]| names.iter().any(|name| claims.contains_key(*name));
+        let logout = claims
+            .get("events")
+            .and_then(Value::as_object)
+            .is_some_and(|events| events.contains_key(LOGOUT_EVENT));
+        if logout || typ == "logout+jwt" {
+            Kind::Logout
+        } else if typ.ends_with("sd-jwt") || has(&["_sd", "_sd_alg"]) {
+            Kind::SdJwt
+        } else if typ == "at+jwt" || has(&["scope", "scp", "client_id", "gty"]) {
+            Kind::AccessToken
+        } else if has(&["nonce", "auth_time", "at_hash", "c_hash", "azp"]) {
+            Kind::IdToken
+        } else {
+            Kind::Jwt
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::IdToken => "An OpenID Connect ID token",
+            Kind::AccessToken => "An OAuth access token",
+            Kind::Logout => "An OpenID Connect logout token",
+            Kind::SdJwt => "A selective-disclosure JWT (SD-JWT)",
+            Kind::Jwt => "A JWT",
+        }
+    }
+}
+
+/// "RS256 with key 4927…", or just the algorithm.
+fn signing(header: &Map<String, Value>) -> String {
+    match header.get("kid").and_then(Value::as_str) {
+        Some(kid) => format!("{} with key {}", alg_name(header), shorten(kid)),
+        None => alg_name(header).to_owned(),
+    }
+}
+
+fn alg_name(header: &Map<String, Value>) -> &str {
+    header
+        .get("alg")
+        .and_then(Value::as_str)
+        .unwrap_or("with no alg")
+}
+
+/// The audience: one value, or the first and how many more.
+fn audience(aud: Option<&Value>) -> Option<String> {
+    match aud? {
+        Value::String(one) => Some(shorten(one)),
+        Value::Array(many) => {
+            let first = many.first()?.as_str()?;
+            match many.len() {
+                1 => Some(shorten(first)),
+                n => Some(format!("{} and {} more", shorten(first), n - 1)),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// What the key box made of the signature.
+fn verdict(inspection: &Inspection) -> String {
+    let verification: &Verification = &inspection.verification;
+    let keys = |tried: usize| match tried {
+        0 | 1 => "the key you gave".to_owned(),
+        n => format!("any of the {n} keys you gave"),
+    };
+    match verification.status {
+        Status::NoKey => "No key given, so the signature is not checked.".to_owned(),
+        Status::Valid if verification.strict.is_empty() => {
+            "The signature verifies with the key you gave.".to_owned()
+        }
+        Status::Valid => {
+            let more = match verification.strict.len() {
+                0 | 1 => String::new(),
+                n => format!(" (and {} more reasons)", n - 1),
+            };
+            let first = verification
+                .strict
+                .first()
+                .map(|problem| format!(": {}", lowercase_first(&problem.to_string())))
+                .unwrap_or_default();
+            format!(
+                "The signature matches the key you gave, but a careful verifier must refuse the token{}{more}",
+                first.trim_end_matches('.')
+            ) + "."
+        }
+        Status::Invalid => format!("The signature does not match {}.", keys(verification.tried)),
+        Status::Pending => "The signature is being checked.".to_owned(),
+        Status::KeyError => match &verification.reason {
+            Some(reason) => format!(
+                "The key you gave cannot check it: {}",
+                lowercase_first(&reason.to_string())
+            ),
+            None => "The key you gave cannot check it.".to_owned(),
+        },
+        Status::Unsupported | Status::Malformed => match &verification.reason {
+            Some(reason) => format!(
+                "It cannot be checked: {}",
+                lowercase_first(&reason.to_string())
+            ),
+            None => "It cannot be checked.".to_owned(),
+        },
+        // A decoded token is never empty.
+        Status::Empty => "It has not been checked.".to_owned(),
+    }
+}
+
+/// "An encrypted token (JWE) for key management RSA-OAEP-256 and content A256GCM; decrypt it
+/// with an RSA private key."
+fn encrypted(inspection: &Inspection) -> String {
+    let header = match (&inspection.json_jwe, inspection.decoded.as_deref()) {
+        (Some(jwe), _) => match jwe.as_ref() {
+            Ok(jwe) => jwe.joint_header(0),
+            Err(err) => return format!("An encrypted token (JWE) that cannot be read: {err}"),
+        },
+        (None, Some(decoded)) => decoded
+            .header
+            .as_ref()
+            .map(|h| h.json.clone())
+            .map_err(Clone::clone),
+        (None, None) => return "An encrypted token (JWE).".to_owned(),
+    };
+    let header = match header {
+        Ok(header) => header,
+        Err(err) => {
+            return format!(
+                "An encrypted token (JWE) whose header cannot be read: {}",
+                lowercase_first(&err.to_string())
+            )
+        }
+    };
+    let name = |member: &str| {
+        header
+            .get(member)
+            .and_then(Value::as_str)
+            .unwrap_or("(none)")
+    };
+    let alg = name("alg");
+    let enc = name("enc");
+    let mut text = format!("An encrypted token (JWE) for key management {alg} and content {enc}");
+    let nested = header
+        .get("cty")
+        .and_then(Value::as_str)
+        .is_some_and(|cty| cty.eq_ignore_ascii_case("jwt"));
+    if nested {
+        text.push_str(", carrying a signed JWT");
+    }
+    let known = KeyAlg::from_name(alg).filter(|_| EncAlg::from_name(enc).is_some());
+    match known {
+        Some(alg) => text.push_str(&format!("; decrypt it with {}.", alg.needs())),
+        None => text.push_str("; this page does not know these algorithms."),
+    }
+    if inspection.keys.is_none() {
+        text.push_str(" No key given.");
+    }
+    text
+}
+
+/// Long values shortened to their first characters and "…".
+fn shorten(text: &str) -> String {
+    match text.chars().count() > SHORT {
+        true => format!("{}…", text.chars().take(KEEP).collect::<String>()),
+        false => text.to_owned(),
+    }
+}
+
+/// An issuer whole when short; a long URL as its origin and "/…".
+fn shorten_issuer(iss: &str) -> String {
+    if iss.chars().count() <= SHORT_ISSUER {
+        return iss.to_owned();
+    }
+    let origin = iss.find("://").and_then(|scheme| {
+        let after = scheme + 3;
+        let path = iss.get(after..)?.find('/')?;
+        iss.get(..after + path)
+    });
+    match origin {
+        Some(origin) => format!("{origin}/…"),
+        None => shorten(iss),
+    }
+}
+
+/// A message as the middle of a sentence: "The secret is …" becomes "the secret is …".
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,108 @@
+//! How the page is shown rather than what it shows: the mode, each part's JSON or table
+//! choice, whether share links carry the key, and a token just moved in from the encoder.
+
+use crate::jose::key::SecretEncoding;
+use crate::jose::redacted::SecretText;
+
+/// The page's three modes, one tab each; the decoder is the default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Decoder,
+    Encoder,
+    Keys,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Decoder, Mode::Encoder, Mode::Keys];
+
+    /// The name in the URL fragment (`#mode=…`) and in the tabs' test ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Decoder => "decoder",
+            Mode::Encoder => "encoder",
+            Mode::Keys => "keys",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|mode| mode.as_str() == name)
+    }
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Decoder => "Decoder",
+            Mode::Encoder => "Encoder",
+            Mode::Keys => "Keys",
+        }
+    }
+}
+
+/// A decoded part shown as pretty JSON or as a table of its members.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PartView {
+    #[default]
+    Json,
+    Table,
+}
+
+impl PartView {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartView::Json => "json",
+            PartView::Table => "table",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<PartView> {
+        [PartView::Json, PartView::Table]
+            .into_iter()
+            .find(|view| view.as_str() == name)
+    }
+}
+
+/// The part whose view is chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Header,
+    Payload,
+}
+
+/// What the decoder held before a token was moved into it, so the user can go back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Moved {
+    /// Where the token came from, in words ("the encoder", "the examples").
+    pub from: &'static str,
+    pub token: String,
+    pub key: SecretText,
+    pub encoding: SecretEncoding,
+}
+
+/// The page's presentation choices.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct View {
+    pub mode: Mode,
+    pub header: PartView,
+    pub payload: PartView,
+    /// Share links carry the key box too (only ever honoured for public keys).
+    pub share_key: bool,
+    /// A token just moved into the decoder, and what it replaced.
+    pub moved: Option<Moved>,
+}
+
+impl View {
+    pub fn part(&self, part: Part) -> PartView {
+        match part {
+            Part::Header => self.header,
+            Part::Payload => self.payload,
+        }
+    }
+
+    pub fn set_part(&mut self, part: Part, view: PartView) {
+        match part {
+            Part::Header => self.header = view,
+            Part::Payload => self.payload = view,
+        }
+    }
+}

@@ -1,0 +1,141 @@
+// Offline: after a first visit the service worker (dist/sw.js, written by scripts/build-sw.mjs)
+// serves the page with the network gone, and it decodes, verifies, finds the known secret,
+// signs (encoder) and generates keys (workshop). And the worker's version follows the build:
+// a different file list or file gives a new cache name.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildServiceWorker } from '../../scripts/build-sw.mjs';
+import { mode, open, root, servedApp, stateBecomes, statusBecomes, text } from './harness.mjs';
+
+const app = servedApp();
+
+const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+const JWT_IO_SECRET = 'your-256-bit-secret';
+
+/** The BUILD object a generated sw.js carries. */
+const buildOf = (source) => JSON.parse(source.match(/^const BUILD = (.*);$/m)[1]);
+
+async function fakeBuild(files) {
+  const dir = await mkdtemp(join(tmpdir(), 'sw-build-'));
+  for (const [name, body] of Object.entries(files)) {
+    await mkdir(join(dir, name, '..'), { recursive: true });
+    await writeFile(join(dir, name), body);
+  }
+  return dir;
+}
+
+test('the service worker version follows the build: another file list or file content gives a new cache name', async () => {
+  const first = {
+    'index.html': '<!DOCTYPE html><script src="./jwt-debugger-0123456789abcdef.js"></script>',
+    'jwt-debugger-0123456789abcdef.js': 'export default 1;',
+    'jwt-debugger-0123456789abcdef_bg.wasm': 'wasm',
+    'app-fedcba9876543210.css': 'body{}',
+    'workshop.js': 'worker',
+    'workshop_loader.js': 'loader',
+    'manifest.webmanifest': '{}',
+    'jwt.secrets.list': 'secret\n',
+    'LICENSE.wallarm-jwt-secrets': 'MIT',
+    'sw.js': 'an older worker, never part of the list or the version',
+  };
+  const second = { ...first, 'jwt-debugger-1111111111111111.js': 'export default 2;' };
+  delete second['jwt-debugger-0123456789abcdef.js'];
+  const dirs = [await fakeBuild(first), await fakeBuild(second), await fakeBuild(first),
+    await fakeBuild({ ...first, 'workshop.js': 'worker, rebuilt' }),
+    await fakeBuild({ ...first, 'jwt.secrets.list': 'secret\nanother\n', 'sw.js': 'different' })];
+  try {
+    const [a, b, again, worker, list] = await Promise.all(dirs.map((dir) => buildServiceWorker(dir)));
+    assert.match(a.version, /^[0-9a-f]{16}$/);
+    assert.notEqual(a.version, b.version, 'a renamed (rehashed) file is a new build');
+    assert.equal(a.version, again.version, 'the same files give the same version');
+    assert.notEqual(a.version, worker.version, 'a file with a fixed name that changed is a new build');
+    assert.notEqual(a.version, list.version, 'so is a new known-secrets list, which is cached when first fetched');
+
+    // What is precached: everything but the worker itself and what is fetched on demand.
+    assert.deepEqual(a.files, ['app-fedcba9876543210.css', 'index.html', 'jwt-debugger-0123456789abcdef.js',
+      'jwt-debugger-0123456789abcdef_bg.wasm', 'manifest.webmanifest', 'workshop.js', 'workshop_loader.js']);
+    assert.deepEqual(a.hashed, ['app-fedcba9876543210.css', 'jwt-debugger-0123456789abcdef.js',
+      'jwt-debugger-0123456789abcdef_bg.wasm']);
+    assert.deepEqual(buildOf(a.source), { version: a.version, files: a.files, hashed: a.hashed });
+    assert.ok(b.files.includes('jwt-debugger-1111111111111111.js') && !b.files.includes('jwt-debugger-0123456789abcdef.js'));
+    // The generated worker is a valid classic script.
+    assert.doesNotThrow(() => new Function(a.source));
+  } finally {
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  }
+});
+
+test('dist/sw.js precaches every built file except the on-demand ones', async () => {
+  const dist = `${root}dist/`;
+  const build = buildOf(await readFile(`${dist}sw.js`, 'utf8'));
+  const built = (await readdir(dist)).filter((name) => name !== 'sw.js').sort();
+  const onDemand = built.filter((name) => !build.files.includes(name));
+  assert.deepEqual(onDemand, ['LICENSE.wallarm-jwt-secrets', 'jwt.secrets.list']);
+  for (const name of ['index.html', 'manifest.webmanifest', 'workshop_loader.js', 'icon.svg']) {
+    assert.ok(build.files.includes(name), name);
+  }
+  assert.ok(build.files.some((name) => /^workshop.*\.wasm$/.test(name)), 'the worker bundle');
+  assert.ok(build.hashed.some((name) => /^jwt-debugger-[0-9a-f]{16}_bg\.wasm$/.test(name)), 'the page wasm, hashed');
+  assert.ok(build.hashed.some((name) => name.endsWith('.css')), 'the styles, hashed');
+  const index = await readFile(`${dist}index.html`, 'utf8');
+  assert.match(index, /register\("\.\/sw\.js"\)/);
+  assert.match(index, /<link rel="?manifest"? href="?manifest\.webmanifest"?/);
+});
+
+test('after one visit the page loads, decodes, verifies, signs and generates keys offline', { timeout: 120000 }, async () => {
+  const { page, close } = await open(app.browser, app.server.url, app.server.origin);
+  try {
+    // The first visit installs the worker; it takes the page over once it is active.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const controlled = () => page.evaluate(() => navigator.serviceWorker.controller !== null);
+    if (!(await controlled())) {
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 5000 }).catch(() => {});
+    }
+    if (!(await controlled())) {
+      await page.reload();
+      await page.waitForSelector('[data-testid=verify-status]', { state: 'attached' });
+    }
+    assert.ok(await controlled(), 'the service worker controls the page');
+
+    // Online, once: an HS token fetches the known-secrets list, which the worker then keeps.
+    await page.fill('[data-testid=token-input]', JWT_IO);
+    await page.fill('[data-testid=key-input]', JWT_IO_SECRET);
+    assert.equal(await statusBecomes(page, 'valid'), 'valid');
+    assert.equal(await stateBecomes(page, 'known-secret-status', 'found', 15000), 'found');
+
+    // Offline: the browser has no network, and the server would refuse anything that still got
+    // through, so what loads comes from the worker's cache.
+    await page.context().setOffline(true);
+    app.server.block(() => true);
+    try {
+      await page.reload();
+      await page.waitForSelector('[data-testid=verify-status]', { state: 'attached', timeout: 15000 });
+      assert.equal(await page.evaluate(() => navigator.onLine), false);
+
+      await page.fill('[data-testid=token-input]', JWT_IO);
+      await page.fill('[data-testid=key-input]', JWT_IO_SECRET);
+      assert.equal(await statusBecomes(page, 'valid'), 'valid', await text(page, 'verify-status'));
+      assert.equal(await stateBecomes(page, 'known-secret-status', 'found', 15000), 'found',
+        'the known-secrets list comes from the cache');
+
+      // The encoder signs in its worker (workshop_loader.js, workshop.js and its wasm, cached).
+      await mode(page, 'encoder');
+      await page.fill('[data-testid=encoder-key]', 'a-32-byte-secret-for-hs256-sign!');
+      assert.equal(await stateBecomes(page, 'encoder-token', 'signed', 30000), 'signed',
+        await text(page, 'encoder-status').catch(() => 'no encoder-status'));
+
+      // The key workshop generates keys in the same worker.
+      await mode(page, 'keys');
+      await page.click('[data-testid=keygen-run]');
+      assert.equal(await stateBecomes(page, 'keygen-status', 'done', 60000), 'done',
+        await text(page, 'keygen-status').catch(() => 'no keygen-status'));
+    } finally {
+      app.server.block(() => false);
+      await page.context().setOffline(false);
+    }
+  } finally {
+    await close();
+  }
+});
