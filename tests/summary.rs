@@ -94,8 +94,7 @@ fn jwt_io_token_is_a_jwt_whose_short_secret_a_careful_verifier_refuses() {
     assert_eq!(
         summary(JWT_IO_TOKEN, JWT_IO_SECRET),
         "A JWT about 1234567890, with no expiry; signed HS256. The signature matches the key \
-         you gave, but a careful verifier must refuse the token: the secret is 19 bytes; this \
-         algorithm needs at least 32 (RFC 7518 §3.2), so it may be guessable."
+         you gave, but a careful verifier must refuse the token."
     );
     assert_eq!(
         summary(JWT_IO_TOKEN, ""),
@@ -289,13 +288,13 @@ fn malformed_unsigned_and_non_json_tokens_say_so() {
     let text = summary(broken.token(), broken.key());
     assert!(
         text.starts_with(
-            "A token signed HS256 whose payload cannot be read: the payload is not valid base64url"
+            "A token signed HS256 whose payload cannot be read."
         ),
         "{text}"
     );
     let header_broken = summary("e!J.e30.AA", "");
     assert!(
-        header_broken.starts_with("This token cannot be read: The header"),
+        header_broken.starts_with("This token's header cannot be read."),
         "{header_broken}"
     );
 
@@ -336,7 +335,7 @@ fn a_key_that_cannot_check_the_token_is_named() {
     let rsa = Example::Rs256Jwks;
     let text = summary(es.token(), rsa.key());
     assert!(
-        text.contains("The key you gave cannot check it: "),
+        text.contains("The key you gave cannot check it."),
         "{text}"
     );
     // The twin: its own key verifies it.

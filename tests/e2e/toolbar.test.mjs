@@ -138,7 +138,8 @@ test('every copy button copies what it is beside and says so', async () => {
 test('header and payload show JSON by default; the table view, once chosen, holds as the token changes', async () => {
   const session = await open(app.browser, app.server.url, app.server.origin);
   const { page } = session;
-  const shown = (testid) => page.$eval(`[data-testid=${testid}]`, (el) => !el.hasAttribute('hidden'));
+  // Hidden by the `hidden` attribute: on the JSON itself; on the table or the box that holds it.
+  const shown = (testid) => page.$eval(`[data-testid=${testid}]`, (el) => (el.tagName === 'PRE' ? !el.hasAttribute('hidden') : !el.closest('[hidden]')));
   const views = { header: ['header-json', 'header-table'], payload: ['payload-json', 'claims-table'] };
   await page.fill('[data-testid=token-input]', fixture('HS256').token);
   await page.waitForSelector('[data-testid=header-json]');

@@ -1,6 +1,7 @@
 //! The decoder: token and key on one side; on the other the verdict first, then the summary,
-//! findings, header, payload and signature. In the DOM they come in the order a phone shows
-//! them (token, verdict, summary, key, the rest), so tab order follows what the eye sees.
+//! findings, header, payload and signature. A phone shows one column, token, verdict, summary,
+//! key, the rest (CSS order); the verdict and summary hold nothing to focus, so the tab order
+//! still follows what the eye sees.
 
 use yew::prelude::*;
 
@@ -73,12 +74,21 @@ pub fn decoder(state: &State, dispatch: &Callback<Action>) -> Html {
                             onclick={dispatch.reform(|_: MouseEvent| Action::ClearToken)} title="Empty the token box">{ "Clear" }</button>
                     <CopyButton text={token.clone()} testid="copy-token" label="Copy the token" />
                     <ShareLink token={token} public_key={shared_key} />
+                    if is_jws {
+                        <button type="button" class="tool-button" data-testid="edit-in-encoder" title="Open this header and payload in the encoder"
+                                onclick={dispatch.reform(|_: MouseEvent| Action::EditInEncoder)}>{ "Edit in encoder" }</button>
+                    }
                 </TokenInput>
                 { moved_note(state, dispatch) }
                 if let Some(decoded) = decoded.clone() {
                     <EncodedToken decoded={decoded} />
                 }
                 <DecodeError error={decode_error.clone()} />
+                <KeyInput value={key.text.expose().to_owned()} encoding={key.encoding} keys={key.keys.clone()}
+                          on_input={dispatch.reform(|key: String| Action::SetKey(key.into()))}
+                          on_encoding={dispatch.reform(Action::SetEncoding)}
+                          decrypting={state.inner.decryption.is_some()}
+                          shareable={shareable} share_key={state.view.share_key} on_share_key={dispatch.reform(Action::ShareKey)} />
             </div>
             <div class="decoder-results">
                 if let Some(encrypted) = state.inner.decryption.clone() {
@@ -90,21 +100,7 @@ pub fn decoder(state: &State, dispatch: &Callback<Action>) -> Html {
                 if let Some(summary) = summary {
                     <p class="summary" data-testid="token-summary">{ summary }</p>
                 }
-                if is_jws {
-                    <div class="summary-actions">
-                        <button type="button" class="tool-button" data-testid="edit-in-encoder"
-                                onclick={dispatch.reform(|_: MouseEvent| Action::EditInEncoder)}>{ "Edit in the encoder" }</button>
-                    </div>
-                }
-            </div>
-            <div class="decoder-inputs decoder-key">
-                <KeyInput value={key.text.expose().to_owned()} encoding={key.encoding} keys={key.keys.clone()}
-                          on_input={dispatch.reform(|key: String| Action::SetKey(key.into()))}
-                          on_encoding={dispatch.reform(Action::SetEncoding)}
-                          decrypting={state.inner.decryption.is_some()}
-                          shareable={shareable} share_key={state.view.share_key} on_share_key={dispatch.reform(Action::ShareKey)} />
-            </div>
-            <div class="decoder-results decoder-details">
+
                 if !outer.embedded.is_empty() {
                     <EmbeddedKeys keys={outer.embedded.clone()} />
                 }

@@ -81,7 +81,7 @@ pub fn Verdict(props: &VerdictProps) -> Html {
                     </ul>
                 }
                 if let Some(key) = &verification.verified_by {
-                    { verified_by(key, props.now) }
+                    { verified_by(key, verification.tried, props.now) }
                 }
             </div>
         </div>
@@ -95,13 +95,15 @@ fn mismatch(tried: usize) -> String {
     }
 }
 
-fn verified_by(key: &VerifiedKey, now: Option<i64>) -> Html {
+/// Which key verified: named by position and kid only where there was a choice or a kid, and
+/// described unless it is a secret (whose length the key box already says).
+fn verified_by(key: &VerifiedKey, tried: usize, now: Option<i64>) -> Html {
     let name = match &key.kid {
-        Some(kid) => format!(
-            "Verified with key {} (kid {kid:?}), {}",
-            key.position, key.description
-        ),
-        None => format!("Verified with key {}, {}", key.position, key.description),
+        Some(kid) => Some(format!("Verified with key {} (kid {kid:?}), {}", key.position, key.description)),
+        None if tried > 1 || key.position > 1 => {
+            Some(format!("Verified with key {}, {}", key.position, key.description))
+        }
+        None => None,
     };
     let certificate = key.certificate.as_ref().map(|cert| {
         let state = match now {
@@ -116,7 +118,9 @@ fn verified_by(key: &VerifiedKey, now: Option<i64>) -> Html {
     });
     html! {
         <div class="verdict-key" data-testid="verified-key">
-            <span>{ name }</span>
+            if let Some(name) = name {
+                <span>{ name }</span>
+            }
             <span class="verdict-thumbprint">{ "RFC 7638 thumbprint: " }<code data-testid="verified-thumbprint">{ &key.thumbprint }</code></span>
             if let Some(certificate) = certificate {
                 <span class="verdict-certificate">{ certificate }</span>
