@@ -27,9 +27,19 @@
 
   var choice = stored();
 
+  // The browser's bar follows the theme in use too (the header's background in each).
+  var BAR = { light: "#ffffff", dark: "#1a1d24" };
+
   function apply() {
     var dark = choice === "dark" || (choice === "system" && query !== null && query.matches);
-    document.documentElement.dataset.theme = dark ? "dark" : "light";
+    var theme = dark ? "dark" : "light";
+    document.documentElement.dataset.theme = theme;
+    var metas = document.querySelectorAll('meta[name="theme-color"]');
+    for (var i = 0; i < metas.length; i++) {
+      var media = metas[i].getAttribute("media") || "";
+      // On 'system' each keeps its own colour; a chosen theme sets both.
+      metas[i].setAttribute("content", choice === "system" ? BAR[media.indexOf("dark") >= 0 ? "dark" : "light"] : BAR[theme]);
+    }
   }
 
   apply();

@@ -8,12 +8,17 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServiceWorker } from '../../scripts/build-sw.mjs';
-import { mode, open, root, servedApp, stateBecomes, statusBecomes, text } from './harness.mjs';
+import { cp } from 'node:fs/promises';
+import { launch, mode, open, root, serve, servedApp, stateBecomes, statusBecomes } from './harness.mjs';
 
 const app = servedApp();
 
 const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 const JWT_IO_SECRET = 'your-256-bit-secret';
+
+/** What an element says, for a failure's message (at once, without waiting for it to exist). */
+const say = (page, testid) =>
+  page.evaluate((id) => document.querySelector(`[data-testid=${id}]`)?.textContent ?? `(no ${id})`, testid);
 
 /** The BUILD object a generated sw.js carries. */
 const buildOf = (source) => JSON.parse(source.match(/^const BUILD = (.*);$/m)[1]);
@@ -105,6 +110,18 @@ test('after one visit the page loads, decodes, verifies, signs and generates key
     assert.equal(await statusBecomes(page, 'valid'), 'valid');
     assert.equal(await stateBecomes(page, 'known-secret-status', 'found', 15000), 'found');
 
+    // Only this copy's own files are stored, under a cache named after its path and build.
+    const stored = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const urls = [];
+      for (const name of names) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+      return { names, urls };
+    });
+    const { version } = buildOf(await readFile(`${root}dist/sw.js`, 'utf8'));
+    assert.deepEqual(stored.names, [`jwt-debugger /tools/jwt/ ${version}`]);
+    assert.ok(stored.urls.every((url) => url.startsWith(app.server.url)), stored.urls.join(' '));
+    assert.ok(stored.urls.includes(`${app.server.url}jwt.secrets.list`), 'the list is kept once fetched');
+
     // Offline: the browser has no network, and the server would refuse anything that still got
     // through, so what loads comes from the worker's cache.
     await page.context().setOffline(true);
@@ -116,7 +133,7 @@ test('after one visit the page loads, decodes, verifies, signs and generates key
 
       await page.fill('[data-testid=token-input]', JWT_IO);
       await page.fill('[data-testid=key-input]', JWT_IO_SECRET);
-      assert.equal(await statusBecomes(page, 'valid'), 'valid', await text(page, 'verify-status'));
+      assert.equal(await statusBecomes(page, 'valid'), 'valid', await say(page, 'verify-status'));
       assert.equal(await stateBecomes(page, 'known-secret-status', 'found', 15000), 'found',
         'the known-secrets list comes from the cache');
 
@@ -124,17 +141,115 @@ test('after one visit the page loads, decodes, verifies, signs and generates key
       await mode(page, 'encoder');
       await page.fill('[data-testid=encoder-key]', 'a-32-byte-secret-for-hs256-sign!');
       assert.equal(await stateBecomes(page, 'encoder-token', 'signed', 30000), 'signed',
-        await text(page, 'encoder-status').catch(() => 'no encoder-status'));
+        await say(page, 'encoder-status'));
 
       // The key workshop generates keys in the same worker.
       await mode(page, 'keys');
       await page.click('[data-testid=keygen-run]');
       assert.equal(await stateBecomes(page, 'keygen-status', 'done', 60000), 'done',
-        await text(page, 'keygen-status').catch(() => 'no keygen-status'));
+        await say(page, 'keygen-status'));
     } finally {
       app.server.block(() => false);
       await page.context().setOffline(false);
     }
+  } finally {
+    await close();
+  }
+});
+
+test('a new build replaces the installed one: its worker installs, takes over and deletes the old cache', { timeout: 60000 }, async () => {
+  // A copy of dist/ that can be rebuilt in place: one fixed-name file changes, sw.js is rewritten.
+  const dir = await mkdtemp(join(tmpdir(), 'sw-dist-'));
+  await cp(`${root}dist`, dir, { recursive: true });
+  const server = await serve(dir, '/apps/jwt/');
+  const { page, close } = await open(app.browser, server.url, server.origin);
+  try {
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 5000 });
+    const cacheNames = () => page.evaluate(() => caches.keys());
+    const first = buildOf(await readFile(join(dir, 'sw.js'), 'utf8')).version;
+    assert.deepEqual(await cacheNames(), [`jwt-debugger /apps/jwt/ ${first}`]);
+
+    const loader = join(dir, 'workshop_loader.js');
+    await writeFile(loader, `${await readFile(loader, 'utf8')}// rebuilt\n`);
+    const rebuilt = await buildServiceWorker(dir);
+    await writeFile(join(dir, 'sw.js'), rebuilt.source);
+    assert.notEqual(rebuilt.version, first);
+
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration.update()));
+    const want = `jwt-debugger /apps/jwt/ ${rebuilt.version}`;
+    await page.waitForFunction((name) => caches.keys().then((names) => names.length === 1 && names[0] === name), want, { timeout: 15000, polling: 200 }).catch(() => {});
+    assert.deepEqual(await cacheNames(), [want]);
+    const cachedLoader = await page.evaluate(async (url) => (await (await caches.match(url)).text()), `${server.url}workshop_loader.js`);
+    assert.ok(cachedLoader.endsWith('// rebuilt\n'), 'the new cache holds the new build');
+  } finally {
+    await close();
+    server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+// Where each part of the empty page is: the same in the static shell (index.html, painted before
+// the WebAssembly arrives) and once the app has mounted.
+const boxes = (page) => page.evaluate(() => {
+  const selectors = ['.app-bar', '#theme', '.app-tabs', '.app-tab', '.card-token', '.card-token .card-tools', '.tool-button',
+    '.token-input-area', '.card-key', '.key-input-area', '.key-input-row', '.verdict', '.verdict-headline'];
+  return Object.fromEntries(selectors.map((selector) => [selector, [...document.querySelectorAll(selector)].map((element) => {
+    const r = element.getBoundingClientRect();
+    return [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+  })]));
+});
+
+for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+  test(`the static shell paints the empty page where the app then draws it (${viewport.width}px): nothing shifts`, async () => {
+    const browser = app.browser;
+    // The shell alone: the page's WebAssembly never arrives.
+    app.server.block((path) => path.endsWith('_bg.wasm'));
+    const shellContext = await browser.newContext({ viewport, serviceWorkers: 'block' });
+    let shell;
+    try {
+      const page = await shellContext.newPage();
+      await page.goto(app.server.url);
+      await page.waitForLoadState('load');
+      assert.equal(await page.$('[data-testid=verify-status]'), null, 'the shell has no test ids (tests wait for the app)');
+      assert.equal(await page.textContent('.verdict-headline'), 'Paste a token to decode and verify it');
+      assert.equal(await page.getAttribute('.token-input-area', 'placeholder'), 'Paste a JWT here (a Bearer prefix or quotes are fine)');
+      shell = await boxes(page);
+    } finally {
+      app.server.block(() => false);
+      await shellContext.close();
+    }
+
+    const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        window.__shifts = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__shifts += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(app.server.url);
+      await page.waitForSelector('[data-testid=verify-status]', { state: 'attached' });
+      assert.deepEqual(await boxes(page), shell);
+      assert.equal(await page.evaluate(() => window.__shifts), 0, 'cumulative layout shift');
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('the theme select works where storage is refused (privacy modes)', async () => {
+  const refuse = () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  const { page, problems, close } = await open(app.browser, app.server.url, app.server.origin, refuse);
+  try {
+    assert.equal(await page.inputValue('[data-testid=theme]'), 'system');
+    await page.selectOption('[data-testid=theme]', 'dark');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.deepEqual(await page.$$eval('meta[name=theme-color]', (metas) => metas.map((m) => m.content)), ['#1a1d24', '#1a1d24']);
+    await page.selectOption('[data-testid=theme]', 'light');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+    assert.deepEqual(problems, []);
   } finally {
     await close();
   }
