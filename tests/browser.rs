@@ -199,7 +199,10 @@ async fn a_valid_signature_with_strict_problems_reads_as_refuse_not_verified() {
     let looks = [
         (Vec::new(), "verdict-valid", "Signature verified"),
         (
-            vec![jwt_debugger::jose::strict::StrictProblem::ShortHmacKey { bytes: 19, needed: 32 }],
+            vec![jwt_debugger::jose::strict::StrictProblem::ShortHmacKey {
+                bytes: 19,
+                needed: 32,
+            }],
             "verdict-refuse",
             "Signature matches, but refuse this token",
         ),
@@ -223,7 +226,10 @@ async fn a_valid_signature_with_strict_problems_reads_as_refuse_not_verified() {
         let verdict = find(&root, "verify-status").unwrap();
         assert!(verdict.class_list().contains(class), "{class}");
         assert!(text(&root, "verify-status").contains(words), "{words}");
-        assert!(!text(&root, "verify-status").contains("Signature verified") || class == "verdict-valid");
+        assert!(
+            !text(&root, "verify-status").contains("Signature verified")
+                || class == "verdict-valid"
+        );
     }
 }
 

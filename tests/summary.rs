@@ -287,9 +287,7 @@ fn malformed_unsigned_and_non_json_tokens_say_so() {
     let broken = Example::Broken;
     let text = summary(broken.token(), broken.key());
     assert!(
-        text.starts_with(
-            "A token signed HS256 whose payload cannot be read."
-        ),
+        text.starts_with("A token signed HS256 whose payload cannot be read."),
         "{text}"
     );
     let header_broken = summary("e!J.e30.AA", "");
@@ -334,10 +332,7 @@ fn a_key_that_cannot_check_the_token_is_named() {
     let es = Example::Es256Pem;
     let rsa = Example::Rs256Jwks;
     let text = summary(es.token(), rsa.key());
-    assert!(
-        text.contains("The key you gave cannot check it."),
-        "{text}"
-    );
+    assert!(text.contains("The key you gave cannot check it."), "{text}");
     // The twin: its own key verifies it.
     assert!(
         summary(es.token(), es.key()).ends_with("The signature verifies with the key you gave.")

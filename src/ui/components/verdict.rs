@@ -99,10 +99,14 @@ fn mismatch(tried: usize) -> String {
 /// described unless it is a secret (whose length the key box already says).
 fn verified_by(key: &VerifiedKey, tried: usize, now: Option<i64>) -> Html {
     let name = match &key.kid {
-        Some(kid) => Some(format!("Verified with key {} (kid {kid:?}), {}", key.position, key.description)),
-        None if tried > 1 || key.position > 1 => {
-            Some(format!("Verified with key {}, {}", key.position, key.description))
-        }
+        Some(kid) => Some(format!(
+            "Verified with key {} (kid {kid:?}), {}",
+            key.position, key.description
+        )),
+        None if tried > 1 || key.position > 1 => Some(format!(
+            "Verified with key {}, {}",
+            key.position, key.description
+        )),
         None => None,
     };
     let certificate = key.certificate.as_ref().map(|cert| {
