@@ -224,7 +224,10 @@ async fn a_valid_signature_with_strict_problems_reads_as_refuse_not_verified() {
         yew::Renderer::<Verdict>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
         let verdict = find(&root, "verify-status").unwrap();
-        assert!(verdict.class_name().split_whitespace().any(|c| c == class), "{class}");
+        assert!(
+            verdict.class_name().split_whitespace().any(|c| c == class),
+            "{class}"
+        );
         assert!(text(&root, "verify-status").contains(words), "{words}");
         assert!(
             !text(&root, "verify-status").contains("Signature verified")

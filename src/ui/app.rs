@@ -52,7 +52,9 @@ pub fn App() -> Html {
     };
     html! {
         <div class="app">
-            <ModeTabs mode={mode} on_mode={dispatch.reform(Action::SetMode)} />
+            <nav class="app-nav" aria-label="Mode">
+                <ModeTabs mode={mode} on_mode={dispatch.reform(Action::SetMode)} />
+            </nav>
             <main class="app-main">
                 <section class={classes!("app-panel", format!("app-panel-{}", mode.as_str()))} role="tabpanel"
                          id={panel_id(mode)} aria-labelledby={tab_id(mode)} data-testid={panel_id(mode)}>
