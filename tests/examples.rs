@@ -8,17 +8,13 @@
 
 mod common;
 
-use std::future::Future;
-use std::pin::pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
 
-use common::{decrypt_text, flip_signature_bit, JWT_IO_SECRET, JWT_IO_TOKEN};
+use common::{decrypt_text, flip_signature_bit, settle_here, JWT_IO_SECRET, JWT_IO_TOKEN};
 use jwt_debugger::jose::base64url;
 use jwt_debugger::jose::examples::Example;
 use jwt_debugger::jose::inspection::{CheckSettings, Inspection};
 use jwt_debugger::jose::key::{self, KeyFormat};
-use jwt_debugger::jose::platform::{decide_on_platform, run_request_here};
 use jwt_debugger::jose::protocol::{Decryption, Reply, Request};
 use jwt_debugger::jose::status::Status;
 use jwt_debugger::jose::workshop::answer;
@@ -26,33 +22,13 @@ use jwt_debugger::jose::workshop::answer;
 /// 2030-01-01T00:00:00Z: after every example was issued, before any expires.
 const NOW: f64 = 1_893_456_000.0;
 
-/// Polls a future that never waits (the stand-in platform answers at once).
-fn ready<T>(future: impl Future<Output = T>) -> T {
-    match pin!(future)
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-    {
-        Poll::Ready(value) => value,
-        Poll::Pending => panic!("the stand-in platform never waits"),
-    }
-}
-
 /// The example's token and key box inspected as the page does, a platform check (RSA, P-256)
 /// run by the core's own primitives as the worker's fallback would.
 fn inspect(token: &str, example: Example) -> Inspection {
     let keys = Some(Rc::new(key::parse(example.key(), example.encoding())));
     let mut inspection = Inspection::of_text(token, keys, &CheckSettings::default(), NOW);
-    if let Some(check) = inspection.platform_check() {
-        let verdict = ready(decide_on_platform(
-            &check.decoded,
-            &check.removed,
-            &check.keys,
-            |request| {
-                let answer = run_request_here(&request);
-                async move { answer }
-            },
-        ));
-        assert!(inspection.settle(verdict));
+    if let Some(settled) = settle_here(&mut inspection) {
+        assert!(settled);
     }
     inspection
 }

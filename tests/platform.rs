@@ -8,11 +8,8 @@
 mod common;
 
 use std::cell::RefCell;
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
 
-use common::{fixture, fixture_encoding as encoding, fixtures, flip_signature_bit};
+use common::{fixture, fixture_encoding as encoding, fixtures, flip_signature_bit, ready};
 use jwt_debugger::jose::alg::{Alg, PlatformAlg};
 use jwt_debugger::jose::input::clean;
 use jwt_debugger::jose::key::{self, KeySet, SecretEncoding};
@@ -23,18 +20,6 @@ use jwt_debugger::jose::status::{check_text, Status, Verification};
 use jwt_debugger::jose::token::decode;
 use jwt_debugger::jose::verify::check;
 use serde_json::Value;
-
-/// Polls a future that never waits (the stand-in platform answers at once).
-fn ready<T>(future: impl Future<Output = T>) -> T {
-    let mut future = pin!(future);
-    match future
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-    {
-        Poll::Ready(value) => value,
-        Poll::Pending => panic!("the stand-in platform never waits"),
-    }
-}
 
 /// The algorithm a WebCrypto request stands for, as the stand-in needs it to check in Rust.
 fn alg_of(algorithm: PlatformAlg) -> Alg {

@@ -7,34 +7,20 @@
 
 mod common;
 
-use std::future::Future;
-use std::pin::pin;
 use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
 
-use common::{flip_signature_bit, hs_token, JWT_IO_SECRET, JWT_IO_TOKEN};
+use common::{flip_signature_bit, hs_token, settle_here, JWT_IO_SECRET, JWT_IO_TOKEN};
 use jwt_debugger::jose::alg::Alg;
 use jwt_debugger::jose::base64url;
 use jwt_debugger::jose::examples::Example;
 use jwt_debugger::jose::inspection::{CheckSettings, Inspection};
 use jwt_debugger::jose::key::{self, SecretEncoding};
-use jwt_debugger::jose::platform::{decide_on_platform, run_request_here};
 use jwt_debugger::jose::summary::summarize;
 use serde_json::Value;
 
 /// 2026-01-01T00:00:00Z.
 const NOW: f64 = 1_767_225_600.0;
 const SECRET: &str = "a-string-secret-at-least-256-bits-long";
-
-fn ready<T>(future: impl Future<Output = T>) -> T {
-    match pin!(future)
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-    {
-        Poll::Ready(value) => value,
-        Poll::Pending => panic!("the stand-in platform never waits"),
-    }
-}
 
 /// The inspection as the page holds it, unsettled while a platform check waits.
 fn pending(token: &str, key_text: &str) -> Inspection {
@@ -45,18 +31,7 @@ fn pending(token: &str, key_text: &str) -> Inspection {
 /// The inspection with any platform check run by the core's own primitives.
 fn inspect(token: &str, key_text: &str) -> Inspection {
     let mut inspection = pending(token, key_text);
-    if let Some(check) = inspection.platform_check() {
-        let verdict = ready(decide_on_platform(
-            &check.decoded,
-            &check.removed,
-            &check.keys,
-            |request| {
-                let answer = run_request_here(&request);
-                async move { answer }
-            },
-        ));
-        inspection.settle(verdict);
-    }
+    settle_here(&mut inspection);
     inspection
 }
 

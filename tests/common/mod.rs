@@ -8,8 +8,14 @@
 
 pub mod wycheproof;
 
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
 use jwt_debugger::jose::alg::Alg;
+use jwt_debugger::jose::inspection::Inspection;
 use jwt_debugger::jose::key::{self, SecretEncoding};
+use jwt_debugger::jose::platform::{decide_on_platform, run_request_here};
 use jwt_debugger::jose::status::{evaluate, Verification};
 use jwt_debugger::jose::token::Decoded;
 use jwt_debugger::jose::{base64url, hmac};
@@ -99,4 +105,31 @@ pub fn decrypt_text(
         decrypt::Outcome::Decrypted(opened) => Ok(opened.plaintext),
         decrypt::Outcome::Failed(step) => Err(step.code().to_owned()),
     }
+}
+
+/// Polls a future that never waits (the stand-in platform answers at once).
+pub fn ready<T>(future: impl Future<Output = T>) -> T {
+    match pin!(future)
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(value) => value,
+        Poll::Pending => panic!("the stand-in platform never waits"),
+    }
+}
+
+/// Runs the inspection's platform check (RSA, NIST curves) with the core's own primitives, as
+/// the page's worker fallback would; whether the verdict settled it, or `None` without a check.
+pub fn settle_here(inspection: &mut Inspection) -> Option<bool> {
+    let check = inspection.platform_check()?;
+    let verdict = ready(decide_on_platform(
+        &check.decoded,
+        &check.removed,
+        &check.keys,
+        |request| {
+            let answer = run_request_here(&request);
+            async move { answer }
+        },
+    ));
+    Some(inspection.settle(verdict))
 }

@@ -3,23 +3,14 @@
 // token, the dark theme and a phone. Any violation fails with its rule, impact and elements.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { assertAccessible, mode, open, root, said, servedApp, stateBecomes, statusBecomes, view } from './harness.mjs';
+import { assertAccessible, hs256, JWT_IO, mode, open, root, said, servedApp, stateBecomes, statusBecomes, view } from './harness.mjs';
 
 const app = servedApp();
 const fixtures = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
 const fixture = (name) => fixtures.find((f) => f.name === name);
-const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 const STRONG = 'a secret that is in no public list 5f1e2d';
 const NOW = Math.floor(Date.now() / 1000);
-const b64url = (data) => Buffer.from(data).toString('base64url');
-
-function hs256(header, payload, secret) {
-  const input = `${b64url(JSON.stringify({ alg: 'HS256', ...header }))}.${b64url(JSON.stringify(payload))}`;
-  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
-}
-
 /** A token with findings of every severity: kid injection, an embedded jku, a password, no exp. */
 const RISKY = hs256({ kid: '../../dev/null', jku: 'https://evil.example/jwks', typ: 'at+jwt+weird' }, { sub: 'u', password: 'hunter2', iat: NOW + 86400 }, STRONG);
 

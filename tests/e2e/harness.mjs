@@ -1,4 +1,5 @@
 // End-to-end harness: serves dist/ under a sub-path on localhost and drives Debian's Chromium.
+import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -195,4 +196,15 @@ export function servedApp() {
     app.server?.close();
   });
   return app;
+}
+
+/** jwt.io's example token and the secret it is signed with. */
+export const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+export const JWT_IO_SECRET = 'your-256-bit-secret';
+
+/** An HS256 token over this header (alg added) and payload, signed with `secret`. */
+export function hs256(header, payload, secret) {
+  const b64url = (data) => Buffer.from(data).toString('base64url');
+  const input = `${b64url(JSON.stringify({ alg: 'HS256', ...header }))}.${b64url(JSON.stringify(payload))}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
 }

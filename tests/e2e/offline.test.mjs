@@ -9,12 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServiceWorker } from '../../scripts/build-sw.mjs';
 import { cp } from 'node:fs/promises';
-import { launch, mode, open, root, serve, servedApp, stateBecomes, statusBecomes } from './harness.mjs';
+import { JWT_IO, JWT_IO_SECRET, launch, mode, open, root, serve, servedApp, stateBecomes, statusBecomes } from './harness.mjs';
 
 const app = servedApp();
 
-const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
-const JWT_IO_SECRET = 'your-256-bit-secret';
 
 /** What an element says, for a failure's message (at once, without waiting for it to exist). */
 const say = (page, testid) =>

@@ -4,25 +4,15 @@
 // different things (a strict failure is amber, never green).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { mode, open, root, said, servedApp, stateBecomes, statusBecomes, text } from './harness.mjs';
+import { hs256, JWT_IO, JWT_IO_SECRET, mode, open, root, said, servedApp, stateBecomes, statusBecomes, text } from './harness.mjs';
 
 const app = servedApp();
 const fixtures = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
 const fixture = (name) => fixtures.find((f) => f.name === name);
 const RSA_1024 = await readFile(`${root}tests/fixtures/rsa-1024-private.pem`, 'utf8');
-const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
-const JWT_IO_SECRET = 'your-256-bit-secret';
 const STRONG = 'a secret that is in no public list 5f1e2d';
 const NOW = Math.floor(Date.now() / 1000);
-const b64url = (data) => Buffer.from(data).toString('base64url');
-
-function hs256(header, payload, secret) {
-  const input = `${b64url(JSON.stringify({ alg: 'HS256', ...header }))}.${b64url(JSON.stringify(payload))}`;
-  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
-}
-
 /** An element's background colour as sRGB [r, g, b, a] (0–255), whatever CSS colour syntax made it. */
 const background = (page, selector) => page.$eval(selector, (el) => {
   const canvas = document.createElement('canvas');
