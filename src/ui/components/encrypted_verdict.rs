@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::verdict::sign;
 use crate::jose::jwe::decrypt::FailedStep;
 use crate::jose::status::Status;
 use crate::ui::state::encrypted::{Decryption, Encrypted};
@@ -60,17 +61,6 @@ pub fn encrypted_verdict(props: &EncryptedVerdictProps) -> Html {
                 { for notes.iter().map(|note| html! { <span class="verdict-note">{ note }</span> }) }
             </div>
         </div>
-    }
-}
-
-/// The verdict's sign, as the signed token's verdict draws it for the same look.
-fn sign(class: &str) -> &'static str {
-    match class {
-        "valid" => "✓",
-        "invalid" => "✗",
-        "pending" => "…",
-        "no-key" => "?",
-        _ => "!",
     }
 }
 

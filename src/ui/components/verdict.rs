@@ -21,16 +21,27 @@ pub struct VerdictProps {
     pub decode_error_shown: bool,
 }
 
-/// The six looks a verdict can have: each says one thing, in its own colour and sign.
-fn look(status: Status, strict_ok: bool) -> (&'static str, &'static str) {
+/// The looks a verdict can have, each its own colour and sign: the class's suffix.
+fn look(status: Status, strict_ok: bool) -> &'static str {
     match status {
-        Status::Valid if strict_ok => ("valid", "✓"),
-        Status::Valid => ("refuse", "!"),
-        Status::Invalid => ("invalid", "✗"),
-        Status::Malformed => ("malformed", "✗"),
-        Status::KeyError | Status::Unsupported => ("key-error", "!"),
-        Status::Pending => ("pending", "…"),
-        Status::NoKey | Status::Empty => ("no-key", "?"),
+        Status::Valid if strict_ok => "valid",
+        Status::Valid => "refuse",
+        Status::Invalid => "invalid",
+        Status::Malformed => "malformed",
+        Status::KeyError | Status::Unsupported => "key-error",
+        Status::Pending => "pending",
+        Status::NoKey | Status::Empty => "no-key",
+    }
+}
+
+/// The sign drawn beside a verdict of this look (the encrypted token's verdict shares it).
+pub fn sign(look: &str) -> &'static str {
+    match look {
+        "valid" => "✓",
+        "invalid" | "malformed" => "✗",
+        "pending" => "…",
+        "no-key" => "?",
+        _ => "!",
     }
 }
 
@@ -62,12 +73,12 @@ pub fn Verdict(props: &VerdictProps) -> Html {
         ),
     };
     let strict = (status == Status::Valid).then_some(if strict_ok { "pass" } else { "fail" });
-    let (class, sign) = look(status, strict_ok);
+    let class = look(status, strict_ok);
     html! {
         <div class={classes!("verdict", format!("verdict-{class}"))}
              data-testid={props.testid.clone()} data-status={status.as_str()} data-strict={strict}
              role="status" aria-live="polite">
-            <span class="verdict-sign" aria-hidden="true">{ sign }</span>
+            <span class="verdict-sign" aria-hidden="true">{ sign(class) }</span>
             <div class="verdict-body">
                 <strong class="verdict-headline">{ headline }</strong>
                 if let Some(detail) = detail {
