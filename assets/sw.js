@@ -101,12 +101,17 @@ async function cacheFirst(event, request, key) {
   const cacheControl = response.headers.get("cache-control") ?? "";
   if (response.ok && response.type === "basic" && !cacheControl.includes("no-store")) {
     const copy = response.clone();
-    event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)));
+    event.waitUntil(store(key, copy));
   }
   return response;
 }
 
+// Neither reading nor storing may create this build's cache: once a newer build has deleted it,
+// this worker's last few fetches must not bring it back.
 async function cached(key) {
-  const cache = await caches.open(CACHE);
-  return cache.match(key);
+  return caches.match(key, { cacheName: CACHE });
+}
+
+async function store(key, response) {
+  if (await caches.has(CACHE)) await (await caches.open(CACHE)).put(key, response);
 }

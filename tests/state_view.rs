@@ -44,12 +44,13 @@ fn an_example_fills_both_boxes_and_what_it_replaced_can_be_restored() {
     assert_eq!(state.outer.input, Example::Hs256.token());
     assert_eq!(state.outer.key.text.expose(), Example::Hs256.key());
     assert_eq!(status(&state), Status::Valid);
-    // From an empty decoder there is nothing to go back to.
-    assert!(state.view.moved.is_none());
+    // From an empty decoder the move is still told, but there is nothing to go back to.
+    assert_eq!(state.view.moved.as_ref().unwrap().replaced, None);
+    assert!(!state.clone().apply(Action::RestorePrevious));
 
     state.apply(Action::LoadExample(Example::Broken));
     assert_eq!(status(&state), Status::Malformed);
-    assert!(state.view.moved.is_some());
+    assert!(state.view.moved.as_ref().unwrap().replaced.is_some());
     assert!(state.apply(Action::RestorePrevious));
     assert_eq!(state.outer.input, Example::Hs256.token());
     assert_eq!(status(&state), Status::Valid);

@@ -531,7 +531,7 @@ impl State {
                 self.set_token(String::new());
             }
             Action::RestorePrevious => {
-                let Some(previous) = self.view.moved.take() else {
+                let Some(previous) = self.view.moved.take().and_then(|moved| moved.replaced) else {
                     return false;
                 };
                 self.set_key(previous.key, previous.encoding);
@@ -553,8 +553,7 @@ impl State {
         key: SecretText,
         encoding: SecretEncoding,
     ) {
-        let previous = view::Moved {
-            from,
+        let previous = view::Replaced {
             token: std::mem::take(&mut self.outer.input),
             key: std::mem::take(&mut self.outer.key.text),
             encoding: self.outer.key.encoding,
@@ -564,7 +563,10 @@ impl State {
         self.view.mode = Mode::Decoder;
         // Nothing to go back to from an empty decoder.
         let had_something = !previous.token.is_empty() || !previous.key.is_empty();
-        self.view.moved = had_something.then_some(previous);
+        self.view.moved = Some(view::Moved {
+            from,
+            replaced: had_something.then_some(previous),
+        });
     }
 
     /// The decoded token's header and payload, pretty-printed, become the encoder's; the key

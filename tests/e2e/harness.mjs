@@ -94,7 +94,8 @@ export async function open(browser, url, origin, initScript = undefined, context
   page.on('requestfailed', (req) => problems.push(`failed: ${req.url()}`));
   page.on('response', (res) => { if (res.status() >= 400) problems.push(`${res.status()}: ${res.url()}`); });
   await page.goto(url);
-  await page.waitForSelector('[data-testid=verify-status]', { state: 'attached' });
+  // The app has started once a mode's panel is there (the decoder's holds verify-status).
+  await page.waitForSelector('[data-testid^=panel-]', { state: 'attached' });
   return { page, problems, close: () => context.close() };
 }
 

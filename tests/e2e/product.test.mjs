@@ -199,20 +199,51 @@ async function decoded(page) {
   await page.waitForSelector('[data-testid=findings]', { state: 'attached', timeout: 5000 }).catch(() => {});
 }
 
-test('the decoder\'s parts are in the contract\'s DOM order', async () => {
-  const session = await open(app.browser, app.server.url, app.server.origin);
-  const { page } = session;
-  await decoded(page);
-  const order = await page.evaluate((ids) => {
-    const els = ids.map((id) => document.querySelector(`[data-testid=panel-decoder] [data-testid=${id}]`));
-    const missing = ids.filter((_, i) => !els[i]);
-    if (missing.length) return `missing: ${missing}`;
-    return ids.filter((_, i) => i > 0 && !(els[i - 1].compareDocumentPosition(els[i]) & Node.DOCUMENT_POSITION_FOLLOWING));
-  }, ORDER);
-  assert.deepEqual(order, [], `out of order after their predecessor: ${order}`);
-  assert.deepEqual(session.problems, []);
-  await session.close();
-});
+/**
+ * Tabs through the decoder from the token box and returns each focused element's box (page
+ * coordinates), until focus leaves the decoder's panel.
+ */
+async function tabStops(page) {
+  await page.focus('[data-testid=token-input]');
+  const stops = [];
+  for (let i = 0; i < 80; i += 1) {
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el?.closest('[data-testid=panel-decoder]')) return null;
+      const r = el.getBoundingClientRect();
+      return { what: el.dataset.testid ?? `${el.tagName.toLowerCase()}.${el.className}`, x: r.x, y: r.y + window.scrollY, right: r.right, bottom: r.bottom + window.scrollY, width: r.width };
+    });
+    if (!stop) break;
+    if (stop.width > 0) stops.push(stop);
+    await page.keyboard.press('Tab');
+  }
+  return stops;
+}
+
+for (const [width, height, columns] of [[1280, 900, 2], [390, 844, 1]]) {
+  test(`tab order follows the visual order (${width}×${height}: ${columns === 2 ? 'the left column, then the right' : 'top to bottom'})`, async () => {
+    const session = await open(app.browser, app.server.url, app.server.origin, undefined, { viewport: { width, height } });
+    const { page } = session;
+    await decoded(page);
+    const stops = await tabStops(page);
+    assert.ok(stops.length >= 8, `at least 8 tab stops in the decoder (${stops.map((s) => s.what)})`);
+    const middle = width / 2;
+    const column = (stop) => (columns === 2 && stop.x >= middle ? 1 : 0);
+    for (let i = 1; i < stops.length; i += 1) {
+      const [before, after] = [stops[i - 1], stops[i]];
+      const where = `${before.what} (${Math.round(before.x)}, ${Math.round(before.y)}) then ${after.what} (${Math.round(after.x)}, ${Math.round(after.y)})`;
+      assert.ok(column(after) >= column(before), `focus never goes back to the left column: ${where}`);
+      if (column(after) === column(before)) {
+        // Down the column, or along one row of a toolbar.
+        const sameRow = after.y < before.bottom - 1 && after.bottom > before.y + 1;
+        assert.ok(after.y >= before.bottom - 1 || (sameRow && after.x >= before.right - 1), `focus moves down or right: ${where}`);
+      }
+    }
+    if (columns === 2) assert.ok(stops.some((stop) => column(stop) === 1), 'focus reaches the right column');
+    assert.deepEqual(session.problems, []);
+    await session.close();
+  });
+}
 
 for (const width of [1280, 860]) {
   test(`desktop (${width} px): token and key on the left, the rest on the right`, async () => {

@@ -153,8 +153,10 @@ fn moved_note(state: &State, dispatch: &Callback<Action>) -> Html {
     html! {
         <p class="moved" data-testid="moved-note" role="status">
             { format!("Token and key from {}. ", moved.from) }
-            <button type="button" class="tool-button" data-testid="restore-previous"
-                    onclick={dispatch.reform(|_: MouseEvent| Action::RestorePrevious)}>{ "Restore what you had" }</button>
+            if moved.replaced.is_some() {
+                <button type="button" class="tool-button" data-testid="restore-previous"
+                        onclick={dispatch.reform(|_: MouseEvent| Action::RestorePrevious)}>{ "Restore what you had" }</button>
+            }
         </p>
     }
 }

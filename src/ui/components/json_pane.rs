@@ -164,7 +164,7 @@ fn view_switch(part: &str, view: PartView, on_view: &Callback<PartView>) -> Html
         }
     };
     html! {
-        <div class="switch" role="radiogroup" aria-label="Show as" data-testid={name.clone()} data-value={view.as_str()}>
+        <div class="switch" role="radiogroup" aria-label={format!("Show the {part} as")} data-testid={name.clone()} data-value={view.as_str()}>
             { option(PartView::Json, "JSON") }
             { option(PartView::Table, "Table") }
         </div>

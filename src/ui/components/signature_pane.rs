@@ -1,9 +1,10 @@
-//! The signature segment and its length in bytes.
+//! The signature segment, its length in bytes and a copy button.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::copy_button::CopyButton;
 use crate::jose::token::Decoded;
 
 #[derive(PartialEq, Properties)]
@@ -23,8 +24,13 @@ pub fn SignaturePane(props: &SignaturePaneProps) -> Html {
         Err(err) => ("Not decodable".to_owned(), Some(err.to_string())),
     };
     html! {
-        <section class="pane part-signature" data-testid="signature-pane">
-            <h2 class="pane-title">{ "Signature" }<span class="pane-meta" data-testid="signature-length">{ summary }</span></h2>
+        <section class="pane card part-signature" data-testid="signature-pane" aria-label="Signature">
+            <div class="card-head">
+                <h2 class="card-title pane-title">{ "Signature" }<span class="pane-meta" data-testid="signature-length">{ summary }</span></h2>
+                <div class="card-tools">
+                    <CopyButton text={segment.clone()} testid="copy-signature" label="Copy the signature" />
+                </div>
+            </div>
             if let Some(error) = error {
                 <p class="pane-error" role="alert">{ error }</p>
             }

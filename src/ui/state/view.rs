@@ -69,11 +69,18 @@ pub enum Part {
     Payload,
 }
 
-/// What the decoder held before a token was moved into it, so the user can go back.
+/// A token moved into the decoder: where it came from, and what it replaced.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Moved {
     /// Where the token came from, in words ("the encoder", "the examples").
     pub from: &'static str,
+    /// What the decoder held before, so the user can go back; `None` when it was empty.
+    pub replaced: Option<Replaced>,
+}
+
+/// The decoder's token and key as they were before something moved in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replaced {
     pub token: String,
     pub key: SecretText,
     pub encoding: SecretEncoding,
