@@ -135,10 +135,15 @@ pub async fn ready(role: Role) -> Result<(), String> {
 /// Stops the worker if it is working or has work waiting for it to start (its waiters are
 /// told), so that work ends at once.
 pub fn stop_if_busy(role: Role) {
-    let busy = current(role).filter(|client| {
-        !client.waiting.borrow().is_empty() || !client.waiting_ready.borrow().is_empty()
-    });
-    if let Some(client) = busy {
+    let Some(client) = current(role) else {
+        return;
+    };
+    // A worker still loading is doing nothing for anyone yet: its waiters are told, and it
+    // goes on loading for the next request (ending it would throw that download away).
+    for pending in client.waiting_ready.take() {
+        pending.reject("stopped");
+    }
+    if !client.waiting.borrow().is_empty() {
         fail(role, client.serial, "stopped".to_owned());
     }
 }
@@ -291,6 +296,9 @@ fn fail(role: Role, serial: u64, why: String) {
             *slot = None;
         }
     });
+    // Unhooked first: an event already queued must not reach the handlers dropped with it.
+    client.worker.set_onmessage(None);
+    client.worker.set_onerror(None);
     client.worker.terminate();
     client.deadline.borrow_mut().take();
     for pending in client.waiting_ready.take() {

@@ -176,7 +176,12 @@ test('a new build replaces the installed one: its worker installs, takes over an
 
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration.update()));
     const want = `jwt-debugger /apps/jwt/ ${rebuilt.version}`;
-    await page.waitForFunction((name) => caches.keys().then((names) => names.length === 1 && names[0] === name), want, { timeout: 15000, polling: 200 }).catch(() => {});
+    // Polled from here: the old worker's cache goes only once the new one has activated.
+    for (let waited = 0; waited < 15000; waited += 200) {
+      const names = await cacheNames();
+      if (names.length === 1 && names[0] === want) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     assert.deepEqual(await cacheNames(), [want]);
     const cachedLoader = await page.evaluate(async (url) => (await (await caches.match(url)).text()), `${server.url}workshop_loader.js`);
     assert.ok(cachedLoader.endsWith('// rebuilt\n'), 'the new cache holds the new build');

@@ -195,12 +195,14 @@ async function setKey(page, key) {
 
 /** Clicks share-link and returns the link it shows in share-url (checking the clipboard holds it too). */
 async function share(page) {
-  const before = await page.$eval('[data-testid=share-url]', (el) => el.value).catch(() => undefined);
+  // A mark on the clipboard first, so the wait ends when the click has replaced it (the link
+  // itself may be the one shown before).
+  const mark = `not yet shared ${Date.now()}`;
+  await page.evaluate((text) => navigator.clipboard.writeText(text), mark);
   await page.click('[data-testid=share-link]');
-  await page.waitForFunction((old) => {
-    const field = document.querySelector('[data-testid=share-url]');
-    return field && field.value !== '' && field.value !== old;
-  }, before, { timeout: 5000 }).catch(() => {});
+  for (let waited = 0; waited < 5000 && (await clipboard(page)) === mark; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   assert.ok(await page.$('[data-testid=share-url]'), 'share-url is shown');
   assert.equal(await page.$eval('[data-testid=share-url]', (el) => [el.tagName, el.readOnly].join()), 'INPUT,true', 'share-url is a readonly input');
   const link = await page.$eval('[data-testid=share-url]', (el) => el.value);

@@ -8,6 +8,7 @@ use crate::jose::human::duration_millis;
 use crate::jose::key::SecretEncoding;
 use crate::jose::keygen::KeyKind;
 use crate::ui::events::{on_choice, on_text};
+use crate::ui::hooks::use_clock::now_exact as now;
 use crate::ui::state::workshop::{Edit, Job, Workshop};
 
 /// What the view shows.
@@ -18,11 +19,6 @@ pub struct KeyWorkshopProps {
     pub on_edit: Callback<Edit>,
     /// Makes the generated key the encoder's signing key.
     pub on_sign_with: Callback<()>,
-}
-
-/// The browser's clock, Unix seconds.
-fn now() -> f64 {
-    js_sys::Date::now() / 1000.0
 }
 
 /// A plain view function rather than a component: it has no state of its own, and each

@@ -5,9 +5,14 @@ use yew::prelude::*;
 
 use crate::ui::state::{Action, State};
 
+/// The browser's clock, in Unix seconds with the milliseconds (for how long a job took).
+pub fn now_exact() -> f64 {
+    js_sys::Date::now() / 1000.0
+}
+
 /// The browser's clock, in whole Unix seconds.
 pub fn now() -> f64 {
-    (js_sys::Date::now() / 1000.0).floor()
+    now_exact().floor()
 }
 
 #[hook]
