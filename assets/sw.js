@@ -68,17 +68,7 @@ self.addEventListener("fetch", (event) => {
 
 // Pages: the network first, so an online visitor always gets the newest build; offline (or when
 // the server fails) the cached index.html of the build this worker installed.
-async function navigate(request) {
-  try {
-    const response = await fetch(request);
-    if (response.status < 500) return response;
-    return (await cached(INDEX)) ?? response;
-  } catch (error) {
-    const fallback = await cached(INDEX);
-    if (fallback) return fallback;
-    throw error;
-  }
-}
+const navigate = (request) => networkFirst(request, INDEX);
 
 // Files with a fixed name (the worker's loader and bundle, the manifest, the icons): the network
 // first, as if there were no service worker, and this build's copy when offline.

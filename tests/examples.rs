@@ -33,6 +33,17 @@ fn inspect(token: &str, example: Example) -> Inspection {
     inspection
 }
 
+/// The decoded header (the example decodes, or the test fails here).
+fn header_of(inspection: &Inspection) -> &jwt_debugger::jose::token::Header {
+    inspection
+        .decoded
+        .as_deref()
+        .unwrap()
+        .header
+        .as_ref()
+        .unwrap()
+}
+
 fn strict_codes(inspection: &Inspection) -> Vec<&'static str> {
     inspection
         .verification
@@ -118,14 +129,7 @@ fn the_jwk_set_example_is_picked_by_kid_from_two_keys() {
     let verified = inspection.verification.verified_by.clone().unwrap();
     assert_eq!(verified.position, 2);
     assert_eq!(verified.kid.as_deref(), Some("2025-01"));
-    let header = &inspection
-        .decoded
-        .as_deref()
-        .unwrap()
-        .header
-        .as_ref()
-        .unwrap();
-    assert_eq!(header.kid(), Some("2025-01"));
+    assert_eq!(header_of(&inspection).kid(), Some("2025-01"));
     let claims = inspection.decoded.as_deref().unwrap().claims().unwrap();
     for claim in ["iss", "sub", "aud", "iat", "exp", "name"] {
         assert!(claims.contains_key(claim), "{claim}");
@@ -162,15 +166,7 @@ fn the_jwe_example_decrypts_with_its_key_box_to_jwt_io_token() {
         panic!("not decrypted: {reply:?}");
     };
     assert_eq!(opened.text.as_deref(), Some(JWT_IO_TOKEN));
-    let header = &inspection
-        .decoded
-        .as_deref()
-        .unwrap()
-        .header
-        .as_ref()
-        .unwrap()
-        .json;
-    assert_eq!(header["cty"], "JWT");
+    assert_eq!(header_of(&inspection).json["cty"], "JWT");
     assert_eq!(
         decrypt_text(example.token(), example.key(), example.encoding()).unwrap(),
         JWT_IO_TOKEN.as_bytes()
