@@ -135,6 +135,22 @@ test('every copy button copies what it is beside and says so', async () => {
   await session.close();
 });
 
+test('copy-plaintext copies a decrypted token\'s plaintext exactly', async () => {
+  const session = await withClipboard();
+  const { page } = session;
+  await openExamples(page);
+  await page.click('[data-testid=examples] [data-example=jwe]');
+  assert.equal(await statusBecomes(page, 'decrypted', 20000), 'decrypted', await said(page, 'verify-status'));
+  await page.waitForSelector('[data-testid=copy-plaintext]', { timeout: 5000 });
+  const plaintext = await text(page, 'plaintext');
+  assert.equal(plaintext.split('.').length, 3, 'the plaintext is the nested JWS');
+  await page.click('[data-testid=copy-plaintext]');
+  assert.equal(await stateBecomes(page, 'copy-plaintext', 'copied', 5000), 'copied');
+  assert.equal(await clipboard(page), plaintext);
+  assert.deepEqual(session.problems, []);
+  await session.close();
+});
+
 test('header and payload show JSON by default; the table view, once chosen, holds as the token changes', async () => {
   const session = await open(app.browser, app.server.url, app.server.origin);
   const { page } = session;

@@ -30,8 +30,8 @@ pub fn encrypted_json(jwe: &Jwe) -> Html {
             if !jwe.unprotected.is_empty() {
                 <JsonPane part="unprotected" title="Shared unprotected header" content={pane(&jwe.unprotected)} />
             }
-            <section class="pane encrypted-parts" data-testid="jwe-parts">
-                <h2 class="pane-title">{ form }</h2>
+            <section class="pane card encrypted-parts" data-testid="jwe-parts">
+                <h2 class="card-title pane-title">{ form }</h2>
                 <ul class="encrypted-parts-list" data-testid="jwe-recipients">
                     { for jwe.recipients.iter().enumerate().map(|(index, recipient)| {
                         let member = |name: &str| jwe.header_text(index, name).unwrap_or_else(|| "?".to_owned());

@@ -23,8 +23,8 @@ pub struct EncryptedPartsProps {
 pub fn encrypted_parts(props: &EncryptedPartsProps) -> Html {
     let decoded = &props.decoded;
     html! {
-        <section class="pane encrypted-parts" data-testid="jwe-parts">
-            <h2 class="pane-title">{ "Encrypted parts" }</h2>
+        <section class="pane card encrypted-parts" data-testid="jwe-parts">
+            <h2 class="card-title pane-title">{ "Encrypted parts" }</h2>
             <ul class="encrypted-parts-list">
                 { for PARTS.iter().enumerate().map(|(index, (id, label))| {
                     let segment = decoded.segment(index + 1).unwrap_or_default();

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::claims_table::{ClaimsTable, TableKind};
+use super::copy_button::CopyButton;
 use super::json_pane::{JsonPane, PaneContent};
 use super::verdict::Verdict;
 use crate::jose::claims::Clock;
@@ -49,8 +50,15 @@ pub fn plaintext(props: &PlaintextProps) -> Html {
         .map(|from| format!("Inflated (zip: DEF) from {from} bytes."));
     html! {
         <>
-            <section class="pane part-payload" data-testid="plaintext-pane">
-                <h2 class="pane-title">{ "Plaintext" }</h2>
+            <section class="pane card part-payload" data-testid="plaintext-pane" aria-label="Plaintext">
+                <div class="card-head">
+                    <h2 class="card-title pane-title">{ "Plaintext" }</h2>
+                    if let Some(text) = opened.text.clone().or_else(|| opened.hex.clone()) {
+                        <div class="card-tools">
+                            <CopyButton text={text} testid="copy-plaintext" label="Copy the plaintext" />
+                        </div>
+                    }
+                </div>
                 if let Some(inflated) = inflated {
                     <p class="pane-note">{ inflated }</p>
                 }
