@@ -11,6 +11,7 @@ use super::hooks::use_clock::{now, use_clock};
 use super::hooks::use_fragment::{link_from_location, use_fragment};
 use super::hooks::use_platform_check::use_platform_check;
 use super::hooks::use_secret_search::use_secret_search;
+use super::hooks::use_shell_handover::use_shell_handover;
 use super::hooks::use_worker_jobs::use_worker_jobs;
 use super::state::{Action, Mode, State};
 
@@ -31,6 +32,7 @@ pub fn App() -> Html {
     use_clock(&state);
     use_worker_jobs(&state);
     use_fragment(&state);
+    use_shell_handover();
 
     let mode = state.view.mode;
     let panel = match mode {

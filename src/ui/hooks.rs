@@ -6,6 +6,7 @@ pub mod use_clock;
 pub mod use_fragment;
 pub mod use_platform_check;
 pub mod use_secret_search;
+pub mod use_shell_handover;
 pub mod use_worker_jobs;
 
 use std::cell::Cell;

@@ -30,7 +30,9 @@ fn look(status: Status, strict_ok: bool) -> &'static str {
         Status::Malformed => "malformed",
         Status::KeyError | Status::Unsupported => "key-error",
         Status::Pending => "pending",
-        Status::NoKey | Status::Empty => "no-key",
+        Status::NoKey => "no-key",
+        // A prompt, not a verdict: quieter than any.
+        Status::Empty => "empty",
     }
 }
 
@@ -40,7 +42,7 @@ pub fn sign(look: &str) -> &'static str {
         "valid" => "✓",
         "invalid" | "malformed" => "✗",
         "pending" => "…",
-        "no-key" => "?",
+        "no-key" | "empty" => "?",
         _ => "!",
     }
 }
