@@ -81,6 +81,25 @@ test('every example fills the token and key boxes and gives its verdict', async 
   await session.close();
 });
 
+test('an empty page offers every example where the results will be; one click fills both boxes and the offer goes', async () => {
+  const session = await open(app.browser, app.server.url, app.server.origin);
+  const { page } = session;
+  await page.waitForSelector('[data-testid=empty-examples]', { timeout: 5000 });
+  const offered = await page.$$eval('[data-testid=empty-examples] [data-example]', (buttons) => buttons.map((b) => b.dataset.example));
+  assert.deepEqual(offered, ['hs256', 'rs256-jwks', 'es256-pem', 'eddsa', 'jwe', 'broken']);
+  assert.equal(await page.isDisabled('[data-testid=copy-token]'), true, 'nothing to copy yet');
+  await page.click('[data-testid=empty-examples] [data-example=es256-pem]');
+  assert.equal(await statusBecomes(page, 'valid'), 'valid', await said(page, 'verify-status'));
+  assert.match(await page.inputValue('[data-testid=key-input]'), /-----BEGIN PUBLIC KEY-----/);
+  assert.equal(await page.$('[data-testid=empty-examples]'), null, 'the offer goes once there is a token');
+  assert.equal(await page.isDisabled('[data-testid=copy-token]'), false);
+  // The negative twin: clearing the token brings the offer back.
+  await page.click('[data-testid=clear-token]');
+  await page.waitForSelector('[data-testid=empty-examples]', { timeout: 5000 });
+  assert.deepEqual(session.problems, []);
+  await session.close();
+});
+
 test('clear-token empties the token box and the verdict is empty', async () => {
   const session = await open(app.browser, app.server.url, app.server.origin);
   const { page } = session;

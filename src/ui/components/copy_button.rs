@@ -50,7 +50,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
     };
     html! {
         <button type="button" class="tool-button copy-button" data-testid={props.testid.clone()} data-state={state}
-                aria-label={props.label.clone()} title={props.label.clone()} {onclick}>
+                aria-label={props.label.clone()} title={props.label.clone()} disabled={props.text.is_empty()} {onclick}>
             { words }
         </button>
     }

@@ -14,7 +14,7 @@ use super::encoded_token::EncodedToken;
 use super::encrypted_json::encrypted_json;
 use super::encrypted_parts::{encrypted_parts, EncryptedPartsProps};
 use super::encrypted_verdict::{encrypted_verdict, EncryptedVerdictProps};
-use super::examples_menu::ExamplesMenu;
+use super::examples_menu::{try_examples, ExamplesMenu};
 use super::findings::Findings;
 use super::json_pane::{JsonPane, PaneContent};
 use super::key_input::KeyInput;
@@ -99,6 +99,9 @@ pub fn decoder(state: &State, dispatch: &Callback<Action>) -> Html {
                 }
                 if let Some(summary) = summary {
                     <p class="summary" data-testid="token-summary">{ summary }</p>
+                }
+                if !has_token {
+                    { try_examples(&dispatch.reform(Action::LoadExample)) }
                 }
 
                 if !outer.embedded.is_empty() {
