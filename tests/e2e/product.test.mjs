@@ -283,6 +283,10 @@ for (const [width, height] of [[390, 844], [859, 900]]) {
       assert.ok(seen[i] && seen[i - 1], `${ORDER[i - 1]} and ${ORDER[i]} are shown`);
       assert.ok(seen[i].y >= seen[i - 1].bottom - 1, `${seen[i].id} (top ${seen[i].y}) is below ${seen[i - 1].id} (bottom ${seen[i - 1].bottom})`);
     }
+    const widths = await page.evaluate(() => [...document.querySelectorAll('.decoder .card, .decoder .verdict, .decoder .summary')]
+      .map((el) => [el.className, Math.round(el.getBoundingClientRect().width)]));
+    const column = Math.max(...widths.map(([, width]) => width));
+    for (const [name, width] of widths) assert.equal(width, column, `${name} spans the column (${width} of ${column} px)`);
     const overflow = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     assert.ok(overflow[0] <= overflow[1], `no sideways scrolling: scrollWidth ${overflow[0]} > clientWidth ${overflow[1]}`);
     assert.deepEqual(session.problems, []);
