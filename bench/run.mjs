@@ -1,5 +1,6 @@
 // Time from an input event on the token box to the verdict in the DOM, per algorithm, for the
 // app (dist/) and the jose reference page, in headless Chromium. Prints a table; asserts nothing.
+import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { launch, open, serve } from '../tests/e2e/harness.mjs';
@@ -72,6 +73,40 @@ async function knownSecretSearch() {
   return runs;
 }
 
+/** An HS256 token whose payload is about `bytes` long (numbered claims), and its secret. */
+function bigToken(bytes) {
+  const secret = 'a secret that is in no public list 5f1e2d0123456789';
+  const claims = { sub: 'big', iat: 1700000000 };
+  for (let i = 0; JSON.stringify(claims).length < bytes; i++) claims[`claim_${i}`] = { value: `v${i}`.repeat(4), n: i, ok: i % 2 === 0 };
+  const b64 = (text) => Buffer.from(text).toString('base64url');
+  const input = `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64(JSON.stringify(claims))}`;
+  return { secret, token: `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}` };
+}
+
+/** Pastes a big token into a fresh page: ms to the verdict, the longest task within 3 s, elements. */
+async function bigPaste(bytes) {
+  const { secret, token } = bigToken(bytes);
+  const session = await open(browser, app.url, app.origin);
+  await session.page.fill('[data-testid=key-input]', secret);
+  const result = await session.page.evaluate(async (value) => {
+    const tasks = [0];
+    new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push(entry.duration); }).observe({ type: 'longtask' });
+    const area = document.querySelector('[data-testid=token-input]');
+    const status = () => document.querySelector('[data-testid=verify-status]')?.getAttribute('data-status');
+    const t0 = performance.now();
+    area.value = value;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => { const poll = () => (status() === 'valid' ? resolve() : setTimeout(poll, 1)); poll(); });
+    const verdict = performance.now() - t0;
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    return { verdict, longest: Math.max(...tasks), elements: document.getElementsByTagName('*').length };
+  }, token);
+  await session.close();
+  return result;
+}
+
+const BIG = [100_000, 1_000_000];
+const bigRuns = new Map(BIG.map((bytes) => [bytes, []]));
 let knownSecretMillis = [];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const samples = new Map(); // "name label" -> times
@@ -94,6 +129,9 @@ try {
     }
   }
   knownSecretMillis = await knownSecretSearch();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const bytes of BIG) bigRuns.get(bytes).push(await bigPaste(bytes));
+  }
 } finally {
   await browser.close();
   app.close();
@@ -117,3 +155,10 @@ for (const { name, app: ours, jose, panes } of rows) {
   console.log(`${name.padEnd(12)}${cell(ours)}${cell(jose)}${cell(panes).padStart(12)}${ratio(ours, jose)}${ratio(ours, panes)}`);
 }
 console.log(`\nKnown-secret search, the whole list (first with the list download, then cached): ${knownSecretMillis.map((ms) => `${ms.toFixed(0)} ms`).join('; ')}`);
+
+console.log(`\nA big payload pasted (HS256, median of ${ROUNDS}): ms to the verdict; the longest task within 3 s; elements in the page.`);
+for (const [bytes, runs] of bigRuns) {
+  if (runs.length === 0) continue;
+  const of = (field) => median(runs.map((run) => run[field])).toFixed(0);
+  console.log(`${`${bytes / 1000} KB`.padEnd(12)}${`${of('verdict')} ms`.padStart(10)}${`${of('longest')} ms`.padStart(10)}${of('elements').padStart(10)}`);
+}

@@ -40,6 +40,72 @@ pub fn pretty_text(json: &str) -> String {
     pretty(json).into_iter().map(|piece| piece.text).collect()
 }
 
+/// Pretty JSON as HTML markup: coloured up to a number of lines, plain text after that.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Markup {
+    /// A `span class="json-KIND"` per coloured piece, white space bare, every piece's text
+    /// escaped; past `coloured_lines`, the rest as escaped plain text.
+    pub html: String,
+    /// The whole pretty-printed text (what the markup reads as, and what is copied).
+    pub text: String,
+    pub coloured_lines: usize,
+    pub lines: usize,
+}
+
+impl Markup {
+    /// Whether some lines are shown without colours.
+    pub fn is_partly_coloured(&self) -> bool {
+        self.coloured_lines < self.lines
+    }
+}
+
+/// The same layout as [`pretty`], as one block of HTML markup, coloured for its first
+/// `colour_lines` lines (all of them with `usize::MAX`). One block rather than an element per
+/// piece, and plain text past the limit: a 1 MB payload's hundreds of thousands of pieces
+/// would otherwise each be a node for the browser to build and lay out.
+pub fn pretty_markup(json: &str, colour_lines: usize) -> Markup {
+    let pieces = pretty(json);
+    let size: usize = pieces.iter().map(|piece| piece.text.len()).sum();
+    let mut html = String::with_capacity(size * 2);
+    let mut text = String::with_capacity(size);
+    let mut line = 1;
+    for piece in &pieces {
+        text.push_str(&piece.text);
+        let colour = line <= colour_lines;
+        match piece.kind {
+            JsonKind::Space => escape_into(&mut html, &piece.text),
+            _ if !colour => escape_into(&mut html, &piece.text),
+            kind => {
+                html.push_str("<span class=\"json-");
+                html.push_str(kind.as_str());
+                html.push_str("\">");
+                escape_into(&mut html, &piece.text);
+                html.push_str("</span>");
+            }
+        }
+        line += piece.text.matches('\n').count();
+    }
+    Markup {
+        html,
+        text,
+        coloured_lines: colour_lines.min(line),
+        lines: line,
+    }
+}
+
+/// Appends `text` with the characters that HTML text gives a meaning escaped (quotes mean
+/// something only inside attributes, and the only attributes here are the fixed classes).
+fn escape_into(markup: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => markup.push_str("&amp;"),
+            '<' => markup.push_str("&lt;"),
+            '>' => markup.push_str("&gt;"),
+            c => markup.push(c),
+        }
+    }
+}
+
 /// Pretty-prints JSON text with two-space indentation into classified pieces.
 ///
 /// It re-indents the received text rather than re-serializing a parsed value, so strings,

@@ -94,8 +94,9 @@ export async function open(browser, url, origin, initScript = undefined, context
   page.on('requestfailed', (req) => problems.push(`failed: ${req.url()}`));
   page.on('response', (res) => { if (res.status() >= 400) problems.push(`${res.status()}: ${res.url()}`); });
   await page.goto(url);
-  // The app has started once a mode's panel is there (the decoder's holds verify-status).
-  await page.waitForSelector('[data-testid^=panel-]', { state: 'attached' });
+  // The app has started once a mode's panel is there (the bench's reference page has only a
+  // verdict).
+  await page.waitForSelector('[data-testid^=panel-], [data-testid=verify-status]', { state: 'attached' });
   return { page, problems, close: () => context.close() };
 }
 

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::jose::claims::time::{iso_utc, relative_words};
 use crate::jose::claims::{ClaimRow, TimeState, TimeValue};
+use crate::jose::human::count;
 
 /// Which table: the names are the page's test contract.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -25,19 +26,42 @@ pub struct ClaimsTableProps {
     pub now: f64,
 }
 
+/// Rows shown before the user asks for the rest: a payload of thousands of claims would
+/// otherwise cost tens of thousands of elements before anything else is drawn.
+const FIRST_ROWS: usize = 250;
+
 #[component]
 pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
-    let (testid, heading) = match props.kind {
-        TableKind::Claims => ("claims-table", "Claim"),
-        TableKind::Header => ("header-table", "Parameter"),
+    let all_shown = use_state(|| false);
+    let (testid, heading, noun) = match props.kind {
+        TableKind::Claims => ("claims-table", "Claim", "claims"),
+        TableKind::Header => ("header-table", "Parameter", "parameters"),
+    };
+    let total = props.rows.len();
+    let shown = if *all_shown {
+        total
+    } else {
+        total.min(FIRST_ROWS)
+    };
+    let show_all = {
+        let all_shown = all_shown.clone();
+        Callback::from(move |_: MouseEvent| all_shown.set(true))
     };
     html! {
-        <table class="claims" data-testid={testid}>
-            <thead><tr><th>{ heading }</th><th>{ "Value" }</th><th>{ "Meaning" }</th></tr></thead>
-            <tbody>
-                { for props.rows.iter().map(|row| claim_row(row, props.kind, props.now)) }
-            </tbody>
-        </table>
+        <>
+            <table class="claims" data-testid={testid}>
+                <thead><tr><th>{ heading }</th><th>{ "Value" }</th><th>{ "Meaning" }</th></tr></thead>
+                <tbody>
+                    { for props.rows.iter().take(shown).map(|row| claim_row(row, props.kind, props.now)) }
+                </tbody>
+            </table>
+            if shown < total {
+                <p class="claims-more" data-testid="claims-more">
+                    { format!("Showing the first {} of {} {noun}. ", count(shown as u64), count(total as u64)) }
+                    <button type="button" class="tool-button" onclick={show_all}>{ format!("Show all {}", count(total as u64)) }</button>
+                </p>
+            }
+        </>
     }
 }
 

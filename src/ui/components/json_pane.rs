@@ -5,12 +5,14 @@ use yew::prelude::*;
 use super::copy_button::CopyButton;
 
 use crate::jose::hex;
-use crate::jose::json_view::{self, JsonPiece};
+use crate::jose::human::count;
+use crate::jose::json_view;
 use crate::jose::token::{Decoded, PayloadView};
 use crate::ui::state::PartView;
 
-/// Past this size the JSON is shown without colours, so a huge paste stays responsive.
-const HIGHLIGHT_LIMIT: usize = 200_000;
+/// Lines coloured before the user asks for the rest: past them the JSON is plain text (all of
+/// it still there), so a megabyte payload costs the page a text node, not a million spans.
+const COLOURED_LINES: usize = 2_000;
 
 /// What a pane shows.
 #[derive(Clone, PartialEq)]
@@ -97,12 +99,20 @@ pub struct JsonPaneProps {
 
 #[component]
 pub fn JsonPane(props: &JsonPaneProps) -> Html {
+    let colour_all = use_state(|| false);
+    let colour_lines = if *colour_all {
+        usize::MAX
+    } else {
+        COLOURED_LINES
+    };
+    let mut partly_coloured = None;
     let part = props.part.as_str();
     let content = &props.content;
     let table_chosen = matches!(props.view, Some((PartView::Table, _)));
     let (body, copied) = match &content.body {
         Body::Json(text) => {
-            let (shown, laid_out) = highlighted(text);
+            let (shown, laid_out, partly) = highlighted(text, colour_lines);
+            partly_coloured = partly;
             (
                 html! {
                     <pre class="pane-body pane-json" data-testid={format!("{part}-json")} hidden={table_chosen}
@@ -141,6 +151,12 @@ pub fn JsonPane(props: &JsonPaneProps) -> Html {
             if let Some(note) = content.note {
                 <p class="pane-note">{ note }</p>
             }
+            if let Some((coloured, lines)) = partly_coloured {
+                <p class="pane-note" data-testid={format!("{part}-colour-note")}>
+                    { format!("Colours shown for the first {} of {} lines. ", count(coloured as u64), count(lines as u64)) }
+                    <button type="button" class="tool-button" onclick={let colour_all = colour_all.clone(); move |_: MouseEvent| colour_all.set(true)}>{ "Colour all" }</button>
+                </p>
+            }
             { body }
             if props.view.is_some() {
                 <div class="pane-table" hidden={!table_chosen}>{ props.children.clone() }</div>
@@ -171,16 +187,16 @@ fn view_switch(part: &str, view: PartView, on_view: &Callback<PartView>) -> Html
     }
 }
 
-/// The JSON coloured, and as plain text for the copy button; past the limit, as it came.
-fn highlighted(text: &str) -> (Html, String) {
-    if text.len() > HIGHLIGHT_LIMIT {
-        return (html! { { text } }, text.to_owned());
-    }
-    let pieces = json_view::pretty(text);
-    let laid_out = pieces.iter().map(|piece| piece.text.as_str()).collect();
-    (html! { { for pieces.iter().map(piece) } }, laid_out)
-}
-
-fn piece(piece: &JsonPiece) -> Html {
-    html! { <span class={format!("json-{}", piece.kind.as_str())}>{ &piece.text }</span> }
+/// The JSON coloured, and as plain text for the copy button. The markup comes from the core,
+/// which escapes every piece of the token's text, so it is set as it is.
+fn highlighted(text: &str, colour_lines: usize) -> (Html, String, Option<(usize, usize)>) {
+    let markup = json_view::pretty_markup(text, colour_lines);
+    let partly = markup
+        .is_partly_coloured()
+        .then_some((markup.coloured_lines, markup.lines));
+    (
+        Html::from_html_unchecked(markup.html.into()),
+        markup.text,
+        partly,
+    )
 }
