@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { launch, open, serve } from '../tests/e2e/harness.mjs';
+import { launch, mode, open, serve } from '../tests/e2e/harness.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
@@ -105,7 +105,50 @@ async function bigPaste(bytes) {
   return result;
 }
 
+/** WebCrypto's parameters for `generateKey` of each key type the workshop makes. */
+const KEYGEN = {
+  'RSA-2048': { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, hash: 'SHA-256' },
+  'RSA-3072': { name: 'RSASSA-PKCS1-v1_5', modulusLength: 3072, hash: 'SHA-256' },
+  'RSA-4096': { name: 'RSASSA-PKCS1-v1_5', modulusLength: 4096, hash: 'SHA-256' },
+  'P-256': { name: 'ECDSA', namedCurve: 'P-256' },
+  'P-384': { name: 'ECDSA', namedCurve: 'P-384' },
+  'P-521': { name: 'ECDSA', namedCurve: 'P-521' },
+  Ed25519: { name: 'Ed25519' },
+};
+
+/** Per key type: ms from clicking keygen-run to every form shown, and `generateKey` called in the same page. */
+async function keygen() {
+  const session = await open(browser, app.url, app.origin);
+  const { page } = session;
+  await mode(page, 'keys');
+  const times = {};
+  // The first key of all also starts the worker: made once before measuring.
+  for (const [kind, params] of [['P-256', KEYGEN['P-256']], ...Object.entries(KEYGEN)]) {
+    await page.selectOption('[data-testid=keygen-type]', kind);
+    const workshop = await page.evaluate(async () => {
+      const status = () => document.querySelector('[data-testid=keygen-status]')?.dataset.state;
+      // A new key has a new thumbprint: the last run's "done" does not count.
+      const thumbprint = () => document.querySelector('[data-testid=keygen-thumbprint]')?.textContent;
+      const before = thumbprint();
+      const t0 = performance.now();
+      document.querySelector('[data-testid=keygen-run]').click();
+      await new Promise((resolve) => { const poll = () => (status() === 'done' && thumbprint() !== before ? resolve() : setTimeout(poll, 1)); poll(); });
+      return performance.now() - t0;
+    });
+    const direct = await page.evaluate(async (algorithm) => {
+      const t0 = performance.now();
+      const rsa = algorithm.modulusLength ? { publicExponent: new Uint8Array([1, 0, 1]) } : {};
+      await crypto.subtle.generateKey({ ...algorithm, ...rsa }, true, ['sign', 'verify']);
+      return performance.now() - t0;
+    }, params);
+    times[kind] = { workshop, direct };
+  }
+  await session.close();
+  return times;
+}
+
 const BIG = [100_000, 1_000_000];
+const keygenRuns = [];
 const bigRuns = new Map(BIG.map((bytes) => [bytes, []]));
 let knownSecretMillis = [];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -131,6 +174,7 @@ try {
   knownSecretMillis = await knownSecretSearch();
   for (let round = 0; round < ROUNDS; round++) {
     for (const bytes of BIG) bigRuns.get(bytes).push(await bigPaste(bytes));
+    keygenRuns.push(await keygen());
   }
 } finally {
   await browser.close();
@@ -161,4 +205,10 @@ for (const [bytes, runs] of bigRuns) {
   if (runs.length === 0) continue;
   const of = (field) => median(runs.map((run) => run[field])).toFixed(0);
   console.log(`${`${bytes / 1000} KB`.padEnd(12)}${`${of('verdict')} ms`.padStart(10)}${`${of('longest')} ms`.padStart(10)}${of('elements').padStart(10)}`);
+}
+
+console.log(`\nKey generation, median of ${ROUNDS}: the workshop (click to every form shown; RSA by WebCrypto in the worker) and generateKey called in the page (ms).`);
+for (const kind of Object.keys(KEYGEN)) {
+  const of = (field) => median(keygenRuns.map((run) => run[kind][field]));
+  console.log(`${kind.padEnd(12)}${of('workshop').toFixed(0).padStart(8)}${of('direct').toFixed(0).padStart(8)}${(of('workshop') / of('direct')).toFixed(2).padStart(8)}`);
 }

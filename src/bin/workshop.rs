@@ -5,7 +5,8 @@
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
+    use std::collections::VecDeque;
     use std::rc::Rc;
 
     use jwt_debugger::jose::known_secrets::{self, Target};
@@ -23,23 +24,33 @@ mod worker {
         static LIST: RefCell<Option<Rc<str>>> = const { RefCell::new(None) };
     }
 
+    thread_local! {
+        /// Requests not yet answered, in the order they came: the page pairs replies with
+        /// requests by order, and some answers (a browser-made key) are asynchronous.
+        static QUEUE: RefCell<VecDeque<Result<Request, String>>> = const { RefCell::new(VecDeque::new()) };
+        static DRAINING: Cell<bool> = const { Cell::new(false) };
+    }
+
     pub fn start() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let replies = scope.clone();
         let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
-            // The page pairs replies with requests by order: one final reply per request.
             match Request::decode(&text) {
+                // Only the search's own worker is asked this, and only one at a time.
                 Ok(Request::FindKnownSecret(target)) => {
                     wasm_bindgen_futures::spawn_local(search(replies.clone(), target));
                 }
-                Ok(request) => post(&replies, &workshop::answer(request)),
-                Err(err) => post(
-                    &replies,
-                    &Reply::Failed {
-                        error: err.to_string(),
-                    },
-                ),
+                request => {
+                    QUEUE.with(|queue| {
+                        queue
+                            .borrow_mut()
+                            .push_back(request.map_err(|err| err.to_string()))
+                    });
+                    if !DRAINING.with(|draining| draining.replace(true)) {
+                        wasm_bindgen_futures::spawn_local(drain(replies.clone()));
+                    }
+                }
             }
         });
         scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -47,6 +58,19 @@ mod worker {
         onmessage.forget();
         // Messages sent before this point would be lost: the page waits for this one first.
         let _ = scope.post_message(&JsValue::from_str("ready"));
+    }
+
+    /// Answers the queued requests one after another, until none is left.
+    async fn drain(scope: DedicatedWorkerGlobalScope) {
+        while let Some(request) = QUEUE.with(|queue| queue.borrow_mut().pop_front()) {
+            let reply = match request {
+                Ok(Request::Generate { kind }) => crate::webcrypto::generate(&scope, kind).await,
+                Ok(request) => workshop::answer(request),
+                Err(error) => Reply::Failed { error },
+            };
+            post(&scope, &reply);
+        }
+        DRAINING.with(|draining| draining.set(false));
     }
 
     fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
@@ -90,6 +114,59 @@ mod worker {
         let list: Rc<str> = Rc::from(text.as_string().unwrap_or_default());
         LIST.with(|cell| *cell.borrow_mut() = Some(Rc::clone(&list)));
         Ok(list)
+    }
+}
+
+/// RSA keys from the browser's WebCrypto, which finds primes several times faster than the
+/// core's RustCrypto does in WebAssembly; every other kind, and any browser that refuses, gets
+/// the core's own key (the same forms either way: `workshop::generated_elsewhere`).
+#[cfg(target_arch = "wasm32")]
+mod webcrypto {
+    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use jwt_debugger::jose::keygen::KeyKind;
+    use jwt_debugger::jose::protocol::{Reply, Request};
+    use jwt_debugger::jose::workshop;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{CryptoKey, DedicatedWorkerGlobalScope};
+
+    pub async fn generate(scope: &DedicatedWorkerGlobalScope, kind: KeyKind) -> Reply {
+        if let KeyKind::Rsa(size) = kind {
+            if let Ok(der) = rsa_pkcs8(scope, size.bits()).await {
+                let reply = workshop::generated_elsewhere(kind, &der);
+                if !matches!(reply, Reply::Failed { .. }) {
+                    return reply;
+                }
+            }
+        }
+        workshop::answer(Request::Generate { kind })
+    }
+
+    /// A new RSA key (e = 65537) from `generateKey`, exported as PKCS#8 DER.
+    async fn rsa_pkcs8(
+        scope: &DedicatedWorkerGlobalScope,
+        bits: usize,
+    ) -> Result<Vec<u8>, JsValue> {
+        let subtle = scope.crypto()?.subtle();
+        let algorithm = Object::new();
+        Reflect::set(&algorithm, &"name".into(), &"RSASSA-PKCS1-v1_5".into())?;
+        Reflect::set(
+            &algorithm,
+            &"modulusLength".into(),
+            &JsValue::from(bits as u32),
+        )?;
+        Reflect::set(
+            &algorithm,
+            &"publicExponent".into(),
+            &Uint8Array::from(&[1u8, 0, 1][..]),
+        )?;
+        Reflect::set(&algorithm, &"hash".into(), &"SHA-256".into())?;
+        let usages = Array::of2(&"sign".into(), &"verify".into());
+        let pair =
+            JsFuture::from(subtle.generate_key_with_object(&algorithm, true, &usages)?).await?;
+        let private: CryptoKey = Reflect::get(&pair, &"privateKey".into())?.into();
+        let exported = JsFuture::from(subtle.export_key("pkcs8", &private)?).await?;
+        Ok(Uint8Array::new(&exported).to_vec())
     }
 }
 

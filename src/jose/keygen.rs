@@ -6,6 +6,8 @@ use getrandom::SysRng;
 use p256::elliptic_curve::Generate;
 
 use super::alg::{Alg, Curve, Hash};
+use rsa::traits::PublicKeyParts;
+
 use super::error::Error;
 use super::key::private::{EcPrivateKey, PrivateKey};
 use super::key::Secret;
@@ -83,6 +85,18 @@ impl KeyKind {
             KeyKind::Ec(Curve::Ed25519 | Curve::X25519) => Alg::EdDSA,
             KeyKind::Ed25519 => Alg::EdDSA,
         }
+    }
+}
+
+/// Whether `key` is of `kind`: a key made elsewhere (the browser's WebCrypto) is checked before
+/// it is shown as the one asked for.
+pub fn is_of_kind(key: &PrivateKey, kind: KeyKind) -> bool {
+    match (kind, key) {
+        (KeyKind::Oct(hash), PrivateKey::Secret(secret)) => secret.len() == hash.output_len(),
+        (KeyKind::Rsa(size), PrivateKey::Rsa(rsa)) => rsa.size() * 8 == size.bits(),
+        (KeyKind::Ec(curve), PrivateKey::Ec(ec)) => ec.curve() == curve,
+        (KeyKind::Ed25519, PrivateKey::Ed25519(_)) => true,
+        (KeyKind::Oct(_) | KeyKind::Rsa(_) | KeyKind::Ec(_) | KeyKind::Ed25519, _) => false,
     }
 }
 

@@ -14,7 +14,7 @@ use super::key::export::{jwks, private_jwk, private_pem, public_jwk, public_pem,
 use super::key::private::{self, PrivateKey};
 use super::key::thumbprint;
 use super::key::{Key, KeySet, KeyText, SecretEncoding};
-use super::keygen::{generate, KeyKind};
+use super::keygen::{generate, is_of_kind, KeyKind};
 use super::platform::{run_request_here, PlatformAnswer, PlatformRequest};
 use super::protocol::{
     Decryption, EncryptRequest, KeyForms, Opened, Reply, Request, SignRequest, Signed,
@@ -122,13 +122,37 @@ fn verify_key(key: &PrivateKey) -> SecretText {
 }
 
 fn generated(kind: KeyKind) -> Result<KeyForms, Error> {
-    let key = generate(kind)?;
+    forms_of_new_key(&generate(kind)?, kind)
+}
+
+/// The answer to `Generate { kind }` for a key the browser made (WebCrypto, exported as PKCS#8
+/// DER): the same forms as a key made here, once it is checked to be of that kind.
+pub fn generated_elsewhere(kind: KeyKind, pkcs8_der: &[u8]) -> Reply {
+    let key = private::from_pkcs8_der(pkcs8_der).and_then(|key| match is_of_kind(&key, kind) {
+        true => Ok(key),
+        false => Err(Error::KeyGeneration {
+            reason: format!(
+                "the browser made a {} instead of a {}",
+                key.public().describe(),
+                kind.name()
+            ),
+        }),
+    });
+    match key.and_then(|key| forms_of_new_key(&key, kind)) {
+        Ok(forms) => Reply::Forms(forms),
+        Err(err) => Reply::Failed {
+            error: err.to_string(),
+        },
+    }
+}
+
+fn forms_of_new_key(key: &PrivateKey, kind: KeyKind) -> Result<KeyForms, Error> {
     let labels = JwkLabels {
         kid: None,
         alg: Some(kind.alg().name().to_owned()),
         key_use: Some("sig".to_owned()),
     };
-    Ok(private_forms(&key, &labels))
+    Ok(private_forms(key, &labels))
 }
 
 /// A pasted key in every form it has. A JWK keeps its own `kid`, `alg` and `use`; a key without

@@ -145,6 +145,11 @@ fn from_pem(text: &str) -> Result<PrivateKey, Error> {
     }
 }
 
+/// A PKCS#8 private key in DER (as WebCrypto's `exportKey("pkcs8")` gives it).
+pub fn from_pkcs8_der(der: &[u8]) -> Result<PrivateKey, Error> {
+    pkcs8(der).map_err(|detail| pem_error("PKCS#8 private key", detail))
+}
+
 fn pkcs8(der: &[u8]) -> Result<PrivateKey, String> {
     match pem::pkcs8_parts(der)? {
         Pkcs8Parts::Rsa(pkcs1) => rsa_pkcs1(pkcs1),
