@@ -1,6 +1,7 @@
 //! Keys the browser makes (WebCrypto's generateKey, exported as PKCS#8 DER, in the worker)
 //! are answered like keys made here: the same forms, once checked to be the kind asked for.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use jwt_debugger::jose::keygen::KeyKind;
 use jwt_debugger::jose::protocol::{KeyForms, Reply, Request};
