@@ -159,3 +159,19 @@ fn a_link_opens_with_its_token_key_and_mode() {
     assert_eq!(state.view.mode, Mode::Decoder);
     assert_eq!(state.outer.key.text.expose(), JWT_IO_SECRET);
 }
+
+#[test]
+fn a_big_tokens_parts_follow_its_verdict_and_a_small_ones_come_with_it() {
+    let mut state = State::new(String::new(), NOW);
+    state.apply(Action::SetKey(JWT_IO_SECRET.into()));
+    state.apply(Action::SetToken(JWT_IO_TOKEN.to_owned()));
+    assert!(!state.view.parts_pending, "a small token is shown at once");
+    assert!(!state.apply(Action::ShowParts), "nothing was waiting");
+
+    let big = format!("{JWT_IO_TOKEN}{}", "A".repeat(40 * 1024));
+    state.apply(Action::SetToken(big));
+    assert!(state.view.parts_pending, "the verdict goes first");
+    assert!(state.apply(Action::ShowParts));
+    assert!(!state.view.parts_pending);
+    assert!(!state.apply(Action::ShowParts), "once");
+}

@@ -9,6 +9,7 @@ use super::components::key_workshop::{key_workshop, KeyWorkshopProps};
 use super::components::mode_tabs::{panel_id, tab_id, ModeTabs};
 use super::hooks::use_clock::{now, use_clock};
 use super::hooks::use_fragment::{link_from_location, use_fragment};
+use super::hooks::use_parts_after_verdict::use_parts_after_verdict;
 use super::hooks::use_platform_check::use_platform_check;
 use super::hooks::use_secret_search::use_secret_search;
 use super::hooks::use_shell_handover::use_shell_handover;
@@ -33,6 +34,7 @@ pub fn App() -> Html {
     use_worker_jobs(&state);
     use_fragment(&state);
     use_shell_handover();
+    use_parts_after_verdict(&state);
 
     let mode = state.view.mode;
     let panel = match mode {

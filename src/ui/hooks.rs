@@ -4,6 +4,7 @@
 
 pub mod use_clock;
 pub mod use_fragment;
+pub mod use_parts_after_verdict;
 pub mod use_platform_check;
 pub mod use_secret_search;
 pub mod use_shell_handover;
@@ -26,4 +27,42 @@ fn after_settling(settle: Duration, job: impl Future<Output = ()> + 'static) -> 
         }
     });
     move || stop.set(true)
+}
+
+/// Runs `job` once the browser has presented what is in the page now: an animation frame runs
+/// once the previous frame is out, and the second one's follows the frame that drew the page.
+pub fn after_next_paint(job: impl FnOnce() + 'static) {
+    let job = Rc::new(Cell::new(Some(Box::new(job) as Box<dyn FnOnce()>)));
+    let run = {
+        let job = Rc::clone(&job);
+        move || {
+            if let Some(job) = job.take() {
+                job();
+            }
+        }
+    };
+    let second = {
+        let run = run.clone();
+        move || {
+            if !on_next_frame(Box::new(run.clone())) {
+                run();
+            }
+        }
+    };
+    if !on_next_frame(Box::new(second)) {
+        run();
+    }
+}
+
+/// Asks for `then` at the next animation frame; false if the browser would not.
+fn on_next_frame(then: Box<dyn FnOnce()>) -> bool {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let callback = Closure::once_into_js(then);
+    web_sys::window().is_some_and(|window| {
+        window
+            .request_animation_frame(callback.unchecked_ref())
+            .is_ok()
+    })
 }

@@ -196,6 +196,8 @@ pub enum Action {
     SetPartView(Part, PartView),
     /// Whether share links carry the key box (public keys only).
     ShareKey(bool),
+    /// The verdict of a big token is on screen: its parts follow.
+    ShowParts,
 }
 
 impl State {
@@ -242,6 +244,7 @@ impl State {
             &self.settings,
             self.now,
         );
+        self.view.parts_pending = token.len() > view::PARTS_AFTER_VERDICT_ABOVE;
         self.outer.input = token;
         self.outer.generation.bump();
         self.redecrypt();
@@ -540,6 +543,11 @@ impl State {
             Action::EditInEncoder => return self.edit_in_encoder(),
             Action::SetPartView(part, view) => self.view.set_part(part, view),
             Action::ShareKey(on) => self.view.share_key = on,
+            Action::ShowParts => {
+                if !std::mem::take(&mut self.view.parts_pending) {
+                    return false;
+                }
+            }
         }
         true
     }

@@ -64,6 +64,8 @@ pub fn decoder(state: &State, dispatch: &Callback<Action>) -> Html {
     };
     let summary = summarize(outer, state.now);
     let is_jws = decoded.is_some() && !outer.is_jwe();
+    // A big token's verdict is painted first; its parts follow a frame later.
+    let pending = state.view.parts_pending;
 
     html! {
         <div class="decoder">
@@ -80,7 +82,7 @@ pub fn decoder(state: &State, dispatch: &Callback<Action>) -> Html {
                     }
                 </TokenInput>
                 { moved_note(state, dispatch) }
-                if let Some(decoded) = decoded.clone() {
+                if let (Some(decoded), false) = (decoded.clone(), pending) {
                     <EncodedToken decoded={decoded} />
                 }
                 <DecodeError error={decode_error.clone()} />
@@ -104,44 +106,50 @@ pub fn decoder(state: &State, dispatch: &Callback<Action>) -> Html {
                     { try_examples(&dispatch.reform(Action::LoadExample)) }
                 }
 
-                if !outer.embedded.is_empty() {
-                    <EmbeddedKeys keys={outer.embedded.clone()} />
-                }
-                if decoded.is_some() {
-                    <Findings findings={state.findings.clone()} secret_search={state.search.state.clone()}
-                              on_search={dispatch.reform(|()| Action::StartSecretSearch)} />
-                }
-                if let Some(content) = header {
-                    <JsonPane part="header" title="Header" content={content}
-                              view={(!tables.header.is_empty()).then(|| view_of(Part::Header)).flatten()}>
-                        <ClaimsTable rows={tables.header.clone()} kind={TableKind::Header} now={clock.now} />
-                    </JsonPane>
-                }
-                if let Some(Ok(jwe)) = outer.json_jwe.as_deref() {
-                    { encrypted_json(jwe) }
-                }
-                if let (Some(decoded), true) = (decoded.clone(), state.inner.decryption.is_some()) {
-                    { encrypted_parts(&EncryptedPartsProps { decoded }) }
-                }
-                if let Some(opened) = opened {
-                    { plaintext(&PlaintextProps { opened, inner_key: state.inner.key.clone(), inner: state.inner.inspection.clone(),
-                                                  clock, on_inner_key: dispatch.reform(|key: String| Action::SetInnerKey(key.into())),
-                                                  on_inner_encoding: dispatch.reform(Action::SetInnerEncoding) }) }
-                }
-                if let Some(content) = payload {
-                    <JsonPane part="payload" title="Payload" content={content}
-                              view={(!tables.claims.is_empty()).then(|| view_of(Part::Payload)).flatten()}>
-                        <ClaimsTable rows={tables.claims.clone()} kind={TableKind::Claims} now={clock.now} />
-                    </JsonPane>
-                }
-                if times.span(clock.now).is_some() {
-                    <Lifetime times={times} now={clock.now} />
-                }
-                if tables.has_claims {
-                    <CheckSettingsForm settings={state.settings.clone()} on_change={dispatch.reform(Action::SetSettings)} />
-                }
-                if let Some(decoded) = decoded {
-                    <SignaturePane decoded={decoded} />
+                if pending {
+                    <p class="pane-note" data-testid="parts-pending">{ "Laying out the token's parts…" }</p>
+                } else {
+                    <>
+                    if !outer.embedded.is_empty() {
+                        <EmbeddedKeys keys={outer.embedded.clone()} />
+                    }
+                    if decoded.is_some() {
+                        <Findings findings={state.findings.clone()} secret_search={state.search.state.clone()}
+                                  on_search={dispatch.reform(|()| Action::StartSecretSearch)} />
+                    }
+                    if let Some(content) = header {
+                        <JsonPane part="header" title="Header" content={content}
+                                  view={(!tables.header.is_empty()).then(|| view_of(Part::Header)).flatten()}>
+                            <ClaimsTable rows={tables.header.clone()} kind={TableKind::Header} now={clock.now} />
+                        </JsonPane>
+                    }
+                    if let Some(Ok(jwe)) = outer.json_jwe.as_deref() {
+                        { encrypted_json(jwe) }
+                    }
+                    if let (Some(decoded), true) = (decoded.clone(), state.inner.decryption.is_some()) {
+                        { encrypted_parts(&EncryptedPartsProps { decoded }) }
+                    }
+                    if let Some(opened) = opened {
+                        { plaintext(&PlaintextProps { opened, inner_key: state.inner.key.clone(), inner: state.inner.inspection.clone(),
+                                                      clock, on_inner_key: dispatch.reform(|key: String| Action::SetInnerKey(key.into())),
+                                                      on_inner_encoding: dispatch.reform(Action::SetInnerEncoding) }) }
+                    }
+                    if let Some(content) = payload {
+                        <JsonPane part="payload" title="Payload" content={content}
+                                  view={(!tables.claims.is_empty()).then(|| view_of(Part::Payload)).flatten()}>
+                            <ClaimsTable rows={tables.claims.clone()} kind={TableKind::Claims} now={clock.now} />
+                        </JsonPane>
+                    }
+                    if times.span(clock.now).is_some() {
+                        <Lifetime times={times} now={clock.now} />
+                    }
+                    if tables.has_claims {
+                        <CheckSettingsForm settings={state.settings.clone()} on_change={dispatch.reform(Action::SetSettings)} />
+                    }
+                    if let Some(decoded) = decoded {
+                        <SignaturePane decoded={decoded} />
+                    }
+                    </>
                 }
             </div>
         </div>

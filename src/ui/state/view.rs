@@ -96,7 +96,13 @@ pub struct View {
     pub share_key: bool,
     /// A token just moved into the decoder, and what it replaced.
     pub moved: Option<Moved>,
+    /// A big token's parts wait for its verdict to be painted (`Action::ShowParts`).
+    pub parts_pending: bool,
 }
+
+/// Tokens longer than this are shown in two steps: the verdict first, the parts a frame later,
+/// so the answer is on screen before the page lays out a large payload.
+pub const PARTS_AFTER_VERDICT_ABOVE: usize = 32 * 1024;
 
 impl View {
     pub fn part(&self, part: Part) -> PartView {
