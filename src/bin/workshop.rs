@@ -22,9 +22,6 @@ mod worker {
 
     thread_local! {
         static LIST: RefCell<Option<Rc<str>>> = const { RefCell::new(None) };
-    }
-
-    thread_local! {
         /// Requests not yet answered, in the order they came: the page pairs replies with
         /// requests by order, and some answers (a browser-made key) are asynchronous.
         static QUEUE: RefCell<VecDeque<Result<Request, String>>> = const { RefCell::new(VecDeque::new()) };

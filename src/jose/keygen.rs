@@ -4,10 +4,9 @@
 use getrandom::rand_core::UnwrapErr;
 use getrandom::SysRng;
 use p256::elliptic_curve::Generate;
-
-use super::alg::{Alg, Curve, Hash};
 use rsa::traits::PublicKeyParts;
 
+use super::alg::{Alg, Curve, Hash};
 use super::error::Error;
 use super::key::private::{EcPrivateKey, PrivateKey};
 use super::key::Secret;

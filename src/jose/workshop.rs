@@ -122,7 +122,7 @@ fn verify_key(key: &PrivateKey) -> SecretText {
 }
 
 fn generated(kind: KeyKind) -> Result<KeyForms, Error> {
-    forms_of_new_key(&generate(kind)?, kind)
+    generate(kind).map(|key| forms_of_new_key(&key, kind))
 }
 
 /// The answer to `Generate { kind }` for a key the browser made (WebCrypto, exported as PKCS#8
@@ -138,7 +138,7 @@ pub fn generated_elsewhere(kind: KeyKind, pkcs8_der: &[u8]) -> Reply {
             ),
         }),
     });
-    match key.and_then(|key| forms_of_new_key(&key, kind)) {
+    match key.map(|key| forms_of_new_key(&key, kind)) {
         Ok(forms) => Reply::Forms(forms),
         Err(err) => Reply::Failed {
             error: err.to_string(),
@@ -146,13 +146,13 @@ pub fn generated_elsewhere(kind: KeyKind, pkcs8_der: &[u8]) -> Reply {
     }
 }
 
-fn forms_of_new_key(key: &PrivateKey, kind: KeyKind) -> Result<KeyForms, Error> {
+fn forms_of_new_key(key: &PrivateKey, kind: KeyKind) -> KeyForms {
     let labels = JwkLabels {
         kid: None,
         alg: Some(kind.alg().name().to_owned()),
         key_use: Some("sig".to_owned()),
     };
-    Ok(private_forms(key, &labels))
+    private_forms(key, &labels)
 }
 
 /// A pasted key in every form it has. A JWK keeps its own `kid`, `alg` and `use`; a key without

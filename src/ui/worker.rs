@@ -132,8 +132,8 @@ pub async fn ready(role: Role) -> Result<(), String> {
     wait_ready(&client).await
 }
 
-/// Stops the worker if it is working or has work waiting for it to start (its waiters are
-/// told), so that work ends at once.
+/// Stops what the worker was asked to do, so that work ends at once: requests still waiting
+/// for it to start are told; a worker that is working is ended.
 pub fn stop_if_busy(role: Role) {
     let Some(client) = current(role) else {
         return;

@@ -3,20 +3,13 @@
 // abbreviation says so and offers the rest. Timings are scripts/bench's, not asserted here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hs256, open, said, servedApp, statusBecomes, view } from './harness.mjs';
+import { bigPayload, hs256, open, said, servedApp, statusBecomes, view } from './harness.mjs';
 
 const app = servedApp();
 const SECRET = 'a secret that is in no public list 5f1e2d0123456789';
 
-/** A payload of about `bytes` bytes: `sub`, `iat` and numbered claims. */
-function payload(bytes) {
-  const claims = { sub: 'big', iat: 1700000000 };
-  for (let i = 0; JSON.stringify(claims).length < bytes; i += 1) claims[`claim_${i}`] = { value: `v${i}`.repeat(4), n: i };
-  return claims;
-}
-
 test('a 100 KB payload: all of it pretty-printed, colours and table rows abbreviated with an offer of the rest', { timeout: 60000 }, async () => {
-  const claims = payload(100_000);
+  const claims = bigPayload(100_000);
   const names = Object.keys(claims);
   const session = await open(app.browser, app.server.url, app.server.origin);
   const { page } = session;
@@ -50,7 +43,7 @@ test('a 100 KB payload: all of it pretty-printed, colours and table rows abbrevi
 });
 
 test('a small payload is coloured in full and its table complete, with no notes', async () => {
-  const claims = payload(2_000);
+  const claims = bigPayload(2_000);
   const session = await open(app.browser, app.server.url, app.server.origin);
   const { page } = session;
   await page.fill('[data-testid=key-input]', SECRET);

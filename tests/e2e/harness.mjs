@@ -205,6 +205,13 @@ export const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3
 export const JWT_IO_SECRET = 'your-256-bit-secret';
 
 /** An HS256 token over this header (alg added) and payload, signed with `secret`. */
+/** A JWT payload of about `bytes` bytes: `sub`, `iat` and numbered claims (for big-token runs). */
+export function bigPayload(bytes) {
+  const claims = { sub: 'big', iat: 1700000000 };
+  for (let i = 0; JSON.stringify(claims).length < bytes; i += 1) claims[`claim_${i}`] = { value: `v${i}`.repeat(4), n: i, ok: i % 2 === 0 };
+  return claims;
+}
+
 export function hs256(header, payload, secret) {
   const b64url = (data) => Buffer.from(data).toString('base64url');
   const input = `${b64url(JSON.stringify({ alg: 'HS256', ...header }))}.${b64url(JSON.stringify(payload))}`;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::verdict::sign;
+use super::verdict::Look;
 use crate::jose::jwe::decrypt::FailedStep;
 use crate::jose::status::Status;
 use crate::ui::state::encrypted::{Decryption, Encrypted};
@@ -17,13 +17,13 @@ pub struct EncryptedVerdictProps {
 /// component costs the page about 1.5 KB of WebAssembly.
 pub fn encrypted_verdict(props: &EncryptedVerdictProps) -> Html {
     let verdict = &props.encrypted.verdict;
-    let (headline, detail, class) = match verdict {
+    let (headline, detail, look) = match verdict {
         Decryption::NoKey => (
             "Encrypted token: enter the decryption key".to_owned(),
             Some("A secret, password, PEM private key, private JWK or JWK Set; it stays in this page.".to_owned()),
-            "no-key",
+            Look::NoKey,
         ),
-        Decryption::Pending => ("Decrypting…".to_owned(), None, "pending"),
+        Decryption::Pending => ("Decrypting…".to_owned(), None, Look::Pending),
         Decryption::Decrypted(opened) => {
             let key = match &opened.kid {
                 Some(kid) => format!("key {} (kid {kid:?})", opened.key_position),
@@ -32,17 +32,17 @@ pub fn encrypted_verdict(props: &EncryptedVerdictProps) -> Html {
             (
                 "Decrypted".to_owned(),
                 Some(format!("With {key}: {} for the content key, {} for the content.", opened.alg.name(), opened.enc.name())),
-                "valid",
+                Look::Valid,
             )
         }
-        Decryption::Invalid { step } => ("Not decrypted".to_owned(), Some(step_reason(step).to_owned()), "invalid"),
+        Decryption::Invalid { step } => ("Not decrypted".to_owned(), Some(step_reason(step).to_owned()), Look::Invalid),
         Decryption::Refused { status, reason } => {
             let headline = match status {
                 Status::KeyError => "The key cannot be used",
                 Status::Unsupported => "Not decryptable here",
                 _ => "The token cannot be decrypted",
             };
-            (headline.to_owned(), Some(reason.clone()), "key-error")
+            (headline.to_owned(), Some(reason.clone()), Look::KeyError)
         }
     };
     let notes = match verdict {
@@ -50,9 +50,9 @@ pub fn encrypted_verdict(props: &EncryptedVerdictProps) -> Html {
         _ => Vec::new(),
     };
     html! {
-        <div class={classes!("verdict", format!("verdict-{class}"))}
+        <div class={classes!("verdict", look.class())}
              data-testid="verify-status" data-status={verdict.as_str().to_owned()} role="status" aria-live="polite">
-            <span class="verdict-sign" aria-hidden="true">{ sign(class) }</span>
+            <span class="verdict-sign" aria-hidden="true">{ look.sign() }</span>
             <div class="verdict-body">
                 <strong class="verdict-headline">{ headline }</strong>
                 if let Some(detail) = detail {

@@ -111,8 +111,13 @@ pub fn JsonPane(props: &JsonPaneProps) -> Html {
     let table_chosen = matches!(props.view, Some((PartView::Table, _)));
     let (body, copied) = match &content.body {
         Body::Json(text) => {
-            let (shown, laid_out, partly) = highlighted(text, colour_lines);
-            partly_coloured = partly;
+            // The markup comes from the core, which escapes every piece of the token's text.
+            let markup = json_view::pretty_markup(text, colour_lines);
+            partly_coloured = markup
+                .is_partly_coloured()
+                .then_some((markup.coloured_lines, markup.lines));
+            let shown = Html::from_html_unchecked(markup.html.into());
+            let laid_out = markup.text;
             (
                 html! {
                     <pre class="pane-body pane-json" data-testid={format!("{part}-json")} hidden={table_chosen}
@@ -185,18 +190,4 @@ fn view_switch(part: &str, view: PartView, on_view: &Callback<PartView>) -> Html
             { option(PartView::Table, "Table") }
         </div>
     }
-}
-
-/// The JSON coloured, and as plain text for the copy button. The markup comes from the core,
-/// which escapes every piece of the token's text, so it is set as it is.
-fn highlighted(text: &str, colour_lines: usize) -> (Html, String, Option<(usize, usize)>) {
-    let markup = json_view::pretty_markup(text, colour_lines);
-    let partly = markup
-        .is_partly_coloured()
-        .then_some((markup.coloured_lines, markup.lines));
-    (
-        Html::from_html_unchecked(markup.html.into()),
-        markup.text,
-        partly,
-    )
 }

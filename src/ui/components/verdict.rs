@@ -21,29 +21,59 @@ pub struct VerdictProps {
     pub decode_error_shown: bool,
 }
 
-/// The looks a verdict can have, each its own colour and sign: the class's suffix.
-fn look(status: Status, strict_ok: bool) -> &'static str {
-    match status {
-        Status::Valid if strict_ok => "valid",
-        Status::Valid => "refuse",
-        Status::Invalid => "invalid",
-        Status::Malformed => "malformed",
-        Status::KeyError | Status::Unsupported => "key-error",
-        Status::Pending => "pending",
-        Status::NoKey => "no-key",
-        // A prompt, not a verdict: quieter than any.
-        Status::Empty => "empty",
-    }
+/// The looks a verdict can have, each its own colour (the class `verdict-…`) and sign; the
+/// encrypted token's verdict shares them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Look {
+    Valid,
+    /// The signature matches, yet a careful verifier must refuse the token.
+    Refuse,
+    Invalid,
+    Malformed,
+    KeyError,
+    Pending,
+    NoKey,
+    /// A prompt, not a verdict: quieter than any.
+    Empty,
 }
 
-/// The sign drawn beside a verdict of this look (the encrypted token's verdict shares it).
-pub fn sign(look: &str) -> &'static str {
-    match look {
-        "valid" => "✓",
-        "invalid" | "malformed" => "✗",
-        "pending" => "…",
-        "no-key" | "empty" => "?",
-        _ => "!",
+impl Look {
+    fn of(status: Status, strict_ok: bool) -> Look {
+        match status {
+            Status::Valid if strict_ok => Look::Valid,
+            Status::Valid => Look::Refuse,
+            Status::Invalid => Look::Invalid,
+            Status::Malformed => Look::Malformed,
+            Status::KeyError | Status::Unsupported => Look::KeyError,
+            Status::Pending => Look::Pending,
+            Status::NoKey => Look::NoKey,
+            Status::Empty => Look::Empty,
+        }
+    }
+
+    /// The verdict's class: `verdict-valid`, `verdict-refuse` …
+    pub fn class(self) -> &'static str {
+        match self {
+            Look::Valid => "verdict-valid",
+            Look::Refuse => "verdict-refuse",
+            Look::Invalid => "verdict-invalid",
+            Look::Malformed => "verdict-malformed",
+            Look::KeyError => "verdict-key-error",
+            Look::Pending => "verdict-pending",
+            Look::NoKey => "verdict-no-key",
+            Look::Empty => "verdict-empty",
+        }
+    }
+
+    /// The sign drawn beside the verdict.
+    pub fn sign(self) -> &'static str {
+        match self {
+            Look::Valid => "✓",
+            Look::Invalid | Look::Malformed => "✗",
+            Look::Pending => "…",
+            Look::NoKey | Look::Empty => "?",
+            Look::Refuse | Look::KeyError => "!",
+        }
     }
 }
 
@@ -75,12 +105,12 @@ pub fn Verdict(props: &VerdictProps) -> Html {
         ),
     };
     let strict = (status == Status::Valid).then_some(if strict_ok { "pass" } else { "fail" });
-    let class = look(status, strict_ok);
+    let look = Look::of(status, strict_ok);
     html! {
-        <div class={classes!("verdict", format!("verdict-{class}"))}
+        <div class={classes!("verdict", look.class())}
              data-testid={props.testid.clone()} data-status={status.as_str()} data-strict={strict}
              role="status" aria-live="polite">
-            <span class="verdict-sign" aria-hidden="true">{ sign(class) }</span>
+            <span class="verdict-sign" aria-hidden="true">{ look.sign() }</span>
             <div class="verdict-body">
                 <strong class="verdict-headline">{ headline }</strong>
                 if let Some(detail) = detail {
