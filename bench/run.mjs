@@ -3,10 +3,15 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { bigPayload, hs256, launch, mode, open, serve } from '../tests/e2e/harness.mjs';
+import { keystrokes } from './keystrokes.mjs';
+import { PBES2_ALGS, pbes2 } from './pbes2.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// BENCH_ONLY=typing,pbes2 (say) runs only those sections: algorithms, secrets, typing, big, keygen, pbes2.
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const wanted = (section) => !ONLY || ONLY.has(section);
 const CASES = ['HS256', 'RS256', 'RS256-4096', 'PS256', 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA'];
 // jose 6 over WebCrypto has no secp256k1, so the reference cannot run ES256K.
 const REFERENCE_LACKS = new Set(['ES256K']);
@@ -43,7 +48,8 @@ async function measure(page, token, iterations) {
 const fixtures = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
 // Cross-origin isolation gives performance.now() microsecond resolution instead of 100 µs.
 const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
-const app = await serve(`${root}dist`, '/app/', {}, ISOLATED);
+// BENCH_DIST=/path/to/dist measures another build (say, main's) against the same reference.
+const app = await serve(process.env.BENCH_DIST ?? `${root}dist`, '/app/', {}, ISOLATED);
 const reference = await serve(`${root}bench`, '/ref/', { '/ref/jose/': `${root}tools/node_modules/jose/dist/webapi` }, ISOLATED);
 const browser = await launch();
 /** Milliseconds from pasting an HS256 token whose secret is in no list to "not found", twice. */
@@ -144,6 +150,8 @@ async function keygen() {
 
 const BIG = [100_000, 1_000_000];
 const keygenRuns = [];
+const typingRuns = [];
+const pbes2Runs = [];
 const bigRuns = new Map(BIG.map((bytes) => [bytes, []]));
 let knownSecretMillis = [];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -151,7 +159,7 @@ const samples = new Map(); // "name label" -> times
 const pages = [['app', app, ''], ['jose', reference, 'reference.html'], ['panes', reference, 'reference.html?panes']];
 try {
   // Rounds interleave the pages, so a slow spell of this 2-core machine hits them all alike.
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < ROUNDS && wanted('algorithms'); round++) {
     for (const name of CASES) {
       const fixture = fixtures.find((f) => f.name === name);
       for (const [label, server, page] of pages) {
@@ -166,10 +174,12 @@ try {
       }
     }
   }
-  knownSecretMillis = await knownSecretSearch();
+  if (wanted('secrets')) knownSecretMillis = await knownSecretSearch();
   for (let round = 0; round < ROUNDS; round++) {
-    for (const bytes of BIG) bigRuns.get(bytes).push(await bigPaste(bytes));
-    keygenRuns.push(await keygen());
+    if (wanted('typing')) typingRuns.push(await keystrokes(browser, app));
+    if (wanted('big')) for (const bytes of BIG) bigRuns.get(bytes).push(await bigPaste(bytes));
+    if (wanted('keygen')) keygenRuns.push(await keygen());
+    if (wanted('pbes2')) pbes2Runs.push(await pbes2(browser, app));
   }
 } finally {
   await browser.close();
@@ -187,23 +197,39 @@ const rows = CASES.map((name) => {
 
 const cell = (value) => (value === undefined ? 'n/a' : value.toFixed(3)).padStart(10);
 const ratio = (ours, theirs) => (theirs === undefined ? 'n/a' : (ours / theirs).toFixed(2)).padStart(10);
-console.log(`\nInput event -> verdict in the DOM, median of ${ROUNDS} x ${ITERATIONS}, headless Chromium (ms).`);
-console.log('jose: verify only; jose+panes: also shows the parts and pretty-prints header and payload.\n');
-console.log(`${'algorithm'.padEnd(12)}${'app'.padStart(10)}${'jose'.padStart(10)}${'jose+panes'.padStart(12)}${'app/jose'.padStart(10)}${'app/panes'.padStart(10)}`);
-for (const { name, app: ours, jose, panes } of rows) {
-  console.log(`${name.padEnd(12)}${cell(ours)}${cell(jose)}${cell(panes).padStart(12)}${ratio(ours, jose)}${ratio(ours, panes)}`);
+if (samples.size) {
+  console.log(`\nInput event -> verdict in the DOM, median of ${ROUNDS} x ${ITERATIONS}, headless Chromium (ms).`);
+  console.log('jose: verify only; jose+panes: also shows the parts and pretty-prints header and payload.\n');
+  console.log(`${'algorithm'.padEnd(12)}${'app'.padStart(10)}${'jose'.padStart(10)}${'jose+panes'.padStart(12)}${'app/jose'.padStart(10)}${'app/panes'.padStart(10)}`);
+  for (const { name, app: ours, jose, panes } of rows) {
+    console.log(`${name.padEnd(12)}${cell(ours)}${cell(jose)}${cell(panes).padStart(12)}${ratio(ours, jose)}${ratio(ours, panes)}`);
+  }
 }
-console.log(`\nKnown-secret search, the whole list (first with the list download, then cached): ${knownSecretMillis.map((ms) => `${ms.toFixed(0)} ms`).join('; ')}`);
+if (knownSecretMillis.length) console.log(`\nKnown-secret search, the whole list (first with the list download, then cached): ${knownSecretMillis.map((ms) => `${ms.toFixed(0)} ms`).join('; ')}`);
 
-console.log(`\nA big payload pasted (HS256, median of ${ROUNDS}): ms to the verdict; the longest task within 3 s; elements in the page.`);
+if (bigRuns.get(BIG[0]).length) console.log(`\nA big payload pasted (HS256, median of ${ROUNDS}): ms to the verdict; the longest task within 3 s; elements in the page.`);
 for (const [bytes, runs] of bigRuns) {
   if (runs.length === 0) continue;
   const of = (field) => median(runs.map((run) => run[field])).toFixed(0);
   console.log(`${`${bytes / 1000} KB`.padEnd(12)}${`${of('verdict')} ms`.padStart(10)}${`${of('longest')} ms`.padStart(10)}${of('elements').padStart(10)}`);
 }
 
-console.log(`\nKey generation, median of ${ROUNDS}: the workshop (click to every form shown; RSA by WebCrypto in the worker) and generateKey called in the page (ms).`);
-for (const kind of Object.keys(KEYGEN)) {
+if (typingRuns.length) {
+  const of = (field) => median(typingRuns.map((run) => run[field]));
+  console.log(`\nTyping a ${typingRuns[0].chars}-character token one character at a time, median ms per keystroke (of ${ROUNDS} pages, 3 passes each):`);
+  console.log(`token box ${of('app').toFixed(3)}, bare textarea ${of('bare').toFixed(3)}, cost ${(of('app') - of('bare')).toFixed(3)}`);
+}
+
+if (keygenRuns.length) console.log(`\nKey generation, median of ${ROUNDS}: the workshop (click to every form shown; RSA by WebCrypto in the worker) and generateKey called in the page (ms).`);
+for (const kind of keygenRuns.length ? Object.keys(KEYGEN) : []) {
   const of = (field) => median(keygenRuns.map((run) => run[kind][field]));
   console.log(`${kind.padEnd(12)}${of('workshop').toFixed(0).padStart(8)}${of('direct').toFixed(0).padStart(8)}${(of('workshop') / of('direct')).toFixed(2).padStart(8)}`);
+}
+
+if (pbes2Runs.length) {
+  console.log(`\nPBES2 decryption, 600,000 iterations, median of ${ROUNDS}: paste to "decrypted" and WebCrypto's PBKDF2 alone in the page (ms).`);
+  for (const alg of PBES2_ALGS) {
+    const of = (field) => median(pbes2Runs.map((run) => run[alg][field]));
+    console.log(`${alg.padEnd(20)}${of('decrypt').toFixed(0).padStart(8)}${of('direct').toFixed(0).padStart(8)}${(of('decrypt') / of('direct')).toFixed(2).padStart(8)}`);
+  }
 }

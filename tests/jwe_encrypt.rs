@@ -13,13 +13,16 @@ use common::{decrypt_text, fixture};
 use jwt_debugger::jose::alg::Curve;
 use jwt_debugger::jose::jwe::alg::{EncAlg, KeyAlg};
 use jwt_debugger::jose::jwe::encrypt::{encrypt, Recipient};
+use jwt_debugger::jose::jwe::pbkdf2::Pbes2;
 use jwt_debugger::jose::key::export::private_pem;
 use jwt_debugger::jose::key::SecretEncoding;
 use jwt_debugger::jose::keygen::{generate, KeyKind};
 use serde_json::{json, Map, Value};
 
 /// Iterations for PBES2 in tests (the page uses 600,000; debug builds are slow).
-const TEST_P2C: u64 = 1000;
+fn test_pbes2() -> Pbes2 {
+    Pbes2::new(1000)
+}
 
 fn open(token: &str, key_text: &str) -> Result<Vec<u8>, String> {
     decrypt_text(token, key_text, SecretEncoding::Utf8)
@@ -106,7 +109,7 @@ fn every_alg_with_every_enc_round_trips_and_is_written_for_jwcrypto() {
                 let recipient = Recipient::parse(&public, SecretEncoding::Utf8).unwrap();
                 let header: Map<String, Value> =
                     json!({"cty": "text/plain"}).as_object().unwrap().clone();
-                let token = encrypt(alg, enc, header, plaintext, &recipient, TEST_P2C)
+                let token = encrypt(alg, enc, header, plaintext, &recipient, &test_pbes2())
                     .unwrap_or_else(|err| panic!("{name}: {err}"));
                 assert_eq!(
                     open(&token, &private).as_deref(),
@@ -138,7 +141,7 @@ fn weak_or_mismatched_choices_are_refused_with_the_reason() {
     )
     .unwrap();
     let refuse = |alg, enc, recipient: &Recipient| {
-        encrypt(alg, enc, Map::new(), b"x", recipient, TEST_P2C)
+        encrypt(alg, enc, Map::new(), b"x", recipient, &test_pbes2())
             .unwrap_err()
             .to_string()
     };

@@ -62,7 +62,10 @@ mod worker {
         while let Some(request) = QUEUE.with(|queue| queue.borrow_mut().pop_front()) {
             let reply = match request {
                 Ok(Request::Generate { kind }) => crate::webcrypto::generate(&scope, kind).await,
-                Ok(request) => workshop::answer(request),
+                Ok(request) => {
+                    let pbes2 = crate::webcrypto::pbkdf2_first(&scope, &request).await;
+                    workshop::answer_with(request, &pbes2)
+                }
                 Err(error) => Reply::Failed { error },
             };
             post(&scope, &reply);
@@ -114,22 +117,65 @@ mod worker {
     }
 }
 
-/// RSA keys from the browser's WebCrypto, which finds primes several times faster than the
-/// core's RustCrypto does in WebAssembly; every other kind, and any browser that refuses, gets
-/// the core's own key (the same forms either way: `workshop::generated_elsewhere`).
+/// What the browser's WebCrypto does faster than the core's RustCrypto in WebAssembly: making
+/// keys (RSA's prime search several times faster; see `KeyKind::browser_keygen`) and PBES2's
+/// PBKDF2 runs. Any kind of key WebCrypto does not
+/// make, and any browser that refuses, gets the core's own result: the same forms
+/// (`workshop::generated_elsewhere`), the same derived key (`Pbes2` derives what it was not given).
 #[cfg(target_arch = "wasm32")]
 mod webcrypto {
     use js_sys::{Array, Object, Reflect, Uint8Array};
-    use jwt_debugger::jose::keygen::KeyKind;
+    use jwt_debugger::jose::jwe::pbkdf2::{Job, Pbes2};
+    use jwt_debugger::jose::keygen::{BrowserKeygen, KeyKind};
     use jwt_debugger::jose::protocol::{Reply, Request};
     use jwt_debugger::jose::workshop;
     use wasm_bindgen::JsValue;
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{CryptoKey, DedicatedWorkerGlobalScope};
 
+    /// The PBKDF2 runs `request` needs, done by WebCrypto, for `workshop::answer_with`.
+    pub async fn pbkdf2_first(scope: &DedicatedWorkerGlobalScope, request: &Request) -> Pbes2 {
+        let Ok((mut pbes2, jobs)) = workshop::pbkdf2_runs(request) else {
+            return Pbes2::default();
+        };
+        for job in jobs {
+            if let Ok(key) = pbkdf2(scope, &job).await {
+                pbes2 = pbes2.with_derived(job, key);
+            }
+        }
+        pbes2
+    }
+
+    async fn pbkdf2(scope: &DedicatedWorkerGlobalScope, job: &Job) -> Result<Vec<u8>, JsValue> {
+        let subtle = scope.crypto()?.subtle();
+        let usages = Array::of1(&"deriveBits".into());
+        let password = Uint8Array::from(job.password.as_slice());
+        let base =
+            JsFuture::from(subtle.import_key_with_str("raw", &password, "PBKDF2", false, &usages)?)
+                .await?;
+        let derivation = &job.derivation;
+        let params = Object::new();
+        Reflect::set(&params, &"name".into(), &"PBKDF2".into())?;
+        Reflect::set(
+            &params,
+            &"hash".into(),
+            &derivation.prf.webcrypto_hash().into(),
+        )?;
+        Reflect::set(
+            &params,
+            &"salt".into(),
+            &Uint8Array::from(derivation.salt.as_slice()),
+        )?;
+        Reflect::set(&params, &"iterations".into(), &derivation.rounds.into())?;
+        let bits = u32::try_from(derivation.len * 8).map_err(|_| JsValue::NULL)?;
+        let derived =
+            JsFuture::from(subtle.derive_bits_with_object(&params, &base.into(), bits)?).await?;
+        Ok(Uint8Array::new(&derived).to_vec())
+    }
+
     pub async fn generate(scope: &DedicatedWorkerGlobalScope, kind: KeyKind) -> Reply {
-        if let KeyKind::Rsa(size) = kind {
-            if let Ok(der) = rsa_pkcs8(scope, size.bits()).await {
+        if let Some(keygen) = kind.browser_keygen() {
+            if let Ok(der) = pkcs8_of_new_key(scope, keygen).await {
                 let reply = workshop::generated_elsewhere(kind, &der);
                 if !matches!(reply, Reply::Failed { .. }) {
                     return reply;
@@ -139,25 +185,29 @@ mod webcrypto {
         workshop::answer(Request::Generate { kind })
     }
 
-    /// A new RSA key (e = 65537) from `generateKey`, exported as PKCS#8 DER.
-    async fn rsa_pkcs8(
+    /// A new key pair from `generateKey`, its private key exported as PKCS#8 DER.
+    async fn pkcs8_of_new_key(
         scope: &DedicatedWorkerGlobalScope,
-        bits: usize,
+        keygen: BrowserKeygen,
     ) -> Result<Vec<u8>, JsValue> {
         let subtle = scope.crypto()?.subtle();
         let algorithm = Object::new();
-        Reflect::set(&algorithm, &"name".into(), &"RSASSA-PKCS1-v1_5".into())?;
-        Reflect::set(
-            &algorithm,
-            &"modulusLength".into(),
-            &JsValue::from(bits as u32),
-        )?;
-        Reflect::set(
-            &algorithm,
-            &"publicExponent".into(),
-            &Uint8Array::from(&[1u8, 0, 1][..]),
-        )?;
-        Reflect::set(&algorithm, &"hash".into(), &"SHA-256".into())?;
+        let set = |name: &str, value: &JsValue| Reflect::set(&algorithm, &name.into(), value);
+        match keygen {
+            BrowserKeygen::Rsa { modulus_bits } => {
+                set("name", &"RSASSA-PKCS1-v1_5".into())?;
+                set("modulusLength", &JsValue::from(modulus_bits as u32))?;
+                set("publicExponent", &Uint8Array::from(&[1u8, 0, 1][..]))?;
+                set("hash", &"SHA-256".into())?;
+            }
+            BrowserKeygen::Ecdsa { named_curve } => {
+                set("name", &"ECDSA".into())?;
+                set("namedCurve", &named_curve.into())?;
+            }
+            BrowserKeygen::Ed25519 => {
+                set("name", &"Ed25519".into())?;
+            }
+        }
         let usages = Array::of2(&"sign".into(), &"verify".into());
         let pair =
             JsFuture::from(subtle.generate_key_with_object(&algorithm, true, &usages)?).await?;

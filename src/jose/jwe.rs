@@ -9,6 +9,7 @@ pub mod encrypt;
 pub mod header;
 pub mod key;
 pub mod key_management;
+pub mod pbkdf2;
 
 use serde_json::{Map, Value};
 

@@ -21,6 +21,15 @@ pub enum KeyKind {
     Ed25519,
 }
 
+/// A `generateKey` call for WebCrypto: RSASSA-PKCS1-v1_5 with e = 65537 and SHA-256 (the
+/// hash is WebCrypto's label on the key, not part of it), ECDSA on a named curve, or Ed25519.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BrowserKeygen {
+    Rsa { modulus_bits: usize },
+    Ecdsa { named_curve: &'static str },
+    Ed25519,
+}
+
 /// The RSA modulus sizes the workshop makes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RsaSize {
@@ -68,6 +77,26 @@ impl KeyKind {
 
     pub fn from_name(name: &str) -> Option<KeyKind> {
         KeyKind::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
+    /// What WebCrypto's `generateKey` is asked for to make a key of this kind in the browser:
+    /// RSA (its prime search is several times faster there), the NIST curves and Ed25519. HMAC
+    /// secrets are only random bytes, and WebCrypto has no secp256k1.
+    pub fn browser_keygen(self) -> Option<BrowserKeygen> {
+        match self {
+            KeyKind::Rsa(size) => Some(BrowserKeygen::Rsa {
+                modulus_bits: size.bits(),
+            }),
+            KeyKind::Ec(curve @ (Curve::P256 | Curve::P384 | Curve::P521)) => {
+                Some(BrowserKeygen::Ecdsa {
+                    named_curve: curve.jwk_name(),
+                })
+            }
+            KeyKind::Ed25519 => Some(BrowserKeygen::Ed25519),
+            KeyKind::Oct(_) | KeyKind::Ec(Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519) => {
+                None
+            }
+        }
     }
 
     /// The algorithm a key of this kind is made for, written into its JWK's `alg`.

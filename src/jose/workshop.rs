@@ -4,12 +4,14 @@
 
 use serde_json::{json, Map, Value};
 
+use super::base64url;
 use super::error::Error;
 use super::hex;
 use super::jwe;
 use super::jwe::alg::KeyAlg;
-use super::jwe::decrypt::{decrypt, Outcome};
-use super::jwe::encrypt::{encrypt, Recipient, DEFAULT_P2C};
+use super::jwe::decrypt::{decrypt_with, pbkdf2_jobs, Outcome};
+use super::jwe::encrypt::{encrypt, Recipient};
+use super::jwe::pbkdf2::{Derivation, Job, Pbes2};
 use super::key::export::{jwks, private_jwk, private_pem, public_jwk, public_pem, JwkLabels};
 use super::key::private::{self, PrivateKey};
 use super::key::thumbprint;
@@ -38,11 +40,64 @@ pub fn handle(request: &str) -> String {
 /// Answers one request. A known-secret search needs the list, which only the worker that
 /// fetched it holds, so it is answered there (see `known_secrets::search`).
 pub fn answer(request: Request) -> Reply {
+    answer_with(request, &Pbes2::default())
+}
+
+/// The PBKDF2 runs that answering `request` will need (PBES2 decryption with a password, or
+/// encryption to one), and the `Pbes2` to hand their keys to, with a new token's salt already
+/// chosen: so that the worker's WebCrypto can run them first, then `answer_with` the keys.
+pub fn pbkdf2_runs(request: &Request) -> Result<(Pbes2, Vec<Job>), Error> {
+    match request {
+        Request::Decrypt {
+            token,
+            key,
+            encoding,
+        } => {
+            let jobs = match (jwe::parse(token), jwe::key::parse(key.expose(), *encoding)) {
+                (Ok(token), Ok(keys)) => pbkdf2_jobs(&token, &keys),
+                // The answer will say what is wrong; there is nothing to derive.
+                _ => Vec::new(),
+            };
+            Ok((Pbes2::default(), jobs))
+        }
+        Request::Sign(SignRequest {
+            encrypt: Some(encryption),
+            ..
+        }) => {
+            let KeyAlg::Pbes2(size) = encryption.alg else {
+                return Ok((Pbes2::default(), Vec::new()));
+            };
+            let Ok(Recipient::Secret(password)) =
+                Recipient::parse(encryption.key.expose(), encryption.encoding)
+            else {
+                return Ok((Pbes2::default(), Vec::new()));
+            };
+            let pbes2 = Pbes2::default().with_new_salt(Pbes2::fresh_salt()?);
+            let (salt_input, count) = pbes2.new_token_members()?;
+            let header = Map::from_iter([
+                ("p2s".to_owned(), json!(base64url::encode(&salt_input))),
+                ("p2c".to_owned(), json!(count)),
+            ]);
+            let derivation = Derivation::of_header(encryption.alg, size, &header)?;
+            Ok((
+                pbes2,
+                vec![Job {
+                    derivation,
+                    password,
+                }],
+            ))
+        }
+        _ => Ok((Pbes2::default(), Vec::new())),
+    }
+}
+
+/// `answer`, with PBES2's salt and any keys derived beforehand from `pbes2`.
+pub fn answer_with(request: Request, pbes2: &Pbes2) -> Reply {
     let failed = |err: Error| Reply::Failed {
         error: err.to_string(),
     };
     match request {
-        Request::Sign(request) => sign(&request).map_or_else(failed, Reply::Signed),
+        Request::Sign(request) => sign(&request, pbes2).map_or_else(failed, Reply::Signed),
         Request::Generate { kind } => generated(kind).map_or_else(failed, Reply::Forms),
         Request::Convert { key, encoding } => {
             converted(key.expose(), encoding).map_or_else(failed, Reply::Forms)
@@ -51,7 +106,7 @@ pub fn answer(request: Request) -> Reply {
             token,
             key,
             encoding,
-        } => Reply::Decryption(decrypted(&token, key.expose(), encoding)),
+        } => Reply::Decryption(decrypted(&token, key.expose(), encoding, pbes2)),
         Request::Verify(request) => Reply::Verified {
             answer: verified(request),
         },
@@ -61,7 +116,7 @@ pub fn answer(request: Request) -> Reply {
     }
 }
 
-fn sign(request: &SignRequest) -> Result<Signed, Error> {
+fn sign(request: &SignRequest, pbes2: &Pbes2) -> Result<Signed, Error> {
     let key = private::parse(request.key.expose(), request.encoding)?;
     let token = encode_allowing_weak(
         request.alg,
@@ -72,7 +127,7 @@ fn sign(request: &SignRequest) -> Result<Signed, Error> {
     )?;
     let verify_key = verify_key(&key);
     match &request.encrypt {
-        Some(encryption) => nested(token, verify_key, encryption),
+        Some(encryption) => nested(token, verify_key, encryption, pbes2),
         None => Ok(Signed {
             token,
             verify_key,
@@ -89,6 +144,7 @@ fn nested(
     signed: String,
     verify_key: SecretText,
     encryption: &EncryptRequest,
+    pbes2: &Pbes2,
 ) -> Result<Signed, Error> {
     let key_text = encryption.key.expose();
     let recipient = Recipient::parse(key_text, encryption.encoding)?;
@@ -100,7 +156,7 @@ fn nested(
         header,
         signed.as_bytes(),
         &recipient,
-        DEFAULT_P2C,
+        pbes2,
     )?;
     let decrypt_key = jwe::key::parse(key_text, encryption.encoding)
         .is_ok()
@@ -214,10 +270,10 @@ fn verified(request: VerifyRequest) -> PlatformAnswer {
 }
 
 /// A JWE's verdict with the key box's keys; never an error, as every outcome is shown.
-fn decrypted(token: &str, key_text: &str, encoding: SecretEncoding) -> Decryption {
+fn decrypted(token: &str, key_text: &str, encoding: SecretEncoding, pbes2: &Pbes2) -> Decryption {
     let outcome = jwe::parse(token).and_then(|token| {
         let keys = jwe::key::parse(key_text, encoding)?;
-        decrypt(&token, &keys)
+        decrypt_with(&token, &keys, pbes2)
     });
     match outcome {
         Ok(Outcome::Decrypted(opened)) => {

@@ -10,10 +10,23 @@ pub mod use_secret_search;
 pub mod use_shell_handover;
 pub mod use_worker_jobs;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::rc::Rc;
 use std::time::Duration;
+
+/// `after_settling`, but at once when the inputs had rested before this change (a paste, or the
+/// first keystroke after a pause), so only a change hard on the heels of another waits.
+/// `last_change` is the hook's memory of when the inputs last changed (ms since the epoch).
+fn at_once_or_after_settling(
+    last_change: &RefCell<f64>,
+    settle: Duration,
+    job: impl Future<Output = ()> + 'static,
+) -> impl FnOnce() {
+    let now = js_sys::Date::now();
+    let rested = now - last_change.replace(now) >= settle.as_secs_f64() * 1000.0;
+    after_settling(if rested { Duration::ZERO } else { settle }, job)
+}
 
 /// Runs `job` once its inputs have rested for `settle`, so typing starts no work; the returned
 /// function, an effect's clean-up, cancels it if the inputs change first.

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
+import { compactDecrypt } from '../../tools/node_modules/jose/dist/webapi/index.js';
 import { mode, open, root, servedApp, statusBecomes, text } from './harness.mjs';
 
 const app = servedApp();
@@ -145,6 +146,27 @@ test('the encoder signs then encrypts; the decoder decrypts it and verifies the 
   await page.fill('[data-testid=key-input]', rsa.keys['pkcs8-pem']);
   assert.equal(await statusBecomes(page, 'decrypted'), 'decrypted', await text(page, 'verify-status'));
   assert.equal(await page.getAttribute('[data-testid=inner-verify-status]', 'data-status'), 'valid');
+
+  // Encrypted to a password (PBES2, 600,000 PBKDF2 iterations by the worker's WebCrypto): jose
+  // opens it with the password, as does the decoder; another password opens it in neither.
+  const password = 'correct horse battery staple';
+  await mode(page, 'encoder');
+  await page.selectOption('[data-testid=encoder-jwe-alg]', 'PBES2-HS512+A256KW');
+  await page.fill('[data-testid=encoder-jwe-key]', password);
+  await page.waitForFunction(() => document.querySelector('[data-testid=encoder-token]')?.dataset.state === 'signed'
+    && JSON.parse(atob(document.querySelector('[data-testid=encoder-token]').textContent.split('.')[0])).alg.startsWith('PBES2'), null, { timeout: 20000 });
+  const sealed = (await text(page, 'encoder-token')).trim();
+  const sealedHeader = JSON.parse(Buffer.from(sealed.split('.')[0], 'base64url'));
+  assert.equal(sealedHeader.p2c, 600000);
+  const opened = await compactDecrypt(sealed, new TextEncoder().encode(password), { maxPBES2Count: 600000, keyManagementAlgorithms: ['PBES2-HS512+A256KW'] });
+  assert.equal(opened.protectedHeader.cty, 'JWT');
+  assert.equal(new TextDecoder().decode(opened.plaintext).split('.').length, 3, 'the signed token inside');
+  await assert.rejects(compactDecrypt(sealed, new TextEncoder().encode(`${password}!`), { maxPBES2Count: 600000, keyManagementAlgorithms: ['PBES2-HS512+A256KW'] }));
+  await page.click('[data-testid=encoder-send]');
+  assert.equal(await statusBecomes(page, 'decrypted', 20000), 'decrypted', await text(page, 'verify-status'));
+  assert.equal(await page.getAttribute('[data-testid=inner-verify-status]', 'data-status'), 'valid');
+  await page.fill('[data-testid=key-input]', `${password}!`);
+  assert.equal(await statusBecomes(page, 'invalid', 20000), 'invalid');
   assert.deepEqual(session.problems, []);
   await session.close();
 });

@@ -204,7 +204,6 @@ export function servedApp() {
 export const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 export const JWT_IO_SECRET = 'your-256-bit-secret';
 
-/** An HS256 token over this header (alg added) and payload, signed with `secret`. */
 /** A JWT payload of about `bytes` bytes: `sub`, `iat` and numbered claims (for big-token runs). */
 export function bigPayload(bytes) {
   const claims = { sub: 'big', iat: 1700000000 };
@@ -212,6 +211,7 @@ export function bigPayload(bytes) {
   return claims;
 }
 
+/** An HS256 token over this header (alg added) and payload, signed with `secret`. */
 export function hs256(header, payload, secret) {
   const b64url = (data) => Buffer.from(data).toString('base64url');
   const input = `${b64url(JSON.stringify({ alg: 'HS256', ...header }))}.${b64url(JSON.stringify(payload))}`;

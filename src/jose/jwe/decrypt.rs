@@ -7,8 +7,9 @@ use serde_json::{Map, Value};
 use super::alg::{EncAlg, KeyAlg};
 use super::content::{self, TagMismatch};
 use super::header::header_error;
-use super::key::KeyEntry;
+use super::key::{DecryptionKey, KeyEntry};
 use super::key_management::{self, UnwrapFailed};
+use super::pbkdf2::{Derivation, Job, Pbes2};
 use super::Jwe;
 use crate::jose::error::Error;
 
@@ -79,6 +80,38 @@ pub struct Decrypted {
 
 /// Decrypts `jwe` with the first of `keys` that opens it.
 pub fn decrypt(jwe: &Jwe, keys: &[KeyEntry]) -> Result<Outcome, Error> {
+    decrypt_with(jwe, keys, &Pbes2::default())
+}
+
+/// The PBKDF2 runs decrypting `jwe` with `keys` may need (a PBES2 recipient and a password
+/// it would be tried with), for a faster PBKDF2 to do before `decrypt_with`.
+pub fn pbkdf2_jobs(jwe: &Jwe, keys: &[KeyEntry]) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for index in 0..jwe.recipients.len() {
+        let Ok(header) = jwe.joint_header(index) else {
+            continue;
+        };
+        let Ok((alg @ KeyAlg::Pbes2(size), enc)) = algorithms(&header) else {
+            continue;
+        };
+        let Ok(derivation) = Derivation::of_header(alg, size, &header) else {
+            continue;
+        };
+        for (_, entry) in candidates(&header, keys).unwrap_or_default() {
+            if let (Ok(()), DecryptionKey::Secret(password)) = (entry.permits(alg, enc), &entry.key)
+            {
+                jobs.push(Job {
+                    derivation: derivation.clone(),
+                    password: password.clone(),
+                });
+            }
+        }
+    }
+    jobs
+}
+
+/// `decrypt`, with PBES2's keys from `pbes2` where they were derived beforehand.
+pub fn decrypt_with(jwe: &Jwe, keys: &[KeyEntry], pbes2: &Pbes2) -> Result<Outcome, Error> {
     let mut failure = None;
     let mut unusable = None;
     for (index, recipient) in jwe.recipients.iter().enumerate() {
@@ -95,6 +128,7 @@ pub fn decrypt(jwe: &Jwe, keys: &[KeyEntry]) -> Result<Outcome, Error> {
                 &header,
                 &recipient.encrypted_key,
                 &entry.key,
+                pbes2,
             );
             let cek = match cek {
                 Ok(Ok(cek)) => cek,

@@ -9,16 +9,14 @@ use super::alg::{EncAlg, KeyAlg, OaepHash};
 use super::content;
 use super::ecdh;
 use super::key::{self as private_keys, DecryptionKey};
-use super::key_management::{aes_wrap, gcm_wrap, pbes2_key, random_key};
+use super::key_management::{aes_wrap, gcm_wrap, random_key};
+use super::pbkdf2::{Derivation, Pbes2};
 use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
 use crate::jose::key::private::PrivateKey;
 use crate::jose::key::rsa_key::RsaPublic;
 use crate::jose::key::{jwk, EcKey, Key, KeySet, KeyText, SecretEncoding};
 use crate::jose::keygen::{generate, KeyKind};
-
-/// PBKDF2 iterations for tokens made here (OWASP's figure for PBKDF2-HMAC-SHA256).
-pub const DEFAULT_P2C: u64 = 600_000;
 
 /// Whom a token is encrypted for.
 pub enum Recipient {
@@ -108,14 +106,15 @@ fn x25519_public(text: &KeyText<'_>) -> Option<Result<Recipient, Error>> {
 }
 
 /// Encrypts `plaintext` for `recipient` as a compact JWE whose protected header is `header`
-/// (its own members, e.g. `cty`, `kid`) plus `alg`, `enc` and what the algorithm adds.
+/// (its own members, e.g. `cty`, `kid`) plus `alg`, `enc` and what the algorithm adds; PBES2's
+/// `p2c`, `p2s` and derived key come from `pbes2`.
 pub fn encrypt(
     alg: KeyAlg,
     enc: EncAlg,
     mut header: Map<String, Value>,
     plaintext: &[u8],
     recipient: &Recipient,
-    p2c: u64,
+    pbes2: &Pbes2,
 ) -> Result<String, Error> {
     let refuse = |reason: String| Error::EncryptionRefused { reason };
     let mismatch = || Error::KeyMismatch {
@@ -184,9 +183,10 @@ pub fn encrypt(
             }
         }
         (KeyAlg::Pbes2(size), Recipient::Secret(password)) => {
-            header.insert("p2s".to_owned(), json!(base64url::encode(&random_key(16)?)));
-            header.insert("p2c".to_owned(), json!(p2c));
-            let kek = pbes2_key(alg, size, &header, password)?;
+            let (salt_input, count) = pbes2.new_token_members()?;
+            header.insert("p2s".to_owned(), json!(base64url::encode(&salt_input)));
+            header.insert("p2c".to_owned(), json!(count));
+            let kek = pbes2.key(&Derivation::of_header(alg, size, &header)?, password);
             let cek = random_key(cek_len)?;
             let wrapped = aes_wrap(&kek, &cek).ok_or_else(mismatch)?;
             (cek, wrapped)

@@ -5,29 +5,27 @@ use aes_gcm::KeyInit;
 use rsa::{Oaep, Pkcs1v15Encrypt};
 use serde_json::{Map, Value};
 
-use super::alg::{AesSize, EncAlg, KeyAlg, OaepHash};
+use super::alg::{EncAlg, KeyAlg, OaepHash};
 use super::content;
 use super::ecdh;
-use super::header::{header_bytes, header_error};
+use super::header::header_bytes;
 use super::key::{mismatch, DecryptionKey};
+use super::pbkdf2::{Derivation, Pbes2};
 use crate::jose::error::Error;
-
-/// The most PBES2 iterations this page runs: enough for real tokens, and a bound on how long a
-/// hostile `p2c` can keep the page busy.
-pub const MAX_P2C: u64 = 1_000_000;
 
 /// The key did not unwrap the CEK: a wrong key or an altered token, not told apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct UnwrapFailed;
 
 /// The CEK, or why this key cannot be used for `alg` at all (an error), or that it did not
-/// unwrap (`Ok(Err(UnwrapFailed))`).
+/// unwrap (`Ok(Err(UnwrapFailed))`). PBES2 takes its derived key from `pbes2` when it is there.
 pub fn content_key(
     alg: KeyAlg,
     enc: EncAlg,
     header: &Map<String, Value>,
     encrypted_key: &[u8],
     key: &DecryptionKey,
+    pbes2: &Pbes2,
 ) -> Result<Result<Vec<u8>, UnwrapFailed>, Error> {
     let cek = match alg {
         KeyAlg::Dir => {
@@ -84,7 +82,7 @@ pub fn content_key(
                 DecryptionKey::Secret(password) => password,
                 other => return Err(mismatch(alg, other)),
             };
-            let kek = pbes2_key(alg, size, header, password)?;
+            let kek = pbes2.key(&Derivation::of_header(alg, size, header)?, password);
             aes_unwrap(&kek, encrypted_key)
         }
     };
@@ -168,40 +166,6 @@ fn gcm_unwrap(kek: &[u8], iv: &[u8], tag: &[u8], wrapped: &[u8]) -> Result<Vec<u
         return Err(UnwrapFailed);
     }
     content::gcm_open(kek, iv, wrapped, tag, &[]).map_err(|_| UnwrapFailed)
-}
-
-/// PBES2 (RFC 7518 §4.8): PBKDF2 with HMAC-SHA-(2 × bits) over the salt `alg ‖ 0 ‖ p2s`.
-pub fn pbes2_key(
-    alg: KeyAlg,
-    size: AesSize,
-    header: &Map<String, Value>,
-    password: &[u8],
-) -> Result<Vec<u8>, Error> {
-    let salt_input = header_bytes(header, "p2s")?;
-    if salt_input.len() < 8 {
-        return Err(header_error(
-            "p2s must be at least 8 bytes (RFC 7518 §4.8.1.1)",
-        ));
-    }
-    let count = header
-        .get("p2c")
-        .and_then(Value::as_u64)
-        .filter(|count| *count >= 1)
-        .ok_or_else(|| header_error("p2c must be a positive whole number"))?;
-    if count > MAX_P2C {
-        return Err(header_error(format!(
-            "p2c is {count}; this page runs at most {MAX_P2C} PBKDF2 iterations, so a token cannot keep it busy"
-        )));
-    }
-    let rounds = u32::try_from(count).map_err(|_| header_error("p2c is too large"))?;
-    let salt = [alg.name().as_bytes(), &[0], &salt_input].concat();
-    let mut kek = vec![0u8; size.bytes()];
-    match size {
-        AesSize::Aes128 => pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, &salt, rounds, &mut kek),
-        AesSize::Aes192 => pbkdf2::pbkdf2_hmac::<sha2::Sha384>(password, &salt, rounds, &mut kek),
-        AesSize::Aes256 => pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, &salt, rounds, &mut kek),
-    }
-    Ok(kek)
 }
 
 /// Random bytes from the system (the browser's crypto in the page).

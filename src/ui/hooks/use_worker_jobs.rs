@@ -6,16 +6,16 @@ use std::time::Duration;
 
 use yew::prelude::*;
 
-use super::after_settling;
+use super::at_once_or_after_settling;
 
 use crate::jose::protocol::{Reply, Request};
 use crate::ui::state::workshop::{Request as Job, Workshop};
 use crate::ui::state::{Action, State};
 use crate::ui::worker::{self, Role};
 
-/// How long the inputs must rest before a JWE is sent to the worker to decrypt: the worker
-/// answers in order, and PBES2 runs up to a million hashes, so every keystroke of a password
-/// must not queue one.
+/// How long the inputs must rest before a JWE is sent to the worker to decrypt, when they changed
+/// just before: the worker answers in order, and PBES2 runs up to a million hashes, so every
+/// keystroke of a password must not queue one. A paste after a rest is sent at once.
 const DECRYPT_SETTLE: Duration = Duration::from_millis(120);
 
 #[hook]
@@ -46,6 +46,7 @@ pub fn use_worker_jobs(state: &UseReducerHandle<State>) {
             forge(&state, Workshop::convert_request)
         });
     }
+    let last_change = use_mut_ref(|| f64::NEG_INFINITY);
     let state = state.clone();
     let request = state
         .inner
@@ -55,7 +56,7 @@ pub fn use_worker_jobs(state: &UseReducerHandle<State>) {
     use_effect_with(request, move |_| {
         let decryption = state.decrypt_request().map(|(request, message)| {
             let dispatcher = state.dispatcher();
-            after_settling(DECRYPT_SETTLE, async move {
+            at_once_or_after_settling(&last_change, DECRYPT_SETTLE, async move {
                 let answer = worker::ask(Role::Workshop, &message).await;
                 dispatcher.dispatch(Action::Decrypted { request, answer });
             })
