@@ -120,3 +120,29 @@ fn a_secret_has_no_pem_form() {
     assert!(private_pem(&secret).is_err());
     assert!(public_pem(&secret.public()).is_err());
 }
+
+#[test]
+fn an_ec_private_pem_is_the_one_elliptic_curves_encoder_writes() {
+    use jwt_debugger::jose::key::private::{EcPrivateKey, PrivateKey};
+    use pkcs8::EncodePrivateKey;
+    for name in ["P-256", "P-384", "P-521", "secp256k1"] {
+        let key = generate(KeyKind::from_name(name).unwrap()).unwrap();
+        let PrivateKey::Ec(ec) = &key else {
+            panic!("{name}: not an EC key");
+        };
+        let theirs = match &**ec {
+            EcPrivateKey::P256(sk) => p256::SecretKey::from(sk).to_pkcs8_der(),
+            EcPrivateKey::P384(sk) => p384::SecretKey::from(sk).to_pkcs8_der(),
+            EcPrivateKey::P521(sk) => p521::SecretKey::from(sk).to_pkcs8_der(),
+            EcPrivateKey::K256(sk) => k256::SecretKey::from(sk).to_pkcs8_der(),
+        }
+        .unwrap();
+        let pem = private_pem(&key).unwrap();
+        let (label, ours) = der::pem::decode_vec(pem.as_bytes()).unwrap();
+        assert_eq!(label, "PRIVATE KEY");
+        assert_eq!(ours, theirs.as_bytes(), "{name}");
+        // Negative twin: another key of the curve writes other bytes.
+        let other = private_pem(&generate(KeyKind::from_name(name).unwrap()).unwrap()).unwrap();
+        assert_ne!(other, pem, "{name}");
+    }
+}

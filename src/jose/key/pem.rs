@@ -12,7 +12,8 @@ use crate::jose::error::Error;
 
 const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 const RSASSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
-const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+pub(super) const EC_PUBLIC_KEY: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
 const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
 const X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110");
 const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
@@ -160,6 +161,14 @@ fn unsupported_algorithm(oid: ObjectIdentifier) -> String {
         oid if oid == ED448 => "Ed448 keys are not supported yet".to_owned(),
         oid => format!("key algorithm {oid} is not one JOSE signs with"),
     }
+}
+
+/// The named curve's OID (RFC 5480), for the curves ECDSA runs on.
+pub(super) fn curve_oid(curve: Curve) -> Option<ObjectIdentifier> {
+    CURVES
+        .iter()
+        .find(|(_, known)| *known == curve)
+        .map(|(oid, _)| *oid)
 }
 
 fn curve_from_oid(oid: ObjectIdentifier) -> Result<Curve, String> {
