@@ -47,3 +47,29 @@ fn nonsense_durations_read_as_zero() {
     // The twin: a huge finite duration is still hours, without overflow.
     assert!(duration_millis(1e300).contains(" h"));
 }
+
+#[test]
+fn a_local_time_is_written_with_its_offset_from_utc() {
+    use jwt_debugger::jose::claims::time::local_time;
+    // 2023-11-14T22:13:20Z.
+    let seconds = 1_700_000_000.0;
+    assert_eq!(
+        local_time(seconds, 0).as_deref(),
+        Some("2023-11-14 22:13:20 UTC+00:00")
+    );
+    assert_eq!(
+        local_time(seconds, 60).as_deref(),
+        Some("2023-11-14 23:13:20 UTC+01:00")
+    );
+    // Across midnight, and a zone west of UTC with half an hour in it.
+    assert_eq!(
+        local_time(seconds, 330).as_deref(),
+        Some("2023-11-15 03:43:20 UTC+05:30")
+    );
+    assert_eq!(
+        local_time(seconds, -570).as_deref(),
+        Some("2023-11-14 12:43:20 UTC-09:30")
+    );
+    // Out of range stays out of range rather than wrapping.
+    assert_eq!(local_time(1e15, 0), None);
+}

@@ -116,3 +116,34 @@ fn past_the_line_limit_the_rest_is_plain_text_and_still_all_there() {
     assert!(first_two.html.contains("&lt;x&gt;"));
     assert!(!first_two.html.contains("<x>"));
 }
+
+#[test]
+fn long_json_is_laid_out_in_blocks_of_lines_that_read_as_the_whole() {
+    use jwt_debugger::jose::json_view::CHUNK_LINES;
+    // 250 members: 252 lines, so three blocks.
+    let members: Vec<String> = (0..250).map(|i| format!("\"k{i}\":\"<v{i}>\"")).collect();
+    let json = format!("{{{}}}", members.join(","));
+    let markup = pretty_markup(&json, usize::MAX);
+    assert_eq!(markup.lines, 252);
+    assert_eq!(text_of(&markup.html), markup.text);
+    let open = r#"<span class="json-lines">"#;
+    let blocks: Vec<&str> = markup.html.split(open).skip(1).collect();
+    assert_eq!(blocks.len(), markup.lines.div_ceil(CHUNK_LINES));
+    for (index, block) in blocks.iter().enumerate() {
+        let lines = text_of(block).lines().count();
+        let expected = if index + 1 < blocks.len() {
+            CHUNK_LINES
+        } else {
+            52
+        };
+        assert_eq!(lines, expected, "block {index}");
+        // Each block but the last ends at a line break, the next line's indent in the next.
+        if index + 1 < blocks.len() {
+            assert!(block.ends_with("\n</span>"), "block {index}");
+        }
+    }
+    assert!(markup.html.starts_with(open) && markup.html.ends_with("</span>"));
+    // Negative twin: JSON shorter than a block is not wrapped in one.
+    let short = pretty_markup(r#"{"a":1}"#, usize::MAX);
+    assert!(!short.html.contains("json-lines"));
+}

@@ -12,6 +12,7 @@ use jwt_debugger::jose::examples::Example;
 use jwt_debugger::jose::status::Status;
 use jwt_debugger::jose::workshop::answer;
 use jwt_debugger::ui::state::encoder::{Edit, Output};
+use jwt_debugger::ui::state::view::PartsToCome;
 use jwt_debugger::ui::state::{Action, Mode, Part, PartView, State};
 
 const NOW: f64 = 1_700_000_000.0;
@@ -165,13 +166,29 @@ fn a_big_tokens_parts_follow_its_verdict_and_a_small_ones_come_with_it() {
     let mut state = State::new(String::new(), NOW);
     state.apply(Action::SetKey(JWT_IO_SECRET.into()));
     state.apply(Action::SetToken(JWT_IO_TOKEN.to_owned()));
-    assert!(!state.view.parts_pending, "a small token is shown at once");
+    assert_eq!(
+        state.view.parts_pending, None,
+        "a small token is shown at once"
+    );
     assert!(!state.apply(Action::ShowParts), "nothing was waiting");
 
     let big = format!("{JWT_IO_TOKEN}{}", "A".repeat(40 * 1024));
-    state.apply(Action::SetToken(big));
-    assert!(state.view.parts_pending, "the verdict goes first");
+    state.apply(Action::SetToken(big.clone()));
+    assert_eq!(
+        state.view.parts_pending,
+        Some(PartsToCome::All),
+        "the verdict goes first"
+    );
     assert!(state.apply(Action::ShowParts));
-    assert!(!state.view.parts_pending);
+    assert_eq!(
+        state.view.parts_pending,
+        Some(PartsToCome::Big),
+        "then the small parts"
+    );
+    assert!(state.apply(Action::ShowParts));
+    assert_eq!(state.view.parts_pending, None, "then the rest");
     assert!(!state.apply(Action::ShowParts), "once");
+    // Another big token starts over.
+    state.apply(Action::SetToken(format!("{big}A")));
+    assert_eq!(state.view.parts_pending, Some(PartsToCome::All));
 }

@@ -59,6 +59,11 @@ impl Markup {
     }
 }
 
+/// Lines per `json-lines` block: a long JSON text is laid out in blocks that the page's CSS
+/// gives `content-visibility: auto`, so the browser lays out only the blocks in view.
+pub const CHUNK_LINES: usize = 100;
+const CHUNK_OPEN: &str = "<span class=\"json-lines\">";
+
 /// The same layout as [`pretty`], as one block of HTML markup, coloured for its first
 /// `colour_lines` lines (all of them with `usize::MAX`). One block rather than an element per
 /// piece, and plain text past the limit: a 1 MB payload's hundreds of thousands of pieces
@@ -66,14 +71,33 @@ impl Markup {
 pub fn pretty_markup(json: &str, colour_lines: usize) -> Markup {
     let pieces = pretty(json);
     let size: usize = pieces.iter().map(|piece| piece.text.len()).sum();
+    let total_lines = 1 + pieces
+        .iter()
+        .filter(|piece| piece.kind == JsonKind::Space)
+        .map(|piece| piece.text.matches('\n').count())
+        .sum::<usize>();
+    let chunked = total_lines > CHUNK_LINES;
     let mut html = String::with_capacity(size * 2);
     let mut text = String::with_capacity(size);
+    if chunked {
+        html.push_str(CHUNK_OPEN);
+    }
     let mut line = 1;
     for piece in &pieces {
         text.push_str(&piece.text);
         let colour = line <= colour_lines;
         match piece.kind {
-            JsonKind::Space => escape_into(&mut html, &piece.text),
+            JsonKind::Space => match piece.text.split_once('\n') {
+                // A new chunk starts after the line break, before the next line's indent.
+                Some((before, indent)) if chunked && line % CHUNK_LINES == 0 => {
+                    escape_into(&mut html, before);
+                    html.push('\n');
+                    html.push_str("</span>");
+                    html.push_str(CHUNK_OPEN);
+                    escape_into(&mut html, indent);
+                }
+                _ => escape_into(&mut html, &piece.text),
+            },
             _ if !colour => escape_into(&mut html, &piece.text),
             kind => {
                 html.push_str("<span class=\"json-");
@@ -84,6 +108,9 @@ pub fn pretty_markup(json: &str, colour_lines: usize) -> Markup {
             }
         }
         line += piece.text.matches('\n').count();
+    }
+    if chunked {
+        html.push_str("</span>");
     }
     Markup {
         html,

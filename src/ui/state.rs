@@ -244,7 +244,8 @@ impl State {
             &self.settings,
             self.now,
         );
-        self.view.parts_pending = token.len() > view::PARTS_AFTER_VERDICT_ABOVE;
+        self.view.parts_pending =
+            (token.len() > view::PARTS_AFTER_VERDICT_ABOVE).then_some(view::PartsToCome::All);
         self.outer.input = token;
         self.outer.generation.bump();
         self.redecrypt();
@@ -544,9 +545,10 @@ impl State {
             Action::SetPartView(part, view) => self.view.set_part(part, view),
             Action::ShareKey(on) => self.view.share_key = on,
             Action::ShowParts => {
-                if !std::mem::take(&mut self.view.parts_pending) {
+                let Some(to_come) = self.view.parts_pending else {
                     return false;
-                }
+                };
+                self.view.parts_pending = to_come.after_a_frame();
             }
         }
         true

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::jose::claims::time::{iso_utc, relative_words};
+use crate::jose::claims::time::{self, iso_utc, relative_words};
 use crate::jose::claims::{ClaimRow, TimeState, TimeValue};
 use crate::jose::human::count;
 
@@ -28,7 +28,7 @@ pub struct ClaimsTableProps {
 
 /// Rows shown before the user asks for the rest: a payload of thousands of claims would
 /// otherwise cost tens of thousands of elements before anything else is drawn.
-const FIRST_ROWS: usize = 250;
+const FIRST_ROWS: usize = 100;
 
 #[component]
 pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
@@ -129,8 +129,10 @@ fn time_details(name: &str, value: &TimeValue, state: TimeState, now: f64) -> Ht
     }
 }
 
-/// The time in the browser's time zone and locale.
+/// The time in the browser's time zone (its offset at that instant, so summer time is right).
 fn local_time(seconds: f64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(seconds * 1000.0));
-    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+    // getTimezoneOffset is UTC minus local time, in minutes.
+    let east = -(date.get_timezone_offset() as i32);
+    time::local_time(seconds, east).unwrap_or_default()
 }

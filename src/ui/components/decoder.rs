@@ -27,6 +27,7 @@ use super::verdict::Verdict;
 use crate::jose::share;
 use crate::jose::summary::summarize;
 use crate::ui::state::encrypted::Decryption;
+use crate::ui::state::view::PartsToCome;
 use crate::ui::state::{Action, Part, PartView, State};
 
 /// A plain view function: the decoder has no state of its own beyond the page's.
@@ -64,8 +65,11 @@ pub fn decoder(state: &State, dispatch: &Callback<Action>) -> Html {
     };
     let summary = summarize(outer, state.now);
     let is_jws = decoded.is_some() && !outer.is_jwe();
-    // A big token's verdict is painted first; its parts follow a frame later.
+    // A big token's verdict is painted first; its small parts follow a frame later, and the
+    // two that hold the whole token (encoded and payload) the frame after.
     let pending = state.view.parts_pending;
+    let small_parts = pending != Some(PartsToCome::All);
+    let big_parts = pending.is_none();
 
     html! {
         <div class="decoder">
@@ -82,7 +86,7 @@ pub fn decoder(state: &State, dispatch: &Callback<Action>) -> Html {
                     }
                 </TokenInput>
                 { moved_note(state, dispatch) }
-                if let (Some(decoded), false) = (decoded.clone(), pending) {
+                if let (Some(decoded), true) = (decoded.clone(), big_parts) {
                     <EncodedToken decoded={decoded} />
                 }
                 <DecodeError error={decode_error.clone()} />
@@ -106,7 +110,7 @@ pub fn decoder(state: &State, dispatch: &Callback<Action>) -> Html {
                     { try_examples(&dispatch.reform(Action::LoadExample)) }
                 }
 
-                if pending {
+                if !small_parts {
                     <p class="pane-note" data-testid="parts-pending">{ "Laying out the token's parts…" }</p>
                 } else {
                     <>
@@ -134,7 +138,9 @@ pub fn decoder(state: &State, dispatch: &Callback<Action>) -> Html {
                                                       clock, on_inner_key: dispatch.reform(|key: String| Action::SetInnerKey(key.into())),
                                                       on_inner_encoding: dispatch.reform(Action::SetInnerEncoding) }) }
                     }
-                    if let Some(content) = payload {
+                    if !big_parts {
+                        <p class="pane-note" data-testid="parts-pending">{ "Laying out the payload…" }</p>
+                    } else if let Some(content) = payload {
                         <JsonPane part="payload" title="Payload" content={content}
                                   view={(!tables.claims.is_empty()).then(|| view_of(Part::Payload)).flatten()}>
                             <ClaimsTable rows={tables.claims.clone()} kind={TableKind::Claims} now={clock.now} />

@@ -4,7 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::jose::human::count;
 use crate::jose::token::{Decoded, Form};
+
+/// Characters of a part shown before the user asks for the rest: a megabyte token laid out
+/// again in colour would cost the page a third of a second (the token box holds all of it).
+const SHOWN_PER_PART: usize = 4_096;
 
 const JWS_PARTS: [(&str, &str); 3] = [
     ("header", "Header"),
@@ -27,14 +32,26 @@ pub struct EncodedTokenProps {
 
 #[component]
 pub fn EncodedToken(props: &EncodedTokenProps) -> Html {
+    let whole = use_state(|| false);
     let decoded = &props.decoded;
+    let mut elided_any = false;
     let parts: &[(&str, &str)] = match decoded.form {
         Ok(Form::Jwe) => &JWE_PARTS,
         _ => &JWS_PARTS,
     };
     let shown = parts.len().min(decoded.segments.len());
-    let segments = (0..decoded.segments.len()).map(|index| {
-        let text = decoded.segment(index).unwrap_or_default().to_owned();
+    let segments: Vec<Html> = (0..decoded.segments.len()).map(|index| {
+        let full = decoded.segment(index).unwrap_or_default();
+        let cut = (!*whole)
+            .then(|| full.char_indices().nth(SHOWN_PER_PART))
+            .flatten()
+            .map(|(at, _)| at);
+        let text = full.get(..cut.unwrap_or(full.len())).unwrap_or(full).to_owned();
+        let elided = cut.map(|at| {
+            elided_any = true;
+            let rest = full.get(at..).map_or(0, |rest| rest.chars().count());
+            html! { <span class="encoded-elided">{ format!(" … {} more characters … ", count(rest as u64)) }</span> }
+        });
         let dot = (index > 0).then(|| html! { <span class="encoded-dot">{ "." }</span> });
         let segment = match parts.get(index) {
             Some((id, label)) => html! {
@@ -45,8 +62,12 @@ pub fn EncodedToken(props: &EncodedTokenProps) -> Html {
                 <span class="encoded-part part-extra" title="Extra segment">{ text }</span>
             },
         };
-        html! { <>{ for dot }{ segment }</> }
-    });
+        html! { <>{ for dot }{ segment }{ for elided }</> }
+    }).collect();
+    let show_whole = {
+        let whole = whole.clone();
+        Callback::from(move |_: MouseEvent| whole.set(true))
+    };
     html! {
         <div class="encoded" data-testid="encoded-token">
             <ul class="encoded-legend">
@@ -55,6 +76,12 @@ pub fn EncodedToken(props: &EncodedTokenProps) -> Html {
                 }) }
             </ul>
             <pre class="encoded-text">{ for segments }</pre>
+            if elided_any {
+                <p class="pane-note" data-testid="encoded-abbreviated">
+                    { format!("Long parts are shown to their first {} characters here; the token box above holds all of it. ", count(SHOWN_PER_PART as u64)) }
+                    <button type="button" class="tool-button" onclick={show_whole}>{ "Show the whole token" }</button>
+                </p>
+            }
         </div>
     }
 }

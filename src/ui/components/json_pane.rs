@@ -12,7 +12,7 @@ use crate::ui::state::PartView;
 
 /// Lines coloured before the user asks for the rest: past them the JSON is plain text (all of
 /// it still there), so a megabyte payload costs the page a text node, not a million spans.
-const COLOURED_LINES: usize = 2_000;
+const COLOURED_LINES: usize = 500;
 
 /// What a pane shows.
 #[derive(Clone, PartialEq)]
@@ -109,15 +109,31 @@ pub fn JsonPane(props: &JsonPaneProps) -> Html {
     let part = props.part.as_str();
     let content = &props.content;
     let table_chosen = matches!(props.view, Some((PartView::Table, _)));
+    // Memoized: the pane re-renders on every clock tick (its table shows relative times), and
+    // laying out a megabyte of JSON again each second would keep the page busy.
+    let markup = use_memo(
+        (json_text(&content.body), colour_lines),
+        |(text, colour_lines)| {
+            text.as_deref().map(|text| {
+                let markup = json_view::pretty_markup(text, *colour_lines);
+                let partly = markup
+                    .is_partly_coloured()
+                    .then_some((markup.coloured_lines, markup.lines));
+                (
+                    AttrValue::from(markup.html),
+                    AttrValue::from(markup.text),
+                    partly,
+                )
+            })
+        },
+    );
     let (body, copied) = match &content.body {
-        Body::Json(text) => {
-            // The markup comes from the core, which escapes every piece of the token's text.
-            let markup = json_view::pretty_markup(text, colour_lines);
-            partly_coloured = markup
-                .is_partly_coloured()
-                .then_some((markup.coloured_lines, markup.lines));
-            let shown = Html::from_html_unchecked(markup.html.into());
-            let laid_out = markup.text;
+        Body::Json(_) => {
+            let Some((html, laid_out, partly)) = markup.as_ref().clone() else {
+                return html! {};
+            };
+            partly_coloured = partly;
+            let shown = Html::from_html_unchecked(html);
             (
                 html! {
                     <pre class="pane-body pane-json" data-testid={format!("{part}-json")} hidden={table_chosen}
@@ -128,11 +144,11 @@ pub fn JsonPane(props: &JsonPaneProps) -> Html {
         }
         Body::Text(text) => (
             html! { <pre class="pane-body pane-text" data-testid={format!("{part}-text")} tabindex="0">{ text }</pre> },
-            Some(text.clone()),
+            Some(AttrValue::from(text.clone())),
         ),
         Body::Hex(text) => (
             html! { <pre class="pane-body pane-hex" data-testid={format!("{part}-hex")} tabindex="0">{ text }</pre> },
-            Some(text.clone()),
+            Some(AttrValue::from(text.clone())),
         ),
         Body::Nothing => (html! {}, None),
     };
@@ -169,6 +185,14 @@ pub fn JsonPane(props: &JsonPaneProps) -> Html {
                 { props.children.clone() }
             }
         </section>
+    }
+}
+
+/// The JSON text of a body, the memo's key (none for other bodies).
+fn json_text(body: &Body) -> Option<String> {
+    match body {
+        Body::Json(text) => Some(text.clone()),
+        Body::Text(_) | Body::Hex(_) | Body::Nothing => None,
     }
 }
 

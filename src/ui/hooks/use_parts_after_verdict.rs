@@ -1,5 +1,5 @@
-//! A big token's parts are shown a frame after its verdict: the reducer marks them pending
-//! (`View::parts_pending`), and this hook asks for them once the verdict has been painted.
+//! A big token's parts are shown in the frames after its verdict: the reducer marks what is to
+//! come (`View::parts_pending`), and this hook asks for the next step once the last is painted.
 
 use yew::prelude::*;
 
@@ -11,7 +11,7 @@ pub fn use_parts_after_verdict(state: &UseReducerHandle<State>) {
     let pending = state.view.parts_pending;
     let dispatcher = state.dispatcher();
     use_effect_with(pending, move |pending| {
-        if *pending {
+        if pending.is_some() {
             after_next_paint(move || dispatcher.dispatch(Action::ShowParts));
         }
     });

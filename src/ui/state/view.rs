@@ -96,12 +96,33 @@ pub struct View {
     pub share_key: bool,
     /// A token just moved into the decoder, and what it replaced.
     pub moved: Option<Moved>,
-    /// A big token's parts wait for its verdict to be painted (`Action::ShowParts`).
-    pub parts_pending: bool,
+    /// What of a big token is still to be shown, a frame at a time (`Action::ShowParts`).
+    pub parts_pending: Option<PartsToCome>,
 }
 
-/// Tokens longer than this are shown in two steps: the verdict first, the parts a frame later,
-/// so the answer is on screen before the page lays out a large payload.
+/// A big token is shown in three frames: its verdict; then the small parts (findings, header,
+/// signature, lifetime); then the two that hold the whole token, the coloured encoded token
+/// and the payload with its table. Each frame's work stays short, and the answer comes first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartsToCome {
+    /// Only the verdict and summary are shown.
+    All,
+    /// The small parts are shown; the encoded token and the payload are not yet.
+    Big,
+}
+
+impl PartsToCome {
+    /// What is still to come after one more frame.
+    pub fn after_a_frame(self) -> Option<PartsToCome> {
+        match self {
+            PartsToCome::All => Some(PartsToCome::Big),
+            PartsToCome::Big => None,
+        }
+    }
+}
+
+/// Tokens longer than this are shown in steps (`PartsToCome`): the verdict first, the parts in
+/// the frames after, so the answer is on screen before the page lays out a large payload.
 pub const PARTS_AFTER_VERDICT_ABOVE: usize = 32 * 1024;
 
 impl View {
