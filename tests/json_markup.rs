@@ -147,3 +147,18 @@ fn long_json_is_laid_out_in_blocks_of_lines_that_read_as_the_whole() {
     let short = pretty_markup(r#"{"a":1}"#, usize::MAX);
     assert!(!short.html.contains("json-lines"));
 }
+
+#[test]
+fn nesting_deeper_than_the_ready_indents_is_still_indented_right() {
+    for depth in [63, 64, 65, 90] {
+        let json = format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let expected = serde_json::to_string_pretty(&value).unwrap();
+        assert_eq!(pretty_text(&json), expected, "depth {depth}");
+        assert_eq!(
+            pretty_markup(&json, usize::MAX).text,
+            expected,
+            "depth {depth}"
+        );
+    }
+}

@@ -37,7 +37,9 @@ pub struct JsonPiece {
 
 /// The same layout as [`pretty`], as plain text: what the page shows and copies.
 pub fn pretty_text(json: &str) -> String {
-    pretty(json).into_iter().map(|piece| piece.text).collect()
+    let mut text = String::with_capacity(json.len() * 2);
+    walk(json, |_, piece| text.push_str(piece));
+    text
 }
 
 /// Pretty JSON as HTML markup: coloured up to a number of lines, plain text after that.
@@ -69,25 +71,20 @@ const CHUNK_OPEN: &str = "<span class=\"json-lines\">";
 /// piece, and plain text past the limit: a 1 MB payload's hundreds of thousands of pieces
 /// would otherwise each be a node for the browser to build and lay out.
 pub fn pretty_markup(json: &str, colour_lines: usize) -> Markup {
-    let pieces = pretty(json);
-    let size: usize = pieces.iter().map(|piece| piece.text.len()).sum();
-    let total_lines = 1 + pieces
-        .iter()
-        .filter(|piece| piece.kind == JsonKind::Space)
-        .map(|piece| piece.text.matches('\n').count())
-        .sum::<usize>();
+    let mut total_lines = 1;
+    walk(json, |_, text| total_lines += text.matches('\n').count());
     let chunked = total_lines > CHUNK_LINES;
-    let mut html = String::with_capacity(size * 2);
-    let mut text = String::with_capacity(size);
+    let mut html = String::with_capacity(json.len() * 3);
+    let mut text = String::with_capacity(json.len() * 2);
     if chunked {
         html.push_str(CHUNK_OPEN);
     }
     let mut line = 1;
-    for piece in &pieces {
-        text.push_str(&piece.text);
+    walk(json, |kind, piece| {
+        text.push_str(piece);
         let colour = line <= colour_lines;
-        match piece.kind {
-            JsonKind::Space => match piece.text.split_once('\n') {
+        match kind {
+            JsonKind::Space => match piece.split_once('\n') {
                 // A new chunk starts after the line break, before the next line's indent.
                 Some((before, indent)) if chunked && line % CHUNK_LINES == 0 => {
                     escape_into(&mut html, before);
@@ -96,19 +93,19 @@ pub fn pretty_markup(json: &str, colour_lines: usize) -> Markup {
                     html.push_str(CHUNK_OPEN);
                     escape_into(&mut html, indent);
                 }
-                _ => escape_into(&mut html, &piece.text),
+                _ => escape_into(&mut html, piece),
             },
-            _ if !colour => escape_into(&mut html, &piece.text),
+            _ if !colour => escape_into(&mut html, piece),
             kind => {
                 html.push_str("<span class=\"json-");
                 html.push_str(kind.as_str());
                 html.push_str("\">");
-                escape_into(&mut html, &piece.text);
+                escape_into(&mut html, piece);
                 html.push_str("</span>");
             }
         }
-        line += piece.text.matches('\n').count();
-    }
+        line += piece.matches('\n').count();
+    });
     if chunked {
         html.push_str("</span>");
     }
@@ -123,6 +120,10 @@ pub fn pretty_markup(json: &str, colour_lines: usize) -> Markup {
 /// Appends `text` with the characters that HTML text gives a meaning escaped (quotes mean
 /// something only inside attributes, and the only attributes here are the fixed classes).
 fn escape_into(markup: &mut String, text: &str) {
+    if !text.contains(['&', '<', '>']) {
+        markup.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '&' => markup.push_str("&amp;"),
@@ -139,7 +140,27 @@ fn escape_into(markup: &mut String, text: &str) {
 /// escapes, numbers and even duplicate members appear exactly as the token has them.
 /// Call it on text that parsed as JSON; on other text it still returns, never panics.
 pub fn pretty(json: &str) -> Vec<JsonPiece> {
-    let mut out = Pieces::default();
+    let mut pieces = Vec::new();
+    walk(json, |kind, text| {
+        pieces.push(JsonPiece {
+            kind,
+            text: text.to_owned(),
+        })
+    });
+    pieces
+}
+
+/// Two spaces per level, for the indents of up to 64 levels without an allocation each.
+const INDENTS: &str = "\n                                                                                                                                ";
+
+/// `pretty`'s walk: each piece handed to `emit` as it is found, borrowed from `json` (or from
+/// `INDENTS`) rather than collected, so a megabyte payload's markup costs no allocation a piece.
+fn walk(json: &str, mut emit: impl FnMut(JsonKind, &str)) {
+    let mut newline =
+        |emit: &mut dyn FnMut(JsonKind, &str), depth: usize| match INDENTS.get(..1 + 2 * depth) {
+            Some(indent) => emit(JsonKind::Space, indent),
+            None => emit(JsonKind::Space, &format!("\n{}", "  ".repeat(depth))),
+        };
     let mut depth = 0usize;
     let mut rest = json.trim_start();
     while let Some(c) = rest.chars().next() {
@@ -148,29 +169,29 @@ pub fn pretty(json: &str) -> Vec<JsonPiece> {
                 let close = if c == '{' { '}' } else { ']' };
                 let after = rest.get(1..).unwrap_or("").trim_start();
                 if after.starts_with(close) {
-                    out.push(JsonKind::Punctuation, if c == '{' { "{}" } else { "[]" });
+                    emit(JsonKind::Punctuation, if c == '{' { "{}" } else { "[]" });
                     rest = after.get(1..).unwrap_or("").trim_start();
                     continue;
                 }
-                out.push(JsonKind::Punctuation, c.to_string());
+                emit(JsonKind::Punctuation, if c == '{' { "{" } else { "[" });
                 depth += 1;
-                out.newline(depth);
+                newline(&mut emit, depth);
                 1
             }
             '}' | ']' => {
                 depth = depth.saturating_sub(1);
-                out.newline(depth);
-                out.push(JsonKind::Punctuation, c.to_string());
+                newline(&mut emit, depth);
+                emit(JsonKind::Punctuation, if c == '}' { "}" } else { "]" });
                 1
             }
             ',' => {
-                out.push(JsonKind::Punctuation, ",");
-                out.newline(depth);
+                emit(JsonKind::Punctuation, ",");
+                newline(&mut emit, depth);
                 1
             }
             ':' => {
-                out.push(JsonKind::Punctuation, ":");
-                out.push(JsonKind::Space, " ");
+                emit(JsonKind::Punctuation, ":");
+                emit(JsonKind::Space, " ");
                 1
             }
             '"' => {
@@ -181,7 +202,7 @@ pub fn pretty(json: &str) -> Vec<JsonPiece> {
                 } else {
                     JsonKind::String
                 };
-                out.push(kind, rest.get(..len).unwrap_or(rest));
+                emit(kind, rest.get(..len).unwrap_or(rest));
                 len
             }
             _ => {
@@ -195,13 +216,12 @@ pub fn pretty(json: &str) -> Vec<JsonPiece> {
                     "null" => JsonKind::Null,
                     _ => JsonKind::Number,
                 };
-                out.push(kind, word);
+                emit(kind, word);
                 len
             }
         };
         rest = rest.get(len..).unwrap_or("").trim_start();
     }
-    out.0
 }
 
 /// Joins pieces back into text.
@@ -221,22 +241,6 @@ fn string_len(text: &str) -> usize {
         }
     }
     text.len()
-}
-
-#[derive(Default)]
-struct Pieces(Vec<JsonPiece>);
-
-impl Pieces {
-    fn push(&mut self, kind: JsonKind, text: impl Into<String>) {
-        self.0.push(JsonPiece {
-            kind,
-            text: text.into(),
-        });
-    }
-
-    fn newline(&mut self, depth: usize) {
-        self.push(JsonKind::Space, format!("\n{}", "  ".repeat(depth)));
-    }
 }
 
 #[cfg(test)]

@@ -89,7 +89,8 @@ pub(super) fn sensitive_data(claims: &Map<String, Value>, decoded: &Decoded) -> 
 
 fn collect_sensitive(object: &Map<String, Value>, prefix: &str, hits: &mut Vec<String>) {
     for (name, value) in object {
-        let path = format!("{prefix}{name}");
+        // Formatted only for a hit or a nested object: a payload may have thousands of members.
+        let path = || format!("{prefix}{name}");
         let normalised: String = name
             .chars()
             .filter(|c| c.is_ascii_alphanumeric())
@@ -99,11 +100,11 @@ fn collect_sensitive(object: &Map<String, Value>, prefix: &str, hits: &mut Vec<S
             .iter()
             .any(|s| normalised == *s || (s.len() > 3 && normalised.contains(s)))
         {
-            hits.push(path);
+            hits.push(path());
         } else if value.as_str().is_some_and(looks_like_card_number) {
-            hits.push(format!("{path} (a card number)"));
+            hits.push(format!("{} (a card number)", path()));
         } else if let Value::Object(inner) = value {
-            collect_sensitive(inner, &format!("{path}."), hits);
+            collect_sensitive(inner, &format!("{}.", path()), hits);
         }
     }
 }
