@@ -156,11 +156,6 @@ const INDENTS: &str = "\n                                                       
 /// `pretty`'s walk: each piece handed to `emit` as it is found, borrowed from `json` (or from
 /// `INDENTS`) rather than collected, so a megabyte payload's markup costs no allocation a piece.
 fn walk(json: &str, mut emit: impl FnMut(JsonKind, &str)) {
-    let mut newline =
-        |emit: &mut dyn FnMut(JsonKind, &str), depth: usize| match INDENTS.get(..1 + 2 * depth) {
-            Some(indent) => emit(JsonKind::Space, indent),
-            None => emit(JsonKind::Space, &format!("\n{}", "  ".repeat(depth))),
-        };
     let mut depth = 0usize;
     let mut rest = json.trim_start();
     while let Some(c) = rest.chars().next() {
@@ -221,6 +216,14 @@ fn walk(json: &str, mut emit: impl FnMut(JsonKind, &str)) {
             }
         };
         rest = rest.get(len..).unwrap_or("").trim_start();
+    }
+}
+
+/// A line break and the indent of `depth` levels.
+fn newline(emit: &mut impl FnMut(JsonKind, &str), depth: usize) {
+    match INDENTS.get(..1 + 2 * depth) {
+        Some(indent) => emit(JsonKind::Space, indent),
+        None => emit(JsonKind::Space, &format!("\n{}", "  ".repeat(depth))),
     }
 }
 
