@@ -7,9 +7,11 @@ use yew::prelude::*;
 use crate::jose::human::count;
 use crate::jose::token::{Decoded, Form};
 
-/// Characters of a part shown before the user asks for the rest: a megabyte token laid out
-/// again in colour would cost the page a third of a second (the token box holds all of it).
-const SHOWN_PER_PART: usize = 4_096;
+/// In a token over `ABBREVIATE_OVER` characters, the characters of a part shown before the user
+/// asks for the rest: a megabyte token laid out again in colour would cost the page a third of
+/// a second, and push the key box screens down on a phone (the token box holds all of it).
+const SHOWN_PER_PART: usize = 1_024;
+const ABBREVIATE_OVER: usize = 16 * 1024;
 
 const JWS_PARTS: [(&str, &str); 3] = [
     ("header", "Header"),
@@ -35,6 +37,7 @@ pub fn EncodedToken(props: &EncodedTokenProps) -> Html {
     let whole = use_state(|| false);
     let decoded = &props.decoded;
     let mut elided_any = false;
+    let abbreviate = decoded.compact.len() > ABBREVIATE_OVER;
     let parts: &[(&str, &str)] = match decoded.form {
         Ok(Form::Jwe) => &JWE_PARTS,
         _ => &JWS_PARTS,
@@ -42,7 +45,7 @@ pub fn EncodedToken(props: &EncodedTokenProps) -> Html {
     let shown = parts.len().min(decoded.segments.len());
     let segments: Vec<Html> = (0..decoded.segments.len()).map(|index| {
         let full = decoded.segment(index).unwrap_or_default();
-        let cut = (!*whole)
+        let cut = (abbreviate && !*whole)
             .then(|| full.char_indices().nth(SHOWN_PER_PART))
             .flatten()
             .map(|(at, _)| at);
