@@ -94,11 +94,29 @@ fn a_pbes2_decryption_asks_for_the_headers_run_with_the_password() {
         .unwrap()
         .1
         .is_empty());
-    let jwk = r#"{"kty":"RSA","n":"AQAB","e":"AQAB"}"#;
-    assert!(pbkdf2_runs(&decrypt_request(token, jwk))
+    // An RSA private key parses as a decryption key, but is no password.
+    let rsa_key = cookbook_key("5_1.key_encryption_using_rsa_v15_and_aes-hmac-sha2.json");
+    assert!(pbkdf2_runs(&decrypt_request(token, &rsa_key))
         .unwrap()
         .1
         .is_empty());
+    // Negative twin of that: the password itself does plan the run.
+    assert_eq!(
+        pbkdf2_runs(&decrypt_request(token, password))
+            .unwrap()
+            .1
+            .len(),
+        1
+    );
+}
+
+fn cookbook_key(name: &str) -> String {
+    let path = format!(
+        "{}/tests/vectors/rfc7520/jwe/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let example: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    example["input"]["key"].to_string()
 }
 
 fn cookbook_compact(name: &str) -> String {
@@ -264,7 +282,43 @@ fn debug_never_shows_a_password_or_a_derived_key() {
     let pbes2 = Pbes2::default().with_derived(job.clone(), b"derived-key-0123".to_vec());
     for text in [format!("{job:?}"), format!("{pbes2:?}")] {
         assert!(!text.contains("hunter2"), "{text}");
+        // As text, or as the bytes' numbers ("hu", "de").
         assert!(!text.contains("derived-key"), "{text}");
         assert!(!text.contains("104, 117"), "{text}");
+        assert!(!text.contains("100, 101"), "{text}");
     }
+}
+
+#[test]
+fn many_pbes2_recipients_get_at_most_two_million_iterations_planned_and_no_run_twice() {
+    let protected = jwt_debugger::jose::base64url::encode(br#"{"enc":"A128GCM"}"#);
+    let recipient = |salt: &str| {
+        serde_json::json!({
+            "header": {"alg": "PBES2-HS256+A128KW", "p2s": salt, "p2c": 1_000_000},
+            "encrypted_key": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+        })
+    };
+    let token = |recipients: Vec<Value>| {
+        serde_json::json!({
+            "protected": protected, "recipients": recipients,
+            "iv": "AAAAAAAAAAAAAAAA", "ciphertext": "AAAA", "tag": "AAAAAAAAAAAAAAAAAAAAAA"
+        })
+        .to_string()
+    };
+    let five: Vec<Value> = [
+        "c2FsdDAwMDA",
+        "c2FsdDAwMDE",
+        "c2FsdDAwMDI",
+        "c2FsdDAwMDM",
+        "c2FsdDAwMDQ",
+    ]
+    .into_iter()
+    .map(recipient)
+    .collect();
+    let (_, jobs) = pbkdf2_runs(&decrypt_request(&token(five), "pw")).unwrap();
+    assert_eq!(jobs.len(), 2, "two runs of a million, not five");
+    // The same recipient twice is one run.
+    let twice = vec![recipient("c2FsdDAwMDA"), recipient("c2FsdDAwMDA")];
+    let (_, jobs) = pbkdf2_runs(&decrypt_request(&token(twice), "pw")).unwrap();
+    assert_eq!(jobs.len(), 1);
 }

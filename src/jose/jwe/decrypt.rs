@@ -9,7 +9,7 @@ use super::content::{self, TagMismatch};
 use super::header::header_error;
 use super::key::{DecryptionKey, KeyEntry};
 use super::key_management::{self, UnwrapFailed};
-use super::pbkdf2::{Derivation, Job, Pbes2};
+use super::pbkdf2::{Derivation, Job, Pbes2, MAX_P2C};
 use super::Jwe;
 use crate::jose::error::Error;
 
@@ -86,24 +86,39 @@ pub fn decrypt(jwe: &Jwe, keys: &[KeyEntry]) -> Result<Outcome, Error> {
 /// The PBKDF2 runs decrypting `jwe` with `keys` may need (a PBES2 recipient and a password
 /// it would be tried with), for a faster PBKDF2 to do before `decrypt_with`.
 pub fn pbkdf2_jobs(jwe: &Jwe, keys: &[KeyEntry]) -> Vec<Job> {
-    let mut jobs = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut iterations = 0u64;
     for index in 0..jwe.recipients.len() {
+        // Where `decrypt_with` would stop with an error, planning stops too.
         let Ok(header) = jwe.joint_header(index) else {
-            continue;
+            break;
         };
-        let Ok((alg @ KeyAlg::Pbes2(size), enc)) = algorithms(&header) else {
+        let Ok((alg, enc)) = algorithms(&header) else {
+            break;
+        };
+        let KeyAlg::Pbes2(size) = alg else {
             continue;
         };
         let Ok(derivation) = Derivation::of_header(alg, size, &header) else {
             continue;
         };
         for (_, entry) in candidates(&header, keys).unwrap_or_default() {
-            if let (Ok(()), DecryptionKey::Secret(password)) = (entry.permits(alg, enc), &entry.key)
-            {
-                jobs.push(Job {
-                    derivation: derivation.clone(),
-                    password: password.clone(),
-                });
+            let (Ok(()), DecryptionKey::Secret(password)) = (entry.permits(alg, enc), &entry.key)
+            else {
+                continue;
+            };
+            let job = Job {
+                derivation: derivation.clone(),
+                password: password.clone(),
+            };
+            // A token of many PBES2 recipients gets no more done beforehand than two of the
+            // largest runs; the rest, if decrypting gets that far, run here.
+            iterations += u64::from(job.derivation.rounds);
+            if iterations > 2 * MAX_P2C {
+                return jobs;
+            }
+            if !jobs.contains(&job) {
+                jobs.push(job);
             }
         }
     }

@@ -159,8 +159,9 @@ impl Pbes2 {
 
     /// Takes `key` as the result of `job` (a key of the wrong length is not taken).
     pub fn with_derived(mut self, job: Job, key: Vec<u8>) -> Pbes2 {
+        let key = Zeroizing::new(key);
         if key.len() == job.derivation.len {
-            self.derived.push((job, Zeroizing::new(key)));
+            self.derived.push((job, key));
         }
         self
     }

@@ -139,7 +139,7 @@ pub fn decoder(state: &State, dispatch: &Callback<Action>) -> Html {
                                                       on_inner_encoding: dispatch.reform(Action::SetInnerEncoding) }) }
                     }
                     if !big_parts {
-                        <p class="pane-note" data-testid="parts-pending">{ "Laying out the payload…" }</p>
+                        <p class="pane-note" data-testid="parts-pending">{ "Laying out the rest of the token…" }</p>
                     } else if let Some(content) = payload {
                         <JsonPane part="payload" title="Payload" content={content}
                                   view={(!tables.claims.is_empty()).then(|| view_of(Part::Payload)).flatten()}>

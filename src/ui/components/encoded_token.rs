@@ -34,8 +34,12 @@ pub struct EncodedTokenProps {
 
 #[component]
 pub fn EncodedToken(props: &EncodedTokenProps) -> Html {
-    let whole = use_state(|| false);
+    // Which decoded token the user asked to see whole (by its address): a new token is
+    // shortened again.
+    let whole_of = use_state(|| None::<usize>);
     let decoded = &props.decoded;
+    let this_token = Rc::as_ptr(decoded) as usize;
+    let whole = *whole_of == Some(this_token);
     let mut elided_any = false;
     let abbreviate = decoded.compact.len() > ABBREVIATE_OVER;
     let parts: &[(&str, &str)] = match decoded.form {
@@ -45,7 +49,7 @@ pub fn EncodedToken(props: &EncodedTokenProps) -> Html {
     let shown = parts.len().min(decoded.segments.len());
     let segments: Vec<Html> = (0..decoded.segments.len()).map(|index| {
         let full = decoded.segment(index).unwrap_or_default();
-        let cut = (abbreviate && !*whole)
+        let cut = (abbreviate && !whole)
             .then(|| full.char_indices().nth(SHOWN_PER_PART))
             .flatten()
             .map(|(at, _)| at);
@@ -68,8 +72,8 @@ pub fn EncodedToken(props: &EncodedTokenProps) -> Html {
         html! { <>{ for dot }{ segment }{ for elided }</> }
     }).collect();
     let show_whole = {
-        let whole = whole.clone();
-        Callback::from(move |_: MouseEvent| whole.set(true))
+        let whole_of = whole_of.clone();
+        Callback::from(move |_: MouseEvent| whole_of.set(Some(this_token)))
     };
     html! {
         <div class="encoded" data-testid="encoded-token">
