@@ -51,12 +51,7 @@ pub fn private_pem(key: &PrivateKey) -> Result<String, Error> {
         PrivateKey::Secret(_) => return Err(export_error("a secret has no PEM form; use the JWK")),
         PrivateKey::Rsa(rsa) => rsa.to_pkcs8_der(),
         PrivateKey::Ec(ec) => {
-            let scalar = Zeroizing::new(match &**ec {
-                EcPrivateKey::P256(sk) => sk.to_bytes().to_vec(),
-                EcPrivateKey::P384(sk) => sk.to_bytes().to_vec(),
-                EcPrivateKey::P521(sk) => sk.to_bytes().to_vec(),
-                EcPrivateKey::K256(sk) => sk.to_bytes().to_vec(),
-            });
+            let scalar = Zeroizing::new(ec_scalar(ec));
             let public = ec.public();
             let (x, y) = public.coordinates();
             // Uncompressed SEC1: 04 ‖ x ‖ y.
