@@ -4,14 +4,13 @@
 
 use serde_json::{json, Map, Value};
 
-use super::base64url;
 use super::error::Error;
 use super::hex;
 use super::jwe;
 use super::jwe::alg::KeyAlg;
 use super::jwe::decrypt::{decrypt_with, pbkdf2_jobs, Outcome};
 use super::jwe::encrypt::{encrypt, Recipient};
-use super::jwe::pbkdf2::{Derivation, Job, Pbes2};
+use super::jwe::pbkdf2::{Job, Pbes2};
 use super::key::export::{jwks, private_jwk, private_pem, public_jwk, public_pem, JwkLabels};
 use super::key::private::{self, PrivateKey};
 use super::key::thumbprint;
@@ -72,13 +71,8 @@ pub fn pbkdf2_runs(request: &Request) -> Result<(Pbes2, Vec<Job>), Error> {
             else {
                 return Ok((Pbes2::default(), Vec::new()));
             };
-            let pbes2 = Pbes2::default().with_new_salt(Pbes2::fresh_salt()?);
-            let (salt_input, count) = pbes2.new_token_members()?;
-            let header = Map::from_iter([
-                ("p2s".to_owned(), json!(base64url::encode(&salt_input))),
-                ("p2c".to_owned(), json!(count)),
-            ]);
-            let derivation = Derivation::of_header(encryption.alg, size, &header)?;
+            let pbes2 = Pbes2::default().with_salt_chosen()?;
+            let (_, derivation) = pbes2.new_token(encryption.alg, size)?;
             Ok((
                 pbes2,
                 vec![Job {

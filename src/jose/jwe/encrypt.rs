@@ -10,7 +10,7 @@ use super::content;
 use super::ecdh;
 use super::key::{self as private_keys, DecryptionKey};
 use super::key_management::{aes_wrap, gcm_wrap, random_key};
-use super::pbkdf2::{Derivation, Pbes2};
+use super::pbkdf2::Pbes2;
 use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
 use crate::jose::key::private::PrivateKey;
@@ -183,10 +183,9 @@ pub fn encrypt(
             }
         }
         (KeyAlg::Pbes2(size), Recipient::Secret(password)) => {
-            let (salt_input, count) = pbes2.new_token_members()?;
-            header.insert("p2s".to_owned(), json!(base64url::encode(&salt_input)));
-            header.insert("p2c".to_owned(), json!(count));
-            let kek = pbes2.key(&Derivation::of_header(alg, size, &header)?, password);
+            let (members, derivation) = pbes2.new_token(alg, size)?;
+            header.extend(members);
+            let kek = pbes2.key(&derivation, password);
             let cek = random_key(cek_len)?;
             let wrapped = aes_wrap(&kek, &cek).ok_or_else(mismatch)?;
             (cek, wrapped)

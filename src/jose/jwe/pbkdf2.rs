@@ -4,12 +4,13 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 use zeroize::Zeroizing;
 
 use super::alg::{AesSize, KeyAlg};
 use super::header::{header_bytes, header_error};
 use super::key_management::random_key;
+use crate::jose::base64url;
 use crate::jose::error::Error;
 
 /// The most PBES2 iterations this page runs: enough for real tokens, and a bound on how long a
@@ -151,10 +152,10 @@ impl Pbes2 {
         }
     }
 
-    /// New tokens get this `p2s`, so their derivation can be known before encrypting.
-    pub fn with_new_salt(mut self, salt_input: Vec<u8>) -> Pbes2 {
-        self.new_salt = Some(salt_input);
-        self
+    /// Chooses now the `p2s` a new token gets, so its run can be known before encrypting.
+    pub fn with_salt_chosen(mut self) -> Result<Pbes2, Error> {
+        self.new_salt = Some(random_key(NEW_SALT_LEN)?);
+        Ok(self)
     }
 
     /// Takes `key` as the result of `job` (a key of the wrong length is not taken).
@@ -166,18 +167,23 @@ impl Pbes2 {
         self
     }
 
-    /// The `p2s` and `p2c` of a new token: a fresh salt unless one was given.
-    pub fn new_token_members(&self) -> Result<(Vec<u8>, u64), Error> {
+    /// The `p2s` and `p2c` members of a new token (a fresh salt unless one was chosen), and the
+    /// run they ask for.
+    pub fn new_token(
+        &self,
+        alg: KeyAlg,
+        size: AesSize,
+    ) -> Result<(Map<String, Value>, Derivation), Error> {
         let salt = match &self.new_salt {
             Some(salt) => salt.clone(),
             None => random_key(NEW_SALT_LEN)?,
         };
-        Ok((salt, self.new_count))
-    }
-
-    /// A fresh `p2s` for a new token, to fix with `with_new_salt` before planning its run.
-    pub fn fresh_salt() -> Result<Vec<u8>, Error> {
-        random_key(NEW_SALT_LEN)
+        let members = Map::from_iter([
+            ("p2s".to_owned(), json!(base64url::encode(&salt))),
+            ("p2c".to_owned(), json!(self.new_count)),
+        ]);
+        let derivation = Derivation::of_header(alg, size, &members)?;
+        Ok((members, derivation))
     }
 
     /// The key-encryption key: handed over if this job was done elsewhere, else derived here.
