@@ -10,7 +10,7 @@ use crate::jose::jwe::{Jwe, Serialization};
 /// A view function, not a component: it has no state of its own.
 pub fn encrypted_json(jwe: &Jwe) -> Html {
     let pane = |members: &JsonObject| PaneContent {
-        body: Body::Json(object_text(members)),
+        body: Body::Json(object_text(members).into()),
         error: None,
         note: None,
     };

@@ -17,7 +17,8 @@ const COLOURED_LINES: usize = 500;
 /// What a pane shows.
 #[derive(Clone, PartialEq)]
 pub enum Body {
-    Json(String),
+    /// Shared text: the pane's memo is keyed on it, and a clock tick clones it.
+    Json(AttrValue),
     Text(String),
     Hex(String),
     Nothing,
@@ -36,7 +37,7 @@ impl PaneContent {
     pub fn header(decoded: &Decoded) -> PaneContent {
         match &decoded.header {
             Ok(header) => PaneContent {
-                body: Body::Json(header.text.clone()),
+                body: Body::Json(header.text.clone().into()),
                 error: None,
                 note: None,
             },
@@ -60,7 +61,7 @@ impl PaneContent {
                 let error = payload.problem.as_ref().map(ToString::to_string);
                 match &payload.view {
                     PayloadView::Json(_) => PaneContent {
-                        body: Body::Json(payload.text().unwrap_or_default().to_owned()),
+                        body: Body::Json(payload.text().unwrap_or_default().to_owned().into()),
                         error,
                         note: None,
                     },
@@ -127,12 +128,10 @@ pub fn JsonPane(props: &JsonPaneProps) -> Html {
             })
         },
     );
-    let (body, copied) = match &content.body {
-        Body::Json(_) => {
-            let Some((html, laid_out, partly)) = markup.as_ref().clone() else {
-                return html! {};
-            };
+    let (body, copied) = match (&content.body, markup.as_ref().clone()) {
+        (Body::Json(_), Some((html, laid_out, partly))) => {
             partly_coloured = partly;
+            // The markup comes from the core, which escapes every piece of the token's text.
             let shown = Html::from_html_unchecked(html);
             (
                 html! {
@@ -142,15 +141,16 @@ pub fn JsonPane(props: &JsonPaneProps) -> Html {
                 Some(laid_out),
             )
         }
-        Body::Text(text) => (
+        (Body::Text(text), _) => (
             html! { <pre class="pane-body pane-text" data-testid={format!("{part}-text")} tabindex="0">{ text }</pre> },
             Some(AttrValue::from(text.clone())),
         ),
-        Body::Hex(text) => (
+        (Body::Hex(text), _) => (
             html! { <pre class="pane-body pane-hex" data-testid={format!("{part}-hex")} tabindex="0">{ text }</pre> },
             Some(AttrValue::from(text.clone())),
         ),
-        Body::Nothing => (html! {}, None),
+        // A JSON body always has its markup.
+        (Body::Json(_) | Body::Nothing, _) => (html! {}, None),
     };
     html! {
         <section class={classes!("pane", "card", format!("part-{part}"))} data-testid={format!("{part}-pane")}
@@ -189,7 +189,7 @@ pub fn JsonPane(props: &JsonPaneProps) -> Html {
 }
 
 /// The JSON text of a body, the memo's key (none for other bodies).
-fn json_text(body: &Body) -> Option<String> {
+fn json_text(body: &Body) -> Option<AttrValue> {
     match body {
         Body::Json(text) => Some(text.clone()),
         Body::Text(_) | Body::Hex(_) | Body::Nothing => None,
