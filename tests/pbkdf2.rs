@@ -21,10 +21,15 @@ use serde_json::Value;
 use zeroize::Zeroizing;
 
 /// RFC 7520 §5.3: PBES2-HS512+A256KW, p2c 8192, with a password of non-ASCII text.
-fn cookbook() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vectors/rfc7520/jwe/5_3.key_wrap_using_pbes2-aes-keywrap_with-aes-cbc-hmac-sha2.json"
+const PBES2_EXAMPLE: &str = "5_3.key_wrap_using_pbes2-aes-keywrap_with-aes-cbc-hmac-sha2.json";
+/// RFC 7520 §5.1: RSA1_5, with an RSA private JWK.
+const RSA_EXAMPLE: &str = "5_1.key_encryption_using_rsa_v15_and_aes-hmac-sha2.json";
+
+/// One RFC 7520 §5 example, by file name.
+fn cookbook(name: &str) -> Value {
+    let path = format!(
+        "{}/tests/vectors/rfc7520/jwe/{name}",
+        env!("CARGO_MANIFEST_DIR")
     );
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
@@ -73,7 +78,7 @@ fn pbkdf2_matches_rfc_7914s_hmac_sha256_vector() {
 
 #[test]
 fn a_pbes2_decryption_asks_for_the_headers_run_with_the_password() {
-    let example = cookbook();
+    let example = cookbook(PBES2_EXAMPLE);
     let token = example["output"]["compact"].as_str().unwrap();
     let password = example["input"]["pwd"].as_str().unwrap();
     let (_, jobs) = pbkdf2_runs(&decrypt_request(token, password)).unwrap();
@@ -89,13 +94,14 @@ fn a_pbes2_decryption_asks_for_the_headers_run_with_the_password() {
     assert_eq!(job.derivation.len, 32);
     assert_eq!(job.password.as_slice(), password.as_bytes());
     // Negative twins: no run for a token that is not PBES2, nor for a key that is no password.
-    let rsa = cookbook_compact("5_1.key_encryption_using_rsa_v15_and_aes-hmac-sha2.json");
-    assert!(pbkdf2_runs(&decrypt_request(&rsa, password))
+    let rsa_example = cookbook(RSA_EXAMPLE);
+    let rsa = rsa_example["output"]["compact"].as_str().unwrap();
+    assert!(pbkdf2_runs(&decrypt_request(rsa, password))
         .unwrap()
         .1
         .is_empty());
     // An RSA private key parses as a decryption key, but is no password.
-    let rsa_key = cookbook_key("5_1.key_encryption_using_rsa_v15_and_aes-hmac-sha2.json");
+    let rsa_key = rsa_example["input"]["key"].to_string();
     assert!(pbkdf2_runs(&decrypt_request(token, &rsa_key))
         .unwrap()
         .1
@@ -110,27 +116,9 @@ fn a_pbes2_decryption_asks_for_the_headers_run_with_the_password() {
     );
 }
 
-fn cookbook_key(name: &str) -> String {
-    let path = format!(
-        "{}/tests/vectors/rfc7520/jwe/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let example: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    example["input"]["key"].to_string()
-}
-
-fn cookbook_compact(name: &str) -> String {
-    let path = format!(
-        "{}/tests/vectors/rfc7520/jwe/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let example: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    example["output"]["compact"].as_str().unwrap().to_owned()
-}
-
 #[test]
 fn a_key_handed_over_is_the_one_used_and_a_wrong_length_is_not_taken() {
-    let example = cookbook();
+    let example = cookbook(PBES2_EXAMPLE);
     let token = example["output"]["compact"].as_str().unwrap();
     let password = example["input"]["pwd"].as_str().unwrap();
     let request = decrypt_request(token, password);
