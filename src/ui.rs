@@ -2,6 +2,8 @@
 //! state and its reducer need no browser, so native tests reach them.
 
 #[cfg(target_arch = "wasm32")]
+pub mod actions;
+#[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod clipboard;

@@ -26,7 +26,15 @@ const NOW: f64 = 1_700_000_000.0;
 fn state_with(token: &str, key: &str) -> State {
     let mut state = State::new(token.to_owned(), NOW);
     state.apply(Action::SetKey(key.into()));
+    shown(&mut state);
     state
+}
+
+/// What the page does once a verdict is in it: the rest of the token is shown, step by step.
+fn shown(state: &mut State) {
+    while state.view.parts_pending.is_some() {
+        state.apply(Action::ShowParts);
+    }
 }
 
 fn codes(state: &State) -> Vec<FindingCode> {
@@ -134,6 +142,37 @@ fn a_verdict_for_older_inputs_is_dropped() {
 }
 
 #[test]
+fn a_new_token_or_key_gets_its_verdict_first_and_its_findings_after_it() {
+    let mut state = state_with(JWT_IO_TOKEN, "a wrong secret");
+    assert_eq!(state.outer.inspection.verification.status, Status::Invalid);
+    assert!(codes(&state).contains(&FindingCode::MissingExp));
+    let before = codes(&state);
+
+    state.apply(Action::SetKey(JWT_IO_SECRET.into()));
+    assert_eq!(state.outer.inspection.verification.status, Status::Valid);
+    assert!(!state.outer.inspection.is_complete(), "the findings wait");
+    assert_eq!(codes(&state), before, "the panes keep what they showed");
+    state.apply(Action::ShowParts);
+    assert!(state.outer.inspection.is_complete());
+    assert!(!state.outer.inspection.tables.claims.is_empty());
+
+    let expired = hs_token(
+        Alg::HS256,
+        r#"{"alg":"HS256"}"#,
+        br#"{"exp":1}"#,
+        JWT_IO_SECRET.as_bytes(),
+    );
+    state.apply(Action::SetToken(expired));
+    assert_eq!(state.outer.inspection.verification.status, Status::Valid);
+    assert!(!codes(&state).contains(&FindingCode::Expired));
+    // A tick before the parts are shown judges nothing yet; showing them builds the findings.
+    state.apply(Action::Tick(NOW + 1.0));
+    assert!(!state.outer.inspection.is_complete());
+    shown(&mut state);
+    assert!(codes(&state).contains(&FindingCode::Expired));
+}
+
+#[test]
 fn the_known_secret_search_runs_for_a_small_token_and_waits_to_be_asked_for_a_large_one() {
     let mut state = state_with(JWT_IO_TOKEN, JWT_IO_SECRET);
     assert_eq!(state.search.state, SecretSearch::Loading);
@@ -156,6 +195,7 @@ fn the_known_secret_search_runs_for_a_small_token_and_waits_to_be_asked_for_a_la
     assert!(state.apply(report(generation, found.clone())));
     assert!(codes(&state).contains(&FindingCode::KnownSecret));
     state.apply(Action::SetToken(flip_signature_bit(JWT_IO_TOKEN)));
+    shown(&mut state);
     assert!(!codes(&state).contains(&FindingCode::KnownSecret));
     assert!(!state.apply(report(generation, found)));
 

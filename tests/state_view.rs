@@ -29,7 +29,7 @@ fn modes_change_only_the_view() {
     assert_eq!(state.view.mode, Mode::Keys);
     // Choosing the tab already chosen changes nothing.
     assert!(!state.apply(Action::SetMode(Mode::Keys)));
-    assert_eq!(state.outer.input, JWT_IO_TOKEN);
+    assert_eq!(&*state.outer.input, JWT_IO_TOKEN);
     for mode in Mode::ALL {
         assert_eq!(Mode::from_name(mode.as_str()), Some(mode));
     }
@@ -42,7 +42,7 @@ fn an_example_fills_both_boxes_and_what_it_replaced_can_be_restored() {
     state.apply(Action::SetMode(Mode::Encoder));
     state.apply(Action::LoadExample(Example::Hs256));
     assert_eq!(state.view.mode, Mode::Decoder);
-    assert_eq!(state.outer.input, Example::Hs256.token());
+    assert_eq!(&*state.outer.input, Example::Hs256.token());
     assert_eq!(state.outer.key.text.expose(), Example::Hs256.key());
     assert_eq!(status(&state), Status::Valid);
     // From an empty decoder the move is still told, but there is nothing to go back to.
@@ -53,7 +53,7 @@ fn an_example_fills_both_boxes_and_what_it_replaced_can_be_restored() {
     assert_eq!(status(&state), Status::Malformed);
     assert!(state.view.moved.as_ref().unwrap().replaced.is_some());
     assert!(state.apply(Action::RestorePrevious));
-    assert_eq!(state.outer.input, Example::Hs256.token());
+    assert_eq!(&*state.outer.input, Example::Hs256.token());
     assert_eq!(status(&state), Status::Valid);
     assert!(!state.apply(Action::RestorePrevious), "restored once");
 }
@@ -63,7 +63,7 @@ fn clear_empties_the_token_and_keeps_the_key() {
     let mut state = State::new(JWT_IO_TOKEN.to_owned(), NOW);
     state.apply(Action::SetKey(JWT_IO_SECRET.into()));
     state.apply(Action::ClearToken);
-    assert_eq!(state.outer.input, "");
+    assert_eq!(&*state.outer.input, "");
     assert_eq!(status(&state), Status::Empty);
     assert_eq!(state.outer.key.text.expose(), JWT_IO_SECRET);
 }
@@ -86,12 +86,12 @@ fn the_encoders_token_moves_to_the_decoder_visibly_and_the_previous_one_comes_ba
     };
     assert!(state.apply(Action::SendToDecoder));
     assert_eq!(state.view.mode, Mode::Decoder);
-    assert_eq!(state.outer.input, signed.token);
+    assert_eq!(&*state.outer.input, signed.token);
     assert_eq!(status(&state), Status::Valid);
     let moved = state.view.moved.as_ref().unwrap();
     assert_eq!(moved.from, "the encoder");
     assert!(state.apply(Action::RestorePrevious));
-    assert_eq!(state.outer.input, JWT_IO_TOKEN);
+    assert_eq!(&*state.outer.input, JWT_IO_TOKEN);
     assert_eq!(state.outer.key.text.expose(), JWT_IO_SECRET);
     assert_eq!(status(&state), Status::Valid);
 
@@ -162,15 +162,26 @@ fn a_link_opens_with_its_token_key_and_mode() {
 }
 
 #[test]
-fn a_big_tokens_parts_follow_its_verdict_and_a_small_ones_come_with_it() {
+fn every_tokens_parts_follow_its_verdict_a_big_ones_in_two_steps() {
     let mut state = State::new(String::new(), NOW);
     state.apply(Action::SetKey(JWT_IO_SECRET.into()));
+    state.apply(Action::ShowParts);
     state.apply(Action::SetToken(JWT_IO_TOKEN.to_owned()));
     assert_eq!(
-        state.view.parts_pending, None,
-        "a small token is shown at once"
+        state.view.parts_pending,
+        Some(PartsToCome::Held),
+        "a small token's panes catch up a frame after its verdict"
     );
+    assert!(state.apply(Action::ShowParts));
+    assert_eq!(state.view.parts_pending, None);
     assert!(!state.apply(Action::ShowParts), "nothing was waiting");
+    state.apply(Action::SetKey("another secret".into()));
+    assert_eq!(
+        state.view.parts_pending,
+        Some(PartsToCome::Held),
+        "so do a new key's"
+    );
+    state.apply(Action::ShowParts);
 
     let big = format!("{JWT_IO_TOKEN}{}", "A".repeat(40 * 1024));
     state.apply(Action::SetToken(big.clone()));
@@ -188,7 +199,9 @@ fn a_big_tokens_parts_follow_its_verdict_and_a_small_ones_come_with_it() {
     assert!(state.apply(Action::ShowParts));
     assert_eq!(state.view.parts_pending, None, "then the rest");
     assert!(!state.apply(Action::ShowParts), "once");
-    // Another big token starts over.
+    // Another big token starts over, and a key typed meanwhile does not cut its staging short.
     state.apply(Action::SetToken(format!("{big}A")));
+    assert_eq!(state.view.parts_pending, Some(PartsToCome::All));
+    state.apply(Action::SetKey(JWT_IO_SECRET.into()));
     assert_eq!(state.view.parts_pending, Some(PartsToCome::All));
 }

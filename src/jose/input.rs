@@ -1,5 +1,7 @@
 //! Forgiving input: strips the wrapping people paste around a token, and says what it removed.
 
+use std::rc::Rc;
+
 /// Something removed from around the pasted token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Removed {
@@ -31,7 +33,8 @@ impl Removed {
 /// The token as it will be decoded, and what was removed to get there.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CleanedInput {
-    pub token: String,
+    /// Shared: an inspection is cloned with the page's state, and a token may be a megabyte.
+    pub token: Rc<str>,
     pub removed: Vec<Removed>,
 }
 
@@ -51,16 +54,19 @@ pub fn clean(raw: &str) -> CleanedInput {
     // A JSON serialization keeps its whitespace: it is JSON's, not a wrapped line.
     if rest.starts_with('{') {
         return CleanedInput {
-            token: rest.to_owned(),
+            token: rest.into(),
             removed,
         };
     }
     let token = match rest.contains(char::is_whitespace) {
         true => {
             removed.push(Removed::InnerWhitespace);
-            rest.chars().filter(|c| !c.is_whitespace()).collect()
+            rest.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .into()
         }
-        false => rest.to_owned(),
+        false => rest.into(),
     };
     CleanedInput { token, removed }
 }
@@ -138,21 +144,21 @@ mod tests {
     #[test]
     fn a_bare_token_is_left_alone() {
         let cleaned = clean("a.b.c");
-        assert_eq!(cleaned.token, "a.b.c");
+        assert_eq!(&*cleaned.token, "a.b.c");
         assert!(cleaned.removed.is_empty());
     }
 
     #[test]
     fn whitespace_around_is_removed_and_noted() {
         let cleaned = clean("\n  a.b.c \r\n");
-        assert_eq!(cleaned.token, "a.b.c");
+        assert_eq!(&*cleaned.token, "a.b.c");
         assert_eq!(cleaned.removed, vec![Removed::Whitespace]);
     }
 
     #[test]
     fn authorization_header_bearer_and_quotes_are_peeled() {
         let cleaned = clean(" \"Authorization: Bearer a.b.c\"\n");
-        assert_eq!(cleaned.token, "a.b.c");
+        assert_eq!(&*cleaned.token, "a.b.c");
         assert_eq!(
             cleaned.removed,
             vec![
@@ -166,16 +172,16 @@ mod tests {
 
     #[test]
     fn bearer_is_case_insensitive_and_needs_a_space() {
-        assert_eq!(clean("bearer a.b.c").token, "a.b.c");
-        assert_eq!(clean("BEARER\ta.b.c").token, "a.b.c");
+        assert_eq!(&*clean("bearer a.b.c").token, "a.b.c");
+        assert_eq!(&*clean("BEARER\ta.b.c").token, "a.b.c");
         // Without the space it may be part of the token itself; leave it.
-        assert_eq!(clean("Bearera.b.c").token, "Bearera.b.c");
+        assert_eq!(&*clean("Bearera.b.c").token, "Bearera.b.c");
     }
 
     #[test]
     fn inside_whitespace_is_removed_and_noted() {
         let cleaned = clean("a.b\n.c d");
-        assert_eq!(cleaned.token, "a.b.cd");
+        assert_eq!(&*cleaned.token, "a.b.cd");
         assert_eq!(cleaned.removed, vec![Removed::InnerWhitespace]);
         assert!(!clean("a.b.c").removed.contains(&Removed::InnerWhitespace));
     }
@@ -184,20 +190,20 @@ mod tests {
     fn a_json_serialization_keeps_its_inner_whitespace() {
         let json = "{\n  \"protected\": \"e30\",\n  \"ciphertext\": \"AA\"\n}";
         let cleaned = clean(&format!("  {json}\n"));
-        assert_eq!(cleaned.token, json);
+        assert_eq!(&*cleaned.token, json);
         assert_eq!(cleaned.removed, vec![Removed::Whitespace]);
     }
 
     #[test]
     fn unmatched_quote_is_kept() {
         let cleaned = clean("\"a.b.c");
-        assert_eq!(cleaned.token, "\"a.b.c");
+        assert_eq!(&*cleaned.token, "\"a.b.c");
         assert!(cleaned.removed.is_empty());
     }
 
     #[test]
     fn multibyte_input_never_panics() {
-        assert_eq!(clean("é").token, "é");
-        assert_eq!(clean("Authorizatié").token, "Authorizatié");
+        assert_eq!(&*clean("é").token, "é");
+        assert_eq!(&*clean("Authorizatié").token, "Authorizatié");
     }
 }

@@ -110,6 +110,8 @@ pub struct Inspection {
     pub tables: Tables,
     /// A publicly known secret the signature verifies with, once a search found it.
     known_secret: Option<String>,
+    /// The findings and tables are built; until then only the verdict is (`verdict_first`).
+    complete: bool,
 }
 
 impl Inspection {
@@ -120,21 +122,21 @@ impl Inspection {
         settings: &CheckSettings,
         now: f64,
     ) -> Inspection {
+        let mut inspection = Inspection::verdict_first(token, keys);
+        inspection.complete(settings, now);
+        inspection
+    }
+
+    /// The token decoded and its verdict decided (or left to the platform), without findings
+    /// or tables: what the page paints first. `complete` builds the rest.
+    pub fn verdict_first(token: &str, keys: ParsedKeys) -> Inspection {
         let cleaned = clean(token);
         // JSON is an encrypted token's JSON serialization (or a paste that says why not).
         let is_json = cleaned.token.starts_with('{');
         let json_jwe = is_json.then(|| Rc::new(jwe::parse(&cleaned.token)));
         let decoded =
             (!cleaned.token.is_empty() && !is_json).then(|| Rc::new(decode(&cleaned.token)));
-        Inspection::build(
-            Role::Pasted,
-            cleaned,
-            decoded,
-            json_jwe,
-            keys,
-            settings,
-            now,
-        )
+        Inspection::build(Role::Pasted, cleaned, decoded, json_jwe, keys)
     }
 
     /// The inspection of the signed token inside a decrypted JWE.
@@ -145,10 +147,12 @@ impl Inspection {
         now: f64,
     ) -> Inspection {
         let cleaned = CleanedInput {
-            token: inner.compact.clone(),
+            token: inner.compact.as_str().into(),
             removed: Vec::new(),
         };
-        Inspection::build(Role::Inner, cleaned, Some(inner), None, keys, settings, now)
+        let mut inspection = Inspection::build(Role::Inner, cleaned, Some(inner), None, keys);
+        inspection.complete(settings, now);
+        inspection
     }
 
     fn build(
@@ -157,8 +161,6 @@ impl Inspection {
         decoded: Option<Rc<Decoded>>,
         json_jwe: Option<Rc<Result<Jwe, Error>>>,
         keys: ParsedKeys,
-        settings: &CheckSettings,
-        now: f64,
     ) -> Inspection {
         let header = decoded.as_ref().and_then(|d| d.header.as_ref().ok());
         let embedded = Rc::new(header.map(|h| embedded_keys(&h.json)).unwrap_or_default());
@@ -174,13 +176,20 @@ impl Inspection {
             findings: Rc::default(),
             tables: Tables::default(),
             known_secret: None,
+            complete: false,
         };
-        inspection.rekey(keys, settings, now);
+        inspection.rekey_verdict_first(keys);
         inspection
     }
 
     /// Checks the token with another key box: the verdict and every finding anew.
     pub fn rekey(&mut self, keys: ParsedKeys, settings: &CheckSettings, now: f64) {
+        self.rekey_verdict_first(keys);
+        self.complete(settings, now);
+    }
+
+    /// The verdict with another key box; the findings wait for `complete`.
+    pub fn rekey_verdict_first(&mut self, keys: ParsedKeys) {
         self.keys = keys;
         let decided = decide_here(
             self.decoded.as_deref(),
@@ -188,18 +197,36 @@ impl Inspection {
             self.keys.as_deref(),
         );
         self.verification = Rc::new(decided.unwrap_or_else(Verification::pending));
+        self.complete = false;
+    }
+
+    /// Builds the findings and tables the verdict came without; nothing if they are built.
+    pub fn complete(&mut self, settings: &CheckSettings, now: f64) {
+        if self.complete {
+            return;
+        }
         let keys = self.keys.as_deref().and_then(|keys| keys.as_ref().ok());
         self.untimed = self
             .decoded
             .as_deref()
             .map(|decoded| lint::untimed(decoded, keys))
             .unwrap_or_default();
+        self.complete = true;
         self.retime(settings, now);
     }
 
+    /// Whether the findings and tables are built.
+    pub fn is_complete(&self) -> bool {
+        self.complete
+    }
+
     /// Judges the times again (the clock moved, or the settings changed); the untimed work is
-    /// kept. Each table keeps its `Rc` when unchanged, so its view skips a render.
+    /// kept. Each table keeps its `Rc` when unchanged, so its view skips a render. Before
+    /// `complete` there is nothing to judge: it judges them itself.
     pub fn retime(&mut self, settings: &CheckSettings, now: f64) {
+        if !self.complete {
+            return;
+        }
         let clock = settings.clock(now);
         let decoded = self.decoded.as_deref();
         let timed = decoded

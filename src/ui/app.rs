@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::actions::Actions;
 use super::components::decoder::decoder;
 use super::components::encoder::Encoder;
 use super::components::key_workshop::{key_workshop, KeyWorkshopProps};
@@ -21,11 +22,17 @@ pub fn App() -> Html {
     let state = use_reducer(|| {
         let mut state = State::new(String::new(), now());
         state.apply(link_from_location());
+        state.show_held_parts();
         state
     });
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+    // Made once: callbacks made afresh on each render would make every pane's props unequal.
+    let actions = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| {
+            Actions::new(&Callback::from(move |action: Action| {
+                dispatcher.dispatch(action)
+            }))
+        })
     };
 
     use_platform_check(&state);
@@ -38,10 +45,10 @@ pub fn App() -> Html {
 
     let mode = state.view.mode;
     let panel = match mode {
-        Mode::Decoder => decoder(&state, &dispatch),
+        Mode::Decoder => decoder(&state, &actions),
         Mode::Encoder => html! {
             <Encoder encoder={state.encoder.clone()} now={state.now}
-                     on_edit={dispatch.reform(Action::Encode)} on_send={dispatch.reform(|()| Action::SendToDecoder)} />
+                     on_edit={actions.encode.clone()} on_send={actions.send_to_decoder.clone()} />
         },
         Mode::Keys => {
             // The workshop only needs the clock while it works (to say for how long).
@@ -49,15 +56,15 @@ pub fn App() -> Html {
             key_workshop(&KeyWorkshopProps {
                 workshop: state.workshop.clone(),
                 now: workshop_now,
-                on_edit: dispatch.reform(Action::Workshop),
-                on_sign_with: dispatch.reform(|()| Action::SignWithGenerated),
+                on_edit: actions.workshop.clone(),
+                on_sign_with: actions.sign_with_generated.clone(),
             })
         }
     };
     html! {
         <div class="app">
             <nav class="app-nav" aria-label="Mode">
-                <ModeTabs mode={mode} on_mode={dispatch.reform(Action::SetMode)} />
+                <ModeTabs mode={mode} on_mode={actions.set_mode.clone()} />
             </nav>
             <main class="app-main">
                 <section class={classes!("app-panel", format!("app-panel-{}", mode.as_str()))} role="tabpanel"

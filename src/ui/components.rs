@@ -1,5 +1,6 @@
 //! One component per file.
 
+pub mod after_verdict;
 pub mod check_settings;
 pub mod claims_table;
 pub mod copy_button;
@@ -24,4 +25,5 @@ pub mod plaintext;
 pub mod share_link;
 pub mod signature_pane;
 pub mod token_input;
+pub mod token_tools;
 pub mod verdict;

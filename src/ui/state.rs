@@ -65,7 +65,8 @@ pub struct State {
 /// The pasted token: its text, the key box, and their inspection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outer {
-    pub input: String,
+    /// Shared, as the state is cloned on every action and a token may be a megabyte.
+    pub input: Rc<str>,
     pub key: KeyBox,
     pub inspection: Inspection,
     /// Changes with the token or key, so a slow check's verdict for older ones is dropped.
@@ -196,7 +197,7 @@ pub enum Action {
     SetPartView(Part, PartView),
     /// Whether share links carry the key box (public keys only).
     ShareKey(bool),
-    /// The verdict of a big token is on screen: its parts follow.
+    /// The verdict of a new token or key is in the page: its parts follow.
     ShowParts,
 }
 
@@ -206,7 +207,7 @@ impl State {
         let settings = CheckSettings::default();
         let mut state = State {
             outer: Outer {
-                input: String::new(),
+                input: Rc::from(""),
                 key: KeyBox::default(),
                 inspection: Inspection::of_text("", None, &settings, now),
                 generation: Generation::default(),
@@ -224,7 +225,16 @@ impl State {
             view: View::default(),
         };
         state.set_token(token);
+        state.show_held_parts();
         state
+    }
+
+    /// A first render has no earlier panes to keep while its verdict goes first: a token of
+    /// ordinary size is shown whole at once (a big one keeps its steps).
+    pub fn show_held_parts(&mut self) {
+        if self.view.parts_pending == Some(view::PartsToCome::Held) {
+            self.apply(Action::ShowParts);
+        }
     }
 
     /// The clock claims are judged by: the chosen check time, or now.
@@ -238,15 +248,13 @@ impl State {
     }
 
     fn set_token(&mut self, token: String) {
-        self.outer.inspection = Inspection::of_text(
-            &token,
-            self.outer.key.keys.clone(),
-            &self.settings,
-            self.now,
-        );
-        self.view.parts_pending =
-            (token.len() > view::PARTS_AFTER_VERDICT_ABOVE).then_some(view::PartsToCome::All);
-        self.outer.input = token;
+        // The findings and tables follow the verdict (`Action::ShowParts`).
+        self.outer.inspection = Inspection::verdict_first(&token, self.outer.key.keys.clone());
+        self.view.parts_pending = Some(match token.len() > view::PARTS_AFTER_VERDICT_ABOVE {
+            true => view::PartsToCome::All,
+            false => view::PartsToCome::Held,
+        });
+        self.outer.input = token.into();
         self.outer.generation.bump();
         self.redecrypt();
         self.research();
@@ -256,7 +264,11 @@ impl State {
         self.outer.key.set(text, encoding);
         self.outer
             .inspection
-            .rekey(self.outer.key.keys.clone(), &self.settings, self.now);
+            .rekey_verdict_first(self.outer.key.keys.clone());
+        // A new key's verdict goes before its findings (a big token's staging stays).
+        self.view
+            .parts_pending
+            .get_or_insert(view::PartsToCome::Held);
         self.outer.generation.bump();
         self.redecrypt();
         // A JWE's known-secret search is on its inner token, which must be decrypted again.
@@ -549,6 +561,10 @@ impl State {
                     return false;
                 };
                 self.view.parts_pending = to_come.after_a_frame();
+                if !self.outer.inspection.is_complete() {
+                    self.outer.inspection.complete(&self.settings, self.now);
+                    self.merge_findings();
+                }
             }
         }
         true
@@ -564,7 +580,7 @@ impl State {
         encoding: SecretEncoding,
     ) {
         let previous = view::Replaced {
-            token: std::mem::take(&mut self.outer.input),
+            token: std::mem::replace(&mut self.outer.input, Rc::from("")).to_string(),
             key: std::mem::take(&mut self.outer.key.text),
             encoding: self.outer.key.encoding,
         };

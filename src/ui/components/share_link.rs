@@ -32,15 +32,22 @@ fn page_address() -> String {
 pub fn ShareLink(props: &ShareLinkProps) -> Html {
     // Shown once asked for; the link follows the token and key from then on.
     let shown = use_state(|| None::<bool>);
-    let link = format!(
-        "{}{}",
-        page_address(),
-        share::fragment(&props.token, props.public_key.as_deref(), None)
-    );
+    // Written when asked for (and while shown), not on every keystroke: a megabyte token's
+    // percent-encoding is no cost to pay for a button.
+    let link = {
+        let (token, key) = (props.token.clone(), props.public_key.clone());
+        move || {
+            format!(
+                "{}{}",
+                page_address(),
+                share::fragment(&token, key.as_deref(), None)
+            )
+        }
+    };
     let onclick = {
         let (shown, link) = (shown.clone(), link.clone());
         Callback::from(move |_: MouseEvent| {
-            let (shown, link) = (shown.clone(), link.clone());
+            let (shown, link) = (shown.clone(), link());
             yew::platform::spawn_local(async move {
                 shown.set(Some(clipboard::write(&link).await));
             });
@@ -57,7 +64,7 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
                         { if copied { "Link copied. The token travels in the #fragment, which is never sent to a server:" }
                           else { "Copy this link (the clipboard refused):" } }
                     </label>
-                    <input id="share-url" class="share-url" data-testid="share-url" readonly=true value={link} />
+                    <input id="share-url" class="share-url" data-testid="share-url" readonly=true value={link()} />
                 </div>
             }
         </>

@@ -1,5 +1,7 @@
 //! The token card: every keystroke or paste decodes at once; a note says what was cleaned off.
-//! Its toolbar (examples, clear, copy, share) comes from the decoder.
+//! Its toolbar (examples, clear, copy, share) comes from the decoder. Its props compare equal
+//! while the token is unchanged: each render of the textarea reads its whole value back from
+//! the page (Yew compares it), which for a megabyte token is a cost worth skipping.
 
 use yew::prelude::*;
 
@@ -8,10 +10,11 @@ use crate::ui::events::on_text;
 
 #[derive(PartialEq, Properties)]
 pub struct TokenInputProps {
-    pub value: String,
+    /// Shared text: comparing props costs no copy of a megabyte token.
+    pub value: AttrValue,
     pub removed: Vec<Removed>,
     pub on_input: Callback<String>,
-    /// The card's toolbar.
+    /// The card's toolbar (`TokenTools`: a component, so it compares by its props).
     pub children: Html,
 }
 

@@ -96,15 +96,20 @@ pub struct View {
     pub share_key: bool,
     /// A token just moved into the decoder, and what it replaced.
     pub moved: Option<Moved>,
-    /// What of a big token is still to be shown, a frame at a time (`Action::ShowParts`).
+    /// What of a new token is still to be shown, a frame at a time (`Action::ShowParts`).
     pub parts_pending: Option<PartsToCome>,
 }
 
-/// A big token is shown in three frames: its verdict; then the small parts (findings, header,
-/// signature, lifetime); then the two that hold the whole token, the coloured encoded token
-/// and the payload with its table. Each frame's work stays short, and the answer comes first.
+/// Every new token or key is shown verdict first: the render that follows the input holds only
+/// the verdict, and the panes catch up once it is in the page. A big token is shown in three
+/// frames: its verdict; then the small parts (findings, header, signature, lifetime); then the
+/// two that hold the whole token, the coloured encoded token and the payload with its table.
+/// Each frame's work stays short, and the answer comes first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PartsToCome {
+    /// A token of ordinary size: its panes keep what they showed until its verdict is in the
+    /// page, and catch up before the next frame is drawn.
+    Held,
     /// Only the verdict and summary are shown.
     All,
     /// The small parts are shown; the encoded token and the payload are not yet.
@@ -115,6 +120,7 @@ impl PartsToCome {
     /// What is still to come after one more frame.
     pub fn after_a_frame(self) -> Option<PartsToCome> {
         match self {
+            PartsToCome::Held => None,
             PartsToCome::All => Some(PartsToCome::Big),
             PartsToCome::Big => None,
         }

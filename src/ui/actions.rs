@@ -1,0 +1,68 @@
+//! The page's callbacks, made once per page (the app memoizes them), so a component's props
+//! compare equal from one render to the next and a pane whose inputs did not change skips its
+//! render. A callback made in a view (`dispatch.reform(…)`) is new on every render, and
+//! unequal to the last, which would re-render everything it is given to.
+
+use yew::prelude::*;
+
+use super::state::{encoder, workshop, Action, CheckSettings, Mode, Part, PartView};
+use crate::jose::examples::Example;
+use crate::jose::key::SecretEncoding;
+
+#[derive(Clone, PartialEq)]
+pub struct Actions {
+    pub set_token: Callback<String>,
+    pub set_key: Callback<String>,
+    pub set_encoding: Callback<SecretEncoding>,
+    pub share_key: Callback<bool>,
+    pub load_example: Callback<Example>,
+    pub clear_token: Callback<MouseEvent>,
+    pub edit_in_encoder: Callback<MouseEvent>,
+    pub restore_previous: Callback<MouseEvent>,
+    pub start_secret_search: Callback<()>,
+    pub header_view: Callback<PartView>,
+    pub payload_view: Callback<PartView>,
+    pub set_settings: Callback<CheckSettings>,
+    pub set_inner_key: Callback<String>,
+    pub set_inner_encoding: Callback<SecretEncoding>,
+    pub set_mode: Callback<Mode>,
+    pub encode: Callback<encoder::Edit>,
+    pub send_to_decoder: Callback<()>,
+    pub workshop: Callback<workshop::Edit>,
+    pub sign_with_generated: Callback<()>,
+}
+
+impl Actions {
+    pub fn new(dispatch: &Callback<Action>) -> Actions {
+        let on_click = |action: fn() -> Action| dispatch.reform(move |_: MouseEvent| action());
+        Actions {
+            set_token: dispatch.reform(Action::SetToken),
+            set_key: dispatch.reform(|key: String| Action::SetKey(key.into())),
+            set_encoding: dispatch.reform(Action::SetEncoding),
+            share_key: dispatch.reform(Action::ShareKey),
+            load_example: dispatch.reform(Action::LoadExample),
+            clear_token: on_click(|| Action::ClearToken),
+            edit_in_encoder: on_click(|| Action::EditInEncoder),
+            restore_previous: on_click(|| Action::RestorePrevious),
+            start_secret_search: dispatch.reform(|()| Action::StartSecretSearch),
+            header_view: dispatch.reform(|view| Action::SetPartView(Part::Header, view)),
+            payload_view: dispatch.reform(|view| Action::SetPartView(Part::Payload, view)),
+            set_settings: dispatch.reform(Action::SetSettings),
+            set_inner_key: dispatch.reform(|key: String| Action::SetInnerKey(key.into())),
+            set_inner_encoding: dispatch.reform(Action::SetInnerEncoding),
+            set_mode: dispatch.reform(Action::SetMode),
+            encode: dispatch.reform(Action::Encode),
+            send_to_decoder: dispatch.reform(|()| Action::SendToDecoder),
+            workshop: dispatch.reform(Action::Workshop),
+            sign_with_generated: dispatch.reform(|()| Action::SignWithGenerated),
+        }
+    }
+
+    /// The JSON-or-table switch of a part.
+    pub fn part_view(&self, part: Part) -> &Callback<PartView> {
+        match part {
+            Part::Header => &self.header_view,
+            Part::Payload => &self.payload_view,
+        }
+    }
+}
