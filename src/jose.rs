@@ -14,6 +14,7 @@ pub mod hmac;
 pub mod human;
 pub mod input;
 pub mod inspection;
+pub mod issuer;
 pub mod json_text;
 pub mod json_view;
 pub mod jwe;

@@ -7,6 +7,8 @@ pub mod time;
 
 use serde_json::{Map, Value};
 
+use super::issuer::{self, provider_of};
+
 pub use catalogue::{describe_claim, describe_header_parameter, Described};
 pub use time::{Clock, TimeState, TimeValue};
 
@@ -30,12 +32,14 @@ pub struct ClaimRow {
     pub mismatch: Option<String>,
 }
 
-/// Every payload claim in the token's order, with descriptions, time states and mismatches.
+/// Every payload claim in the token's order, with descriptions (the issuer's provider's
+/// meaning first, where it has one), time states and mismatches.
 pub fn claim_rows(
     claims: &Map<String, Value>,
     clock: &Clock,
     expect: &Expectations,
 ) -> Vec<ClaimRow> {
+    let provider = provider_of(claims);
     claims
         .iter()
         .map(|(name, value)| {
@@ -46,7 +50,9 @@ pub fn claim_rows(
             ClaimRow {
                 name: name.clone(),
                 value: value.to_string(),
-                described: describe_claim(name),
+                described: provider
+                    .and_then(|provider| issuer::catalogue::describe(provider, name))
+                    .or_else(|| describe_claim(name)),
                 time,
                 mismatch: mismatch(name, value, expect),
             }

@@ -9,6 +9,7 @@ use super::claims::{claim_rows, header_rows, ClaimRow, Clock, Expectations, Life
 use super::embedded::{embedded_keys, EmbeddedKey};
 use super::error::Error;
 use super::input::{clean, CleanedInput, Removed};
+use super::issuer::{issuer_keys, IssuerKeys, NoLinks};
 use super::jwe::{self, Jwe};
 use super::key::KeySet;
 use super::known_secrets::Target;
@@ -86,6 +87,8 @@ pub struct Tables {
     pub times: Lifetime,
     /// The payload is a JSON object.
     pub has_claims: bool,
+    /// Where the issuer's keys are (`None` without a string `iss`), and whose issuer it is.
+    pub issuer: Option<Result<IssuerKeys, NoLinks>>,
 }
 
 /// Everything the page shows about one token and key box.
@@ -259,6 +262,7 @@ impl Inspection {
         }
         self.tables.times = claims.map(Lifetime::of).unwrap_or_default();
         self.tables.has_claims = claims.is_some();
+        self.tables.issuer = claims.and_then(issuer_keys);
     }
 
     /// Whether anything shown moves with the clock.

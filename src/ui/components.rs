@@ -15,6 +15,7 @@ pub mod encrypted_parts;
 pub mod encrypted_verdict;
 pub mod examples_menu;
 pub mod findings;
+pub mod issuer_keys;
 pub mod json_pane;
 pub mod key_forms;
 pub mod key_input;

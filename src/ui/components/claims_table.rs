@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::jose::claims::time::{self, iso_utc, relative_words};
 use crate::jose::claims::{ClaimRow, TimeState, TimeValue};
 use crate::jose::human::count;
+use crate::jose::issuer::Provider;
 
 /// Which table: the names are the page's test contract.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,9 @@ pub struct ClaimsTableProps {
     pub kind: TableKind,
     /// The check time, Unix seconds.
     pub now: f64,
+    /// The issuer's provider, whose claims the table explains too.
+    #[prop_or_default]
+    pub provider: Option<Provider>,
 }
 
 /// Rows shown before the user asks for the rest: a payload of thousands of claims would
@@ -49,7 +53,10 @@ pub fn ClaimsTable(props: &ClaimsTableProps) -> Html {
     };
     html! {
         <>
-            <table class="claims" data-testid={testid}>
+            if let Some(provider) = props.provider {
+                <p class="claims-provider">{ format!("Recognised from iss: {}. Its own claims are explained from its documentation.", provider.name()) }</p>
+            }
+            <table class="claims" data-testid={testid} data-provider={props.provider.map(Provider::id)}>
                 <thead><tr><th>{ heading }</th><th>{ "Value" }</th><th>{ "Meaning" }</th></tr></thead>
                 <tbody>
                     { for props.rows.iter().take(shown).map(|row| claim_row(row, props.kind, props.now)) }

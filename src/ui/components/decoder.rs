@@ -16,6 +16,7 @@ use super::encrypted_parts::{encrypted_parts, EncryptedPartsProps};
 use super::encrypted_verdict::{encrypted_verdict, EncryptedVerdictProps};
 use super::examples_menu::try_examples;
 use super::findings::Findings;
+use super::issuer_keys::issuer_keys;
 use super::json_pane::{JsonPane, PaneContent};
 use super::key_input::KeyInput;
 use super::lifetime::Lifetime;
@@ -70,6 +71,11 @@ pub fn decoder(state: &State, actions: &Actions) -> Html {
                           on_encoding={actions.set_encoding.clone()}
                           decrypting={state.inner.decryption.is_some()}
                           shareable={shareable} share_key={state.view.share_key} on_share_key={actions.share_key.clone()} />
+                <AfterVerdict hold={held}>
+                    if let (Some(found), true, false) = (&outer.tables.issuer, is_jws, held) {
+                        { issuer_keys(found) }
+                    }
+                </AfterVerdict>
             </div>
             <div class="decoder-results">
                 if let Some(encrypted) = state.inner.decryption.clone() {
@@ -109,6 +115,10 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
     let payload = decoded.as_ref().and_then(|d| PaneContent::payload(d));
     let view_of = |part: Part| Some((state.view.part(part), actions.part_view(part).clone()));
     let summary = summarize(outer, state.now);
+    let provider = match &tables.issuer {
+        Some(Ok(keys)) => keys.provider,
+        _ => None,
+    };
     let pending = state.view.parts_pending;
     let small_parts = pending != Some(PartsToCome::All);
     let big_parts = pending.is_none();
@@ -152,7 +162,7 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
             } else if let Some(content) = payload {
                 <JsonPane part="payload" title="Payload" content={content}
                           view={(!tables.claims.is_empty()).then(|| view_of(Part::Payload)).flatten()}>
-                    <ClaimsTable rows={tables.claims.clone()} kind={TableKind::Claims} now={clock.now} />
+                    <ClaimsTable rows={tables.claims.clone()} kind={TableKind::Claims} now={clock.now} provider={provider} />
                 </JsonPane>
             }
             if times.span(clock.now).is_some() {
