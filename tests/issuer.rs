@@ -229,3 +229,37 @@ fn every_provider_has_an_id_and_a_name() {
     assert_eq!(ids.len(), Provider::ALL.len());
     assert!(Provider::ALL.iter().all(|p| !p.name().is_empty()));
 }
+
+fn inspected(alg: &str, payload: Value) -> jwt_debugger::jose::inspection::Inspection {
+    use base64::Engine;
+    let b64 = |text: String| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text);
+    let token = format!(
+        "{}.{}.AAAA",
+        b64(format!(r#"{{"alg":"{alg}"}}"#)),
+        b64(payload.to_string())
+    );
+    let settings = jwt_debugger::jose::inspection::CheckSettings::default();
+    jwt_debugger::jose::inspection::Inspection::of_text(&token, None, &settings, 0.0)
+}
+
+#[test]
+fn only_a_token_signed_with_a_public_key_gets_links_to_the_issuers_keys() {
+    let entra =
+        json!({"iss": format!("https://login.microsoftonline.com/{TENANT}/v2.0"), "oid": "x"});
+    for alg in ["RS256", "PS384", "ES256", "EdDSA"] {
+        let tables = inspected(alg, entra.clone()).tables;
+        assert!(
+            matches!(&tables.issuer, Some(Ok(keys)) if keys.jwks.is_some()),
+            "{alg}"
+        );
+        assert_eq!(tables.provider, Some(Provider::EntraId), "{alg}");
+    }
+    // A shared secret is never published, and an unknown alg names no key type: no links; the
+    // provider's claims are still explained.
+    for alg in ["HS256", "none", "XX1"] {
+        let tables = inspected(alg, entra.clone()).tables;
+        assert_eq!(tables.issuer, None, "{alg}");
+        assert_eq!(tables.provider, Some(Provider::EntraId), "{alg}");
+    }
+    assert_eq!(inspected("RS256", json!({"sub": "x"})).tables.issuer, None);
+}

@@ -17,6 +17,16 @@ pub enum Family {
     Unsecured,
 }
 
+impl Family {
+    /// Whether a verifier checks it with a public key, which an issuer can publish.
+    pub fn has_public_key(self) -> bool {
+        match self {
+            Family::RsaPkcs1 | Family::RsaPss | Family::Ecdsa | Family::EdDsa => true,
+            Family::Hmac | Family::Unsecured => false,
+        }
+    }
+}
+
 /// The hash function an algorithm uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hash {

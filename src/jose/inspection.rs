@@ -9,14 +9,14 @@ use super::claims::{claim_rows, header_rows, ClaimRow, Clock, Expectations, Life
 use super::embedded::{embedded_keys, EmbeddedKey};
 use super::error::Error;
 use super::input::{clean, CleanedInput, Removed};
-use super::issuer::{issuer_keys, IssuerKeys, NoLinks};
+use super::issuer::{issuer_keys, provider_of, IssuerKeys, NoLinks, Provider};
 use super::jwe::{self, Jwe};
 use super::key::KeySet;
 use super::known_secrets::Target;
 use super::lint::{self, Finding, FindingCode};
 use super::platform::decide_here;
 use super::status::{Status, Verification};
-use super::token::{decode, Decoded, Form};
+use super::token::{decode, Decoded, Form, HeaderAlg};
 
 /// The key box read once: `None` while it is empty.
 pub type ParsedKeys = Option<Rc<Result<KeySet, Error>>>;
@@ -87,8 +87,11 @@ pub struct Tables {
     pub times: Lifetime,
     /// The payload is a JSON object.
     pub has_claims: bool,
-    /// Where the issuer's keys are (`None` without a string `iss`), and whose issuer it is.
+    /// Where the issuer's keys are, and whose issuer it is: for a token signed with a public
+    /// key whose claims have a string `iss`.
     pub issuer: Option<Result<IssuerKeys, NoLinks>>,
+    /// The provider recognised from `iss`, whose claims the table explains.
+    pub provider: Option<Provider>,
 }
 
 /// Everything the page shows about one token and key box.
@@ -262,7 +265,17 @@ impl Inspection {
         }
         self.tables.times = claims.map(Lifetime::of).unwrap_or_default();
         self.tables.has_claims = claims.is_some();
-        self.tables.issuer = claims.and_then(issuer_keys);
+        // An issuer publishes public keys: a token signed with a shared secret (or unsigned,
+        // or whose alg is unknown) gets no links to them.
+        let public_key_signed =
+            decoded
+                .and_then(|d| d.header.as_ref().ok())
+                .is_some_and(|header| match header.alg() {
+                    HeaderAlg::Known(alg) => alg.family().has_public_key(),
+                    HeaderAlg::Unknown(_) | HeaderAlg::Missing => false,
+                });
+        self.tables.issuer = claims.filter(|_| public_key_signed).and_then(issuer_keys);
+        self.tables.provider = claims.and_then(provider_of);
     }
 
     /// Whether anything shown moves with the clock.

@@ -115,10 +115,6 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
     let payload = decoded.as_ref().and_then(|d| PaneContent::payload(d));
     let view_of = |part: Part| Some((state.view.part(part), actions.part_view(part).clone()));
     let summary = summarize(outer, state.now);
-    let provider = match &tables.issuer {
-        Some(Ok(keys)) => keys.provider,
-        _ => None,
-    };
     let pending = state.view.parts_pending;
     let small_parts = pending != Some(PartsToCome::All);
     let big_parts = pending.is_none();
@@ -162,7 +158,7 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
             } else if let Some(content) = payload {
                 <JsonPane part="payload" title="Payload" content={content}
                           view={(!tables.claims.is_empty()).then(|| view_of(Part::Payload)).flatten()}>
-                    <ClaimsTable rows={tables.claims.clone()} kind={TableKind::Claims} now={clock.now} provider={provider} />
+                    <ClaimsTable rows={tables.claims.clone()} kind={TableKind::Claims} now={clock.now} provider={tables.provider} />
                 </JsonPane>
             }
             if times.span(clock.now).is_some() {
