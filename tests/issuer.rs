@@ -66,6 +66,16 @@ fn each_providers_key_set_is_found_from_its_issuer() {
             Provider::Kubernetes,
             "https://kubernetes.default.svc.cluster.local/openid/v1/jwks",
         ),
+        (
+            json!({"iss": "https://oidc.eks.eu-west-1.amazonaws.com/id/ABC123", "kubernetes.io": {"namespace": "default"}}),
+            Provider::Kubernetes,
+            "https://oidc.eks.eu-west-1.amazonaws.com/id/ABC123/keys",
+        ),
+        (
+            json!({"iss": "https://container.googleapis.com/v1/projects/p/locations/l/clusters/c", "kubernetes.io": {}}),
+            Provider::Kubernetes,
+            "https://container.googleapis.com/v1/projects/p/locations/l/clusters/c/jwks",
+        ),
     ];
     for (claims, provider, jwks) in cases {
         let keys = keys_of(claims.clone());
@@ -103,6 +113,13 @@ fn discovery_is_the_issuer_plus_the_well_known_path_and_unknown_issuers_get_only
     ] {
         assert_eq!(keys_of(json!({ "iss": iss })).provider, None, "{iss}");
     }
+    // A cluster whose issuer has a path does not say where its keys are: only discovery.
+    let keys = keys_of(json!({"iss": "https://k8s.example.com/cluster-a", "kubernetes.io": {}}));
+    assert_eq!(
+        (keys.provider, keys.jwks),
+        (Some(Provider::Kubernetes), None)
+    );
+    assert_eq!(keys.host, "k8s.example.com");
     // A B2C issuer without its user flow has neither: its discovery answers only per policy.
     let keys = keys_of(json!({"iss": format!("https://contoso.b2clogin.com/{TENANT}/v2.0/")}));
     assert_eq!(

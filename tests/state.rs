@@ -33,7 +33,9 @@ fn state_with(token: &str, key: &str) -> State {
 /// What the page does once a verdict is in it: the rest of the token is shown, step by step.
 fn shown(state: &mut State) {
     while state.view.parts_pending.is_some() {
-        state.apply(Action::ShowParts);
+        state.apply(Action::ShowParts {
+            generation: state.outer.generation,
+        });
     }
 }
 
@@ -152,7 +154,9 @@ fn a_new_token_or_key_gets_its_verdict_first_and_its_findings_after_it() {
     assert_eq!(state.outer.inspection.verification.status, Status::Valid);
     assert!(!state.outer.inspection.is_complete(), "the findings wait");
     assert_eq!(codes(&state), before, "the panes keep what they showed");
-    state.apply(Action::ShowParts);
+    state.apply(Action::ShowParts {
+        generation: state.outer.generation,
+    });
     assert!(state.outer.inspection.is_complete());
     assert!(!state.outer.inspection.tables.claims.is_empty());
 

@@ -165,23 +165,34 @@ fn a_link_opens_with_its_token_key_and_mode() {
 fn every_tokens_parts_follow_its_verdict_a_big_ones_in_two_steps() {
     let mut state = State::new(String::new(), NOW);
     state.apply(Action::SetKey(JWT_IO_SECRET.into()));
-    state.apply(Action::ShowParts);
+    state.apply(Action::ShowParts {
+        generation: state.outer.generation,
+    });
     state.apply(Action::SetToken(JWT_IO_TOKEN.to_owned()));
     assert_eq!(
         state.view.parts_pending,
         Some(PartsToCome::Held),
         "a small token's panes catch up a frame after its verdict"
     );
-    assert!(state.apply(Action::ShowParts));
+    assert!(state.apply(Action::ShowParts {
+        generation: state.outer.generation
+    }));
     assert_eq!(state.view.parts_pending, None);
-    assert!(!state.apply(Action::ShowParts), "nothing was waiting");
+    assert!(
+        !state.apply(Action::ShowParts {
+            generation: state.outer.generation
+        }),
+        "nothing was waiting"
+    );
     state.apply(Action::SetKey("another secret".into()));
     assert_eq!(
         state.view.parts_pending,
         Some(PartsToCome::Held),
         "so do a new key's"
     );
-    state.apply(Action::ShowParts);
+    state.apply(Action::ShowParts {
+        generation: state.outer.generation,
+    });
 
     let big = format!("{JWT_IO_TOKEN}{}", "A".repeat(40 * 1024));
     state.apply(Action::SetToken(big.clone()));
@@ -190,15 +201,44 @@ fn every_tokens_parts_follow_its_verdict_a_big_ones_in_two_steps() {
         Some(PartsToCome::All),
         "the verdict goes first"
     );
-    assert!(state.apply(Action::ShowParts));
+    assert!(state.apply(Action::ShowParts {
+        generation: state.outer.generation
+    }));
     assert_eq!(
         state.view.parts_pending,
         Some(PartsToCome::Big),
         "then the small parts"
     );
-    assert!(state.apply(Action::ShowParts));
+    assert!(state.apply(Action::ShowParts {
+        generation: state.outer.generation
+    }));
     assert_eq!(state.view.parts_pending, None, "then the rest");
-    assert!(!state.apply(Action::ShowParts), "once");
+    assert!(
+        !state.apply(Action::ShowParts {
+            generation: state.outer.generation
+        }),
+        "once"
+    );
+    // A step asked for an older token or key is dropped.
+    state.apply(Action::SetToken(format!("{big}B")));
+    let older = state.outer.generation;
+    state.apply(Action::SetToken(format!("{big}C")));
+    assert!(!state.apply(Action::ShowParts { generation: older }));
+    assert_eq!(state.view.parts_pending, Some(PartsToCome::All));
+    // A key typed while a big token shows its small parts holds them (they are the old key's)
+    // until its own verdict is in.
+    state.apply(Action::ShowParts {
+        generation: state.outer.generation,
+    });
+    assert_eq!(state.view.parts_pending, Some(PartsToCome::Big));
+    state.apply(Action::SetKey("another secret".into()));
+    assert_eq!(state.view.parts_pending, Some(PartsToCome::Held));
+    assert!(!state.outer.inspection.is_complete());
+    state.apply(Action::ShowParts {
+        generation: state.outer.generation,
+    });
+    assert_eq!(state.view.parts_pending, None);
+    assert!(state.outer.inspection.is_complete());
     // Another big token starts over, and a key typed meanwhile does not cut its staging short.
     state.apply(Action::SetToken(format!("{big}A")));
     assert_eq!(state.view.parts_pending, Some(PartsToCome::All));

@@ -100,6 +100,8 @@ impl std::fmt::Display for NoLinks {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IssuerKeys {
     pub issuer: String,
+    /// The issuer's host (with any port): whoever controls it controls these keys.
+    pub host: String,
     pub provider: Option<Provider>,
     /// The OpenID discovery document (`jwks_uri` is in it).
     pub discovery: Option<String>,
@@ -138,6 +140,7 @@ pub fn issuer_keys(claims: &Map<String, Value>) -> Option<Result<IssuerKeys, NoL
     }
     Some(Ok(IssuerKeys {
         issuer: iss.to_owned(),
+        host: url.host.to_owned(),
         provider,
         discovery,
         jwks,
@@ -189,6 +192,12 @@ fn is_cognito_host(host: &str) -> bool {
         .is_some_and(|region| !region.is_empty() && !region.contains('.'))
 }
 
+fn is_eks_host(host: &str) -> bool {
+    host.strip_prefix("oidc.eks.")
+        .and_then(|rest| rest.strip_suffix(".amazonaws.com"))
+        .is_some_and(|region| !region.is_empty() && !region.contains('.'))
+}
+
 fn is_okta_host(host: &str) -> bool {
     [".okta.com", ".oktapreview.com", ".okta-emea.com"]
         .iter()
@@ -212,7 +221,11 @@ fn jwks_of(provider: Provider, url: &Url, base: &str) -> Option<String> {
         Provider::Okta if url.path.is_empty() => format!("{base}/oauth2/v1/keys"),
         Provider::Okta => format!("{base}/v1/keys"),
         Provider::Keycloak => format!("{base}/protocol/openid-connect/certs"),
-        Provider::Kubernetes => format!("{base}/openid/v1/jwks"),
+        // EKS and GKE publish under the issuer; a cluster's own API server at its root.
+        Provider::Kubernetes if is_eks_host(url.host) => format!("{base}/keys"),
+        Provider::Kubernetes if url.host == "container.googleapis.com" => format!("{base}/jwks"),
+        Provider::Kubernetes if url.path.is_empty() => format!("{base}/openid/v1/jwks"),
+        Provider::Kubernetes => return None,
         // Needs the policy from the claims (`b2c`).
         Provider::EntraB2c => return None,
     })

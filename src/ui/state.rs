@@ -197,8 +197,11 @@ pub enum Action {
     SetPartView(Part, PartView),
     /// Whether share links carry the key box (public keys only).
     ShareKey(bool),
-    /// The verdict of a new token or key is in the page: its parts follow.
-    ShowParts,
+    /// The verdict of a new token or key is in the page: its parts follow. Tagged with the
+    /// inputs' generation it was asked for, so a step asked for an older token or key is dropped.
+    ShowParts {
+        generation: Generation,
+    },
 }
 
 impl State {
@@ -233,7 +236,9 @@ impl State {
     /// ordinary size is shown whole at once (a big one keeps its steps).
     pub fn show_held_parts(&mut self) {
         if self.view.parts_pending == Some(view::PartsToCome::Held) {
-            self.apply(Action::ShowParts);
+            self.apply(Action::ShowParts {
+                generation: self.outer.generation,
+            });
         }
     }
 
@@ -265,10 +270,11 @@ impl State {
         self.outer
             .inspection
             .rekey_verdict_first(self.outer.key.keys.clone());
-        // A new key's verdict goes before its findings (a big token's staging stays).
-        self.view
-            .parts_pending
-            .get_or_insert(view::PartsToCome::Held);
+        // A new key's verdict goes before its findings. A big token not yet showing its small
+        // parts keeps its steps; one that shows them holds them, as they are the old key's.
+        if self.view.parts_pending != Some(view::PartsToCome::All) {
+            self.view.parts_pending = Some(view::PartsToCome::Held);
+        }
         self.outer.generation.bump();
         self.redecrypt();
         // A JWE's known-secret search is on its inner token, which must be decrypted again.
@@ -556,10 +562,13 @@ impl State {
             Action::EditInEncoder => return self.edit_in_encoder(),
             Action::SetPartView(part, view) => self.view.set_part(part, view),
             Action::ShareKey(on) => self.view.share_key = on,
-            Action::ShowParts => {
+            Action::ShowParts { generation } => {
                 let Some(to_come) = self.view.parts_pending else {
                     return false;
                 };
+                if !self.outer.generation.is_current(generation) {
+                    return false;
+                }
                 self.view.parts_pending = to_come.after_a_frame();
                 if !self.outer.inspection.is_complete() {
                     self.outer.inspection.complete(&self.settings, self.now);

@@ -1,6 +1,7 @@
 // The decoder through the page's contract, on the release build served from a sub-path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { open, root, servedApp, status, statusBecomes, text } from './harness.mjs';
 
@@ -150,4 +151,37 @@ test('a huge paste leaves the page working', async () => {
   await page.fill('[data-testid=key-input]', SECRET);
   assert.equal(await statusBecomes(page, 'valid'), 'valid');
   assert.deepEqual(session.problems, []);
+});
+
+test('the verdict goes first, yet no drawn frame shows it beside the previous token\'s panes', async () => {
+  const page = await fresh();
+  await page.fill('[data-testid=key-input]', SECRET);
+  const signed = (sub) => {
+    const input = `${HEADER}.${Buffer.from(JSON.stringify({ sub })).toString('base64url')}`;
+    return `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`;
+  };
+  await page.fill('[data-testid=token-input]', signed('first'));
+  assert.equal(await statusBecomes(page, 'valid'), 'valid');
+  // Before the next frame is drawn (an animation frame runs just before it), the panes show the
+  // token whose verdict is in the page: for each of several tokens in a row.
+  const seen = await page.evaluate(async (tokens) => {
+    const area = document.querySelector('[data-testid=token-input]');
+    const read = () => ({
+      status: document.querySelector('[data-testid=verify-status]').dataset.status,
+      payload: document.querySelector('[data-testid=payload-json]')?.textContent ?? '',
+      encoded: document.querySelector('[data-testid=encoded-token]')?.textContent ?? '',
+    });
+    const frames = [];
+    for (const token of tokens) {
+      area.value = token;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      frames.push(await new Promise((resolve) => requestAnimationFrame(() => resolve(read()))));
+    }
+    return frames;
+  }, [signed('second'), `${signed('third').slice(0, -2)}AA`, signed('fourth')]);
+  assert.deepEqual(seen.map((frame) => frame.status), ['valid', 'invalid', 'valid']);
+  for (const [index, sub] of ['second', 'third', 'fourth'].entries()) {
+    assert.match(seen[index].payload, new RegExp(`"${sub}"`), `frame ${index}`);
+  }
+  assert.ok(seen[2].encoded.includes(signed('fourth')), 'the coloured token is the new one too');
 });

@@ -35,7 +35,8 @@ test('an Entra ID token links to its JWK Set and discovery document, and its cla
     await page.getAttribute('[data-testid=issuer-discovery-link]', 'href'),
     `https://login.microsoftonline.com/${TENANT}/v2.0/.well-known/openid-configuration`,
   );
-  assert.match(await text(page, 'issuer-keys'), /Microsoft Entra ID/);
+  assert.match(await text(page, 'issuer-keys'), /login\.microsoftonline\.com \(by its address, Microsoft Entra ID\)/);
+  assert.match(await text(page, 'issuer-keys-trust'), /whoever controls login\.microsoftonline\.com/);
 
   await view(page, 'payload', 'table');
   assert.equal(await page.getAttribute('[data-testid=claims-table]', 'data-provider'), 'entra-id');

@@ -87,7 +87,7 @@ const ENTRA_ID: &[(&str, &str)] = &[
     ("_claim_names", "Group overage: the groups are not in the token; _claim_sources says where to read them."),
     ("_claim_sources", "Group overage: where the user's groups can be read."),
     ("aio", "Internal to Entra ID (token reuse); applications must not rely on it."),
-    ("uti", "Token identifier, internal to Entra ID (used to revoke tokens)."),
+    ("uti", "Token identifier: unique per token, like jti; internal to Entra ID."),
     ("rh", "Internal to Entra ID (token revalidation); applications must not rely on it."),
     ("ver", "Token version: 1.0 or 2.0, after the endpoint that issued it."),
     ("idtyp", "Token type, when requested: app for an app-only token, user for a delegated one."),

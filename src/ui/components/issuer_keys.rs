@@ -12,9 +12,11 @@ pub fn issuer_keys(found: &Result<IssuerKeys, NoLinks>) -> Html {
             html! { <p class="issuer-keys-note" data-testid="issuer-keys-none">{ why.to_string() }</p> }
         }
         Ok(keys) => {
-            let whose = keys.provider.map_or("this issuer".to_owned(), |provider| {
-                provider.name().to_owned()
-            });
+            let host = &keys.host;
+            let recognised = keys
+                .provider
+                .map(|provider| format!(" (by its address, {})", provider.name()))
+                .unwrap_or_default();
             let link = |testid: &'static str, label: &'static str, url: &str| {
                 html! {
                     <li>
@@ -26,7 +28,10 @@ pub fn issuer_keys(found: &Result<IssuerKeys, NoLinks>) -> Html {
             html! {
                 <>
                     <p class="issuer-keys-note">
-                        { format!("Keys of {whose}, for you to open: this page fetches nothing. Copy the JSON it shows and paste it into the key box.") }
+                        { format!("Where {host}{recognised} publishes its keys. This page fetches nothing: open a link, copy the JSON it shows and paste it into the key box.") }
+                    </p>
+                    <p class="issuer-keys-note issuer-keys-trust" data-testid="issuer-keys-trust">
+                        { format!("A signature these keys verify shows only that whoever controls {host} signed the token, since the token names its own issuer: accept it only from an issuer you trust.") }
                     </p>
                     <ul class="issuer-keys-links">
                         if let Some(jwks) = &keys.jwks {

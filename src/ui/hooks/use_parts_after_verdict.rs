@@ -17,21 +17,27 @@ use crate::ui::state::{Action, State};
 pub fn use_parts_after_verdict(state: &UseReducerHandle<State>) {
     let pending = state.view.parts_pending;
     let decided = !state.is_pending();
+    let generation = state.outer.generation;
     let dispatcher = state.dispatcher();
-    use_effect_with((pending, decided), move |&(pending, decided)| {
-        let show = move || dispatcher.dispatch(Action::ShowParts);
-        match pending {
-            None => {}
-            Some(PartsToCome::Held) if decided => {
-                yew::platform::spawn_local(async move { show() });
-            }
-            Some(PartsToCome::Held) => {
-                let fallback = show.clone();
-                if !on_next_frame(Box::new(show)) {
-                    fallback();
+    // Keyed on the generation too: each new token or key asks for its own steps (the reducer
+    // drops a step asked for an older one).
+    use_effect_with(
+        (pending, decided, generation),
+        move |&(pending, decided, generation)| {
+            let show = move || dispatcher.dispatch(Action::ShowParts { generation });
+            match pending {
+                None => {}
+                Some(PartsToCome::Held) if decided => {
+                    yew::platform::spawn_local(async move { show() });
                 }
+                Some(PartsToCome::Held) => {
+                    let fallback = show.clone();
+                    if !on_next_frame(Box::new(show)) {
+                        fallback();
+                    }
+                }
+                Some(PartsToCome::All | PartsToCome::Big) => after_next_paint(show),
             }
-            Some(PartsToCome::All | PartsToCome::Big) => after_next_paint(show),
-        }
-    });
+        },
+    );
 }
