@@ -77,3 +77,16 @@ test('an issuer that is not an https URL gets no links and says why; an unknown 
   assert.deepEqual(session.problems, []);
   await session.close();
 });
+
+test('on a phone the issuer\'s keys come after the key box, the verdict still on the first screen', async () => {
+  const session = await open(app.browser, app.server.url, app.server.origin, undefined, { viewport: { width: 390, height: 844 } });
+  const { page } = session;
+  await page.fill('[data-testid=token-input]', es256({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0`, sub: 's' }));
+  await page.waitForSelector('[data-testid=issuer-keys]');
+  const top = (testid) => page.$eval(`[data-testid=${testid}]`, (element) => element.getBoundingClientRect().top);
+  const verdict = await top('verify-status');
+  assert.ok(verdict < 844, `verdict at ${verdict}px`);
+  assert.ok(await top('key-input') < await top('issuer-keys'), 'the key box first');
+  assert.ok(verdict < await top('issuer-keys'));
+  await session.close();
+});
