@@ -18,6 +18,7 @@ pub mod issuer;
 pub mod json_text;
 pub mod json_view;
 pub mod jwe;
+pub mod jws_json;
 pub mod key;
 pub mod keygen;
 pub mod known_secrets;

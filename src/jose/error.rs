@@ -124,6 +124,9 @@ pub enum Error {
     /// An encrypted token's header lacks or garbles what its algorithms need (`enc`, `epk`,
     /// `p2s`, `iv` …).
     JweHeader { detail: String },
+    /// A JWS JSON serialization's structure is broken (no payload, a signature without its
+    /// members, a header member in both the protected and unprotected header …).
+    JwsJsonStructure { detail: String },
 }
 
 impl Error {
@@ -151,6 +154,7 @@ impl Error {
             Error::NoRandomness { .. } => "no-randomness",
             Error::Unverifiable { .. } => "unverifiable",
             Error::JweStructure { .. } => "jwe-structure",
+            Error::JwsJsonStructure { .. } => "jws-json-structure",
             Error::JweHeader { .. } => "jwe-header",
         }
     }
@@ -158,9 +162,10 @@ impl Error {
     /// Which part of the input is at fault.
     pub fn part(&self) -> Part {
         match self {
-            Error::SegmentCount { .. } | Error::EncryptedToken | Error::JweStructure { .. } => {
-                Part::Token
-            }
+            Error::SegmentCount { .. }
+            | Error::EncryptedToken
+            | Error::JweStructure { .. }
+            | Error::JwsJsonStructure { .. } => Part::Token,
             Error::Base64 { part, .. }
             | Error::Utf8 { part, .. }
             | Error::Json { part, .. }
@@ -272,6 +277,9 @@ impl fmt::Display for Error {
                 "The {alg} check could not run: the browser refused the key and the worker that checks it otherwise did not answer."
             ),
             Error::JweStructure { detail } => write!(f, "The encrypted token is malformed: {detail}."),
+            Error::JwsJsonStructure { detail } => {
+                write!(f, "The signed JSON (JWS JSON serialization) is malformed: {detail}.")
+            }
             Error::JweHeader { detail } => write!(f, "The encrypted token's header is not usable: {detail}."),
         }
     }

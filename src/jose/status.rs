@@ -72,7 +72,8 @@ impl Status {
             | Error::NotObject { .. }
             | Error::MissingAlg
             | Error::JweStructure { .. }
-            | Error::JweHeader { .. } => Status::Malformed,
+            | Error::JweHeader { .. }
+            | Error::JwsJsonStructure { .. } => Status::Malformed,
             Error::UnsupportedAlg { .. }
             | Error::AlgNone
             | Error::EncryptedToken

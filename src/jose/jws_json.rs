@@ -1,0 +1,159 @@
+//! The JWS JSON serializations (RFC 7515 §7.2): the general one (`signatures`, one entry per
+//! signer) and the flattened one (a single signature's members at the top). Each signature is
+//! read into a `Decoded` of its own, its protected header with the shared payload and its
+//! signature, so the checks made for compact tokens check it unchanged; the members of its
+//! unprotected header join the protected ones (the two must not share a name, §7.2.1).
+
+use serde_json::{Map, Value};
+
+use super::error::Error;
+use super::token::{decode, Decoded, Header};
+
+/// A JWS in a JSON serialization, each signature decoded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JwsJson {
+    /// The flattened form (one signature, its members at the top level).
+    pub flattened: bool,
+    /// The payload member as received (base64url).
+    pub payload: String,
+    pub signatures: Vec<Signature>,
+}
+
+/// One signature of a JWS JSON serialization.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Signature {
+    /// The unprotected header's members, in their order (empty when it has none).
+    pub unprotected: Map<String, Value>,
+    /// `protected.payload.signature` decoded as a compact JWS, with the unprotected members in
+    /// its header: what the signature's verdict is decided on.
+    pub decoded: Decoded,
+}
+
+/// Whether a JSON object reads as a JWS serialization (a payload with one or more signatures)
+/// rather than a JWE's.
+pub fn looks_like_jws(object: &Map<String, Value>) -> bool {
+    object.contains_key("payload")
+        && (object.contains_key("signatures") || object.contains_key("signature"))
+        && !object.contains_key("ciphertext")
+}
+
+/// Reads a JWS JSON serialization; whitespace and member order are the JSON's own.
+pub fn parse(text: &str) -> Result<JwsJson, Error> {
+    let value: Value = serde_json::from_str(text).map_err(|err| structure(&err.to_string()))?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| structure("it is not a JSON object"))?;
+    let payload = match object.get("payload") {
+        Some(Value::String(payload)) => payload,
+        Some(_) => return Err(structure("\"payload\" is not a string")),
+        None => return Err(structure("there is no \"payload\" member")),
+    };
+    let (flattened, entries): (bool, Vec<&Map<String, Value>>) = match object.get("signatures") {
+        Some(Value::Array(_)) if object.contains_key("signature") => {
+            return Err(structure(
+                "it has both \"signatures\" and a flattened \"signature\"",
+            ));
+        }
+        Some(Value::Array(entries)) if entries.is_empty() => {
+            return Err(structure("\"signatures\" is empty"))
+        }
+        Some(Value::Array(entries)) => (
+            false,
+            entries
+                .iter()
+                .map(|entry| {
+                    entry
+                        .as_object()
+                        .ok_or_else(|| structure("an entry of \"signatures\" is not an object"))
+                })
+                .collect::<Result<_, _>>()?,
+        ),
+        Some(_) => return Err(structure("\"signatures\" is not an array")),
+        None => (true, vec![object]),
+    };
+    let signatures = entries
+        .into_iter()
+        .enumerate()
+        .map(|(index, entry)| signature(entry, payload, index + 1))
+        .collect::<Result<_, _>>()?;
+    Ok(JwsJson {
+        flattened,
+        payload: payload.clone(),
+        signatures,
+    })
+}
+
+fn signature(entry: &Map<String, Value>, payload: &str, number: usize) -> Result<Signature, Error> {
+    let member = |name: &str| match entry.get(name) {
+        None => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.as_str())),
+        Some(_) => Err(structure(&format!(
+            "signature {number}: \"{name}\" is not a string"
+        ))),
+    };
+    let signature = member("signature")?
+        .ok_or_else(|| structure(&format!("signature {number} has no \"signature\"")))?;
+    let protected = member("protected")?;
+    let unprotected = match entry.get("header") {
+        None => Map::new(),
+        Some(Value::Object(header)) => header.clone(),
+        Some(_) => {
+            return Err(structure(&format!(
+                "signature {number}: \"header\" is not an object"
+            )))
+        }
+    };
+    // Both change how the token is read, so both must be signed (RFC 7515 §4.1.11, RFC 7797 §3).
+    if let Some(name) = ["crit", "b64"]
+        .iter()
+        .find(|name| unprotected.contains_key(**name))
+    {
+        return Err(structure(&format!(
+            "signature {number}: \"{name}\" must be in the protected header, not the unprotected one"
+        )));
+    }
+    if protected.is_none() && unprotected.is_empty() {
+        return Err(structure(&format!(
+            "signature {number} has neither a protected nor an unprotected header"
+        )));
+    }
+    // The signing input is the protected header's segment, a dot and the payload's (RFC 7515
+    // §5.2): with no protected header, an empty segment.
+    let mut decoded = decode(&format!(
+        "{}.{payload}.{signature}",
+        protected.unwrap_or("")
+    ));
+    match (protected, &mut decoded.header) {
+        (None, header) => {
+            *header = Ok(Header {
+                json: unprotected.clone(),
+                text: String::new(),
+            })
+        }
+        (Some(_), Ok(header)) => {
+            if let Some(name) = unprotected
+                .keys()
+                .find(|name| header.json.contains_key(*name))
+            {
+                return Err(structure(&format!(
+                    "signature {number}: \"{name}\" is in both its protected and unprotected header"
+                )));
+            }
+            header
+                .json
+                .extend(unprotected.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        // A protected header that does not decode stays the signature's error.
+        (Some(_), Err(_)) => {}
+    }
+    Ok(Signature {
+        unprotected,
+        decoded,
+    })
+}
+
+fn structure(detail: &str) -> Error {
+    Error::JwsJsonStructure {
+        detail: detail.to_owned(),
+    }
+}

@@ -1,0 +1,208 @@
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+//! The JWS JSON serializations (RFC 7515 §7.2): the general and flattened examples of RFC 7520
+//! §4.6–4.8 and RFC 7515 A.6/A.7 verify signature by signature with their keys, a flipped bit
+//! does not, and broken structures are named.
+
+mod common;
+
+use common::rfc_example;
+use jwt_debugger::jose::error::Error;
+use jwt_debugger::jose::jws_json::{looks_like_jws, parse, JwsJson};
+use jwt_debugger::jose::key::{self, SecretEncoding};
+use jwt_debugger::jose::status::{evaluate, Status};
+use serde_json::{json, Value};
+
+fn vector(path: &str) -> Value {
+    let path = format!("{}/tests/vectors/{path}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Each signature's status with this key box text.
+fn statuses(jws: &JwsJson, key_text: &str) -> Vec<Status> {
+    let keys = key::parse(key_text, SecretEncoding::Utf8);
+    jws.signatures
+        .iter()
+        .map(|signature| evaluate(Some(&signature.decoded), &[], Some(&keys)).status)
+        .collect()
+}
+
+/// The same serialization with the first character of signature `index` changed.
+fn flipped(text: &str, index: usize) -> String {
+    let mut value: Value = serde_json::from_str(text).unwrap();
+    let signature = match value.get_mut("signatures") {
+        Some(list) => &mut list[index]["signature"],
+        None => &mut value["signature"],
+    };
+    let old = signature.as_str().unwrap().to_owned();
+    let first = if old.starts_with('A') { 'B' } else { 'A' };
+    *signature = Value::String(format!("{first}{}", &old[1..]));
+    value.to_string()
+}
+
+#[test]
+fn rfc7520_4_6_and_4_7_verify_in_both_forms_and_not_with_a_flipped_bit() {
+    for file in [
+        "4_6.protecting_specific_header_fields.json",
+        "4_7.protecting_content_only.json",
+    ] {
+        let example = vector(&format!("rfc7520/jws/{file}"));
+        let key = example["input"]["key"].to_string();
+        for (form, flattened) in [("json", false), ("json_flat", true)] {
+            let text = example["output"][form].to_string();
+            let jws = parse(&text).unwrap();
+            assert_eq!(jws.flattened, flattened, "{file} {form}");
+            assert_eq!(statuses(&jws, &key), [Status::Valid], "{file} {form}");
+            let broken = parse(&flipped(&text, 0)).unwrap();
+            assert_eq!(
+                statuses(&broken, &key),
+                [Status::Invalid],
+                "{file} {form}, flipped"
+            );
+        }
+    }
+}
+
+#[test]
+fn rfc7520_4_7_has_no_protected_header_and_signs_an_empty_segment_before_the_payload() {
+    let example = vector("rfc7520/jws/4_7.protecting_content_only.json");
+    let jws = parse(&example["output"]["json_flat"].to_string()).unwrap();
+    let decoded = &jws.signatures[0].decoded;
+    assert_eq!(decoded.header.as_ref().unwrap().json["alg"], "HS256");
+    let input = decoded.signing_input().unwrap();
+    assert_eq!(
+        input[0], b'.',
+        "RFC 7515 §5.2: an empty protected header segment"
+    );
+}
+
+#[test]
+fn rfc7520_4_8_three_signers_each_verify_with_their_own_key_only() {
+    let example = vector("rfc7520/jws/4_8.multiple_signatures.json");
+    let text = example["output"]["json"].to_string();
+    let jws = parse(&text).unwrap();
+    assert_eq!(jws.signatures.len(), 3);
+    let keys = example["input"]["key"].as_array().unwrap();
+    let set = json!({ "keys": keys }).to_string();
+    // One key set serves every signature: RS256 and ES512 by kid, HS256 by its kid too.
+    assert_eq!(
+        statuses(&jws, &set),
+        [Status::Valid, Status::Valid, Status::Valid]
+    );
+    // The ES512 signature's alg is only in its unprotected header.
+    assert!(jws.signatures[1]
+        .decoded
+        .header
+        .as_ref()
+        .unwrap()
+        .text
+        .is_empty());
+    // Each key alone verifies its own signature and no other.
+    for (index, key) in keys.iter().enumerate() {
+        let each = statuses(&jws, &key.to_string());
+        assert_eq!(each[index], Status::Valid, "key {index}");
+        assert!(
+            each.iter()
+                .enumerate()
+                .all(|(other, status)| other == index || *status != Status::Valid),
+            "key {index}: {each:?}"
+        );
+    }
+    for index in 0..3 {
+        let broken = parse(&flipped(&text, index)).unwrap();
+        let each = statuses(&broken, &set);
+        assert_eq!(each[index], Status::Invalid, "signature {index} flipped");
+        assert_eq!(each.iter().filter(|s| **s == Status::Valid).count(), 2);
+    }
+}
+
+/// RFC 7515 A.6 and A.7: the JSON forms of A.2 (RS256) and A.3 (ES256), whose signatures they
+/// reuse, with kids in the unprotected headers.
+#[test]
+fn rfc7515_a6_general_and_a7_flattened_verify() {
+    let (rs, es) = (rfc_example("RFC 7515 A.2"), rfc_example("RFC 7515 A.3"));
+    let parts = |example: &Value| -> Vec<String> {
+        example["token"]
+            .as_str()
+            .unwrap()
+            .split('.')
+            .map(str::to_owned)
+            .collect()
+    };
+    let (rs_parts, es_parts) = (parts(&rs), parts(&es));
+    assert_eq!(rs_parts[1], es_parts[1], "one payload");
+    let general = json!({
+        "payload": rs_parts[1],
+        "signatures": [
+            {"protected": rs_parts[0], "header": {"kid": "2010-12-29"}, "signature": rs_parts[2]},
+            {"protected": es_parts[0], "header": {"kid": "e9bc097a-ce51-4036-9562-d2ade882db0d"}, "signature": es_parts[2]},
+        ],
+    })
+    .to_string();
+    let with_kid = |example: &Value, kid: &str| {
+        let mut key = example["key"].clone();
+        key["kid"] = json!(kid);
+        key
+    };
+    let set = json!({"keys": [with_kid(&rs, "2010-12-29"), with_kid(&es, "e9bc097a-ce51-4036-9562-d2ade882db0d")]}).to_string();
+    let jws = parse(&general).unwrap();
+    assert_eq!(statuses(&jws, &set), [Status::Valid, Status::Valid]);
+    assert_eq!(
+        statuses(&parse(&flipped(&general, 1)).unwrap(), &set),
+        [Status::Valid, Status::Invalid]
+    );
+
+    let flattened = json!({
+        "payload": es_parts[1],
+        "protected": es_parts[0],
+        "header": {"kid": "e9bc097a-ce51-4036-9562-d2ade882db0d"},
+        "signature": es_parts[2],
+    })
+    .to_string();
+    let jws = parse(&flattened).unwrap();
+    assert!(jws.flattened);
+    assert_eq!(statuses(&jws, &set), [Status::Valid]);
+    assert_eq!(
+        statuses(&parse(&flipped(&flattened, 0)).unwrap(), &set),
+        [Status::Invalid]
+    );
+}
+
+#[test]
+fn broken_structures_are_named() {
+    let protected = "eyJhbGciOiJIUzI1NiJ9";
+    for (text, says) in [
+        ("[1]".to_owned(), "not a JSON object"),
+        (json!({"signatures": []}).to_string(), "no \"payload\""),
+        (json!({"payload": 1, "signature": "x", "protected": protected}).to_string(), "\"payload\" is not a string"),
+        (json!({"payload": "e30", "signatures": []}).to_string(), "empty"),
+        (json!({"payload": "e30", "signatures": {}}).to_string(), "not an array"),
+        (json!({"payload": "e30", "signatures": [1]}).to_string(), "not an object"),
+        (json!({"payload": "e30", "signatures": [{"protected": protected}]}).to_string(), "has no \"signature\""),
+        (json!({"payload": "e30", "signatures": [{"signature": "AA"}]}).to_string(), "neither a protected nor an unprotected header"),
+        (json!({"payload": "e30", "signatures": [{"protected": protected, "header": {"alg": "HS256"}, "signature": "AA"}]}).to_string(), "\"alg\" is in both"),
+        (json!({"payload": "e30", "signatures": [{"protected": protected, "header": {"crit": ["b64"]}, "signature": "AA"}]}).to_string(), "\"crit\" must be in the protected header"),
+        (json!({"payload": "e30", "signatures": [{"protected": protected, "signature": "AA"}], "signature": "AA"}).to_string(), "both"),
+        ("{\"payload\":".to_owned(), "EOF"),
+    ] {
+        let err = parse(&text).unwrap_err();
+        assert!(matches!(err, Error::JwsJsonStructure { .. }), "{text}: {err:?}");
+        assert!(err.to_string().contains(says), "{text}: {err}");
+        assert_eq!(err.code(), "jws-json-structure");
+    }
+}
+
+#[test]
+fn a_jws_serialization_is_told_apart_from_a_jwe_one() {
+    let object = |value: Value| value.as_object().unwrap().clone();
+    assert!(looks_like_jws(&object(
+        json!({"payload": "e30", "signatures": []})
+    )));
+    assert!(looks_like_jws(&object(
+        json!({"payload": "e30", "signature": "AA"})
+    )));
+    assert!(!looks_like_jws(&object(
+        json!({"ciphertext": "x", "iv": "y", "payload": "e30", "signature": "AA"})
+    )));
+    assert!(!looks_like_jws(&object(json!({"payload": "e30"}))));
+}
