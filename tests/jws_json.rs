@@ -206,3 +206,69 @@ fn a_jws_serialization_is_told_apart_from_a_jwe_one() {
     )));
     assert!(!looks_like_jws(&object(json!({"payload": "e30"}))));
 }
+
+/// The page's path: one inspection of the pasted JSON, HMAC decided at once, the RSA and EC
+/// signatures each a platform check (run here with the core's primitives, as the worker does).
+#[test]
+fn an_inspection_decides_each_signature_and_says_how_many_verify() {
+    use common::ready;
+    use jwt_debugger::jose::inspection::{CheckSettings, Inspection};
+    use jwt_debugger::jose::platform::{decide_on_platform, run_request_here};
+    use jwt_debugger::jose::summary::summarize;
+    use std::rc::Rc;
+
+    let example = vector("rfc7520/jws/4_8.multiple_signatures.json");
+    let text = serde_json::to_string_pretty(&example["output"]["json"]).unwrap();
+    let set = json!({ "keys": example["input"]["key"] }).to_string();
+    let keys = Some(Rc::new(key::parse(&set, SecretEncoding::Utf8)));
+    let mut inspection = Inspection::of_text(&text, keys, &CheckSettings::default(), 0.0);
+    assert!(!inspection.is_jwe());
+    let at_once: Vec<Status> = inspection.signatures.iter().map(|v| v.status).collect();
+    assert_eq!(at_once, [Status::Pending, Status::Pending, Status::Valid]);
+    assert_eq!(
+        inspection.verification.status,
+        Status::Valid,
+        "one signature is enough"
+    );
+    let checks = inspection.signature_checks();
+    assert_eq!(
+        checks.iter().map(|(index, _)| *index).collect::<Vec<_>>(),
+        [0, 1]
+    );
+    for (index, check) in checks {
+        let verdict = ready(decide_on_platform(
+            &check.decoded,
+            &check.removed,
+            &check.keys,
+            |request| {
+                let answer = run_request_here(&request);
+                async move { answer }
+            },
+        ));
+        assert!(inspection.settle_signature(index, verdict));
+        assert!(
+            !inspection
+                .settle_signature(index, jwt_debugger::jose::status::Verification::pending()),
+            "settled once"
+        );
+    }
+    let settled: Vec<Status> = inspection.signatures.iter().map(|v| v.status).collect();
+    assert_eq!(settled, [Status::Valid; 3]);
+    let summary = summarize(&inspection, 0.0).unwrap();
+    assert!(
+        summary.contains("general JSON serialization with 3 signatures; 3 of 3 verify"),
+        "{summary}"
+    );
+    // The payload's text is the claims source (not JSON here: no claims table), and nothing
+    // of it is read as a JWE.
+    assert!(!inspection.tables.has_claims);
+
+    // Broken JSON that says it is a JWS: malformed, with the reason.
+    let broken = json!({"payload": "e30", "signatures": [{"signature": "AA"}]}).to_string();
+    let inspection = Inspection::of_text(&broken, None, &CheckSettings::default(), 0.0);
+    assert_eq!(inspection.verification.status, Status::Malformed);
+    assert_eq!(
+        inspection.verification.reason.as_ref().unwrap().code(),
+        "jws-json-structure"
+    );
+}

@@ -11,6 +11,7 @@ use super::error::Error;
 use super::input::{clean, CleanedInput, Removed};
 use super::issuer::{issuer_keys, provider_of, IssuerKeys, NoLinks, Provider};
 use super::jwe::{self, Jwe};
+use super::jws_json::{self, JwsJson};
 use super::key::KeySet;
 use super::known_secrets::Target;
 use super::lint::{self, Finding, FindingCode};
@@ -104,6 +105,10 @@ pub struct Inspection {
     pub decoded: Option<Rc<Decoded>>,
     /// A pasted JSON serialization of a JWE, read (or why it is not one).
     pub json_jwe: Option<Rc<Result<Jwe, Error>>>,
+    /// A pasted JWS JSON serialization, read (or why it is not one).
+    pub json_jws: Option<Rc<Result<JwsJson, Error>>>,
+    /// Each signature's verdict of a JWS JSON serialization, in its order.
+    pub signatures: Rc<Vec<Verification>>,
     /// Keys the token's header carries (never used to verify).
     pub embedded: Rc<Vec<EmbeddedKey>>,
     pub keys: ParsedKeys,
@@ -137,12 +142,17 @@ impl Inspection {
     /// or tables: what the page paints first. `complete` builds the rest.
     pub fn verdict_first(token: &str, keys: ParsedKeys) -> Inspection {
         let cleaned = clean(token);
-        // JSON is an encrypted token's JSON serialization (or a paste that says why not).
+        // JSON is a JWS or JWE JSON serialization (or a paste that says why it is neither).
         let is_json = cleaned.token.starts_with('{');
-        let json_jwe = is_json.then(|| Rc::new(jwe::parse(&cleaned.token)));
+        let is_jws = is_json && jws_json::is_jws_serialization(&cleaned.token);
+        let json_jws = is_jws.then(|| Rc::new(jws_json::parse(&cleaned.token)));
+        let json_jwe = (is_json && !is_jws).then(|| Rc::new(jwe::parse(&cleaned.token)));
         let decoded =
             (!cleaned.token.is_empty() && !is_json).then(|| Rc::new(decode(&cleaned.token)));
-        Inspection::build(Role::Pasted, cleaned, decoded, json_jwe, keys)
+        let mut inspection = Inspection::build(Role::Pasted, cleaned, decoded, json_jwe, None);
+        inspection.json_jws = json_jws;
+        inspection.rekey_verdict_first(keys);
+        inspection
     }
 
     /// The inspection of the signed token inside a decrypted JWE.
@@ -175,6 +185,8 @@ impl Inspection {
             cleaned,
             decoded,
             json_jwe,
+            json_jws: None,
+            signatures: Rc::default(),
             embedded,
             keys: None,
             verification: Rc::new(Verification::pending()),
@@ -197,13 +209,24 @@ impl Inspection {
     /// The verdict with another key box; the findings wait for `complete`.
     pub fn rekey_verdict_first(&mut self, keys: ParsedKeys) {
         self.keys = keys;
+        self.complete = false;
+        if let Some(jws) = self.json_jws.as_deref() {
+            let verdicts = match jws {
+                Ok(jws) => {
+                    jws_json::verdicts_here(jws, &self.cleaned.removed, self.keys.as_deref())
+                }
+                Err(err) => vec![Verification::failed(err.clone())],
+            };
+            self.verification = Rc::new(jws_json::overall(&verdicts));
+            self.signatures = Rc::new(verdicts);
+            return;
+        }
         let decided = decide_here(
             self.decoded.as_deref(),
             &self.cleaned.removed,
             self.keys.as_deref(),
         );
         self.verification = Rc::new(decided.unwrap_or_else(Verification::pending));
-        self.complete = false;
     }
 
     /// Builds the findings and tables the verdict came without; nothing if they are built.
@@ -249,7 +272,12 @@ impl Inspection {
         if *self.findings != findings {
             self.findings = Rc::new(findings);
         }
-        let claims = decoded.and_then(Decoded::claims);
+        // A JWS JSON serialization's signatures share one payload: its claims are the first's.
+        let first_signature = match self.json_jws.as_deref() {
+            Some(Ok(jws)) => jws.signatures.first().map(|signature| &signature.decoded),
+            _ => None,
+        };
+        let claims = decoded.or(first_signature).and_then(Decoded::claims);
         let header = decoded
             .and_then(|d| d.header.as_ref().ok())
             .map(|header| header_rows(&header.json))
@@ -289,6 +317,40 @@ impl Inspection {
             return false;
         }
         self.verification = Rc::new(verification);
+        true
+    }
+
+    /// The checks to run on the platform for a JWS JSON serialization's signatures, by index:
+    /// those whose verdicts wait on one.
+    pub fn signature_checks(&self) -> Vec<(usize, PlatformCheck)> {
+        let (Some(Ok(jws)), Some(keys)) = (self.json_jws.as_deref(), self.keys.as_ref()) else {
+            return Vec::new();
+        };
+        jws.signatures
+            .iter()
+            .zip(self.signatures.iter())
+            .enumerate()
+            .filter(|(_, (_, verdict))| verdict.status == Status::Pending)
+            .map(|(index, (signature, _))| {
+                let check = PlatformCheck {
+                    decoded: Rc::new(signature.decoded.clone()),
+                    removed: self.cleaned.removed.clone(),
+                    keys: Rc::clone(keys),
+                };
+                (index, check)
+            })
+            .collect()
+    }
+
+    /// Takes the platform's verdict on signature `index`, if it still waits for one.
+    pub fn settle_signature(&mut self, index: usize, verification: Verification) -> bool {
+        let mut verdicts = (*self.signatures).clone();
+        match verdicts.get_mut(index) {
+            Some(verdict) if verdict.status == Status::Pending => *verdict = verification,
+            _ => return false,
+        }
+        self.verification = Rc::new(jws_json::overall(&verdicts));
+        self.signatures = Rc::new(verdicts);
         true
     }
 

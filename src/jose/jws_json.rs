@@ -7,6 +7,10 @@
 use serde_json::{Map, Value};
 
 use super::error::Error;
+use super::input::Removed;
+use super::key::KeySet;
+use super::platform::decide_here;
+use super::status::{Status, Verification};
 use super::token::{decode, Decoded, Header};
 
 /// A JWS in a JSON serialization, each signature decoded.
@@ -29,12 +33,30 @@ pub struct Signature {
     pub decoded: Decoded,
 }
 
+impl Signature {
+    /// The unprotected header as pretty-printed JSON; empty when it has none.
+    pub fn unprotected_text(&self) -> String {
+        match self.unprotected.is_empty() {
+            true => String::new(),
+            false => serde_json::to_string_pretty(&self.unprotected).unwrap_or_default(),
+        }
+    }
+}
+
 /// Whether a JSON object reads as a JWS serialization (a payload with one or more signatures)
 /// rather than a JWE's.
 pub fn looks_like_jws(object: &Map<String, Value>) -> bool {
     object.contains_key("payload")
         && (object.contains_key("signatures") || object.contains_key("signature"))
         && !object.contains_key("ciphertext")
+}
+
+/// Whether pasted JSON text is a JWS serialization (rather than a JWE's, or neither).
+pub fn is_jws_serialization(text: &str) -> bool {
+    serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|value| value.as_object().map(looks_like_jws))
+        .unwrap_or(false)
 }
 
 /// Reads a JWS JSON serialization; whitespace and member order are the JSON's own.
@@ -156,4 +178,39 @@ fn structure(detail: &str) -> Error {
     Error::JwsJsonStructure {
         detail: detail.to_owned(),
     }
+}
+
+/// Each signature's verdict decided here where it can be (HMAC, or a verdict that needs no
+/// check: no key, a broken header …); `Pending` where the platform must check it.
+pub fn verdicts_here(
+    jws: &JwsJson,
+    removed: &[Removed],
+    keys: Option<&Result<KeySet, Error>>,
+) -> Vec<Verification> {
+    jws.signatures
+        .iter()
+        .map(|signature| {
+            decide_here(Some(&signature.decoded), removed, keys)
+                .unwrap_or_else(Verification::pending)
+        })
+        .collect()
+}
+
+/// The serialization's verdict: valid when any signature verifies (that one's, naming its key);
+/// pending while one still might; otherwise the first signature's.
+pub fn overall(verdicts: &[Verification]) -> Verification {
+    let first = |status: Status| verdicts.iter().find(|v| v.status == status).cloned();
+    first(Status::Valid)
+        .or_else(|| first(Status::Pending))
+        .or_else(|| verdicts.first().cloned())
+        .unwrap_or_else(|| Verification::of(Status::Empty))
+}
+
+/// How many signatures verify, of how many.
+pub fn verified_count(verdicts: &[Verification]) -> (usize, usize) {
+    let valid = verdicts
+        .iter()
+        .filter(|v| v.status == Status::Valid)
+        .count();
+    (valid, verdicts.len())
 }

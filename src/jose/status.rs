@@ -123,7 +123,8 @@ impl Verification {
         Verification::of(Status::Pending)
     }
 
-    fn of(status: Status) -> Verification {
+    /// A verdict that is its status alone.
+    pub fn of(status: Status) -> Verification {
         Verification {
             status,
             reason: None,
@@ -133,7 +134,8 @@ impl Verification {
         }
     }
 
-    fn failed(err: Error) -> Verification {
+    /// The verdict an error leads to, with the error as its reason.
+    pub fn failed(err: Error) -> Verification {
         Verification {
             reason: Some(err.clone()),
             ..Verification::of(Status::for_error(&err))

@@ -6,8 +6,10 @@
 use serde_json::{Map, Value};
 
 use super::claims::time::{relative_words, TimeValue};
+use super::error::Error;
 use super::inspection::Inspection;
 use super::jwe::alg::{EncAlg, KeyAlg};
+use super::jws_json::{self, JwsJson};
 use super::status::{Status, Verification};
 use super::token::PayloadView;
 
@@ -28,6 +30,9 @@ pub fn summarize(inspection: &Inspection, now: f64) -> Option<String> {
     }
     if inspection.is_jwe() {
         return Some(encrypted(inspection));
+    }
+    if let Some(jws) = inspection.json_jws.as_deref() {
+        return Some(signed_json(jws, inspection));
     }
     let decoded = inspection.decoded.as_deref()?;
     let header = match &decoded.header {
@@ -209,6 +214,27 @@ fn verdict(inspection: &Inspection) -> String {
         // A decoded token is never empty.
         Status::Empty => "It has not been checked.".to_owned(),
     }
+}
+
+/// "A JWS in the general JSON serialization with 3 signatures; 2 of 3 verify with the keys
+/// you gave."
+fn signed_json(jws: &Result<JwsJson, Error>, inspection: &Inspection) -> String {
+    let Ok(jws) = jws else {
+        return "Signed JSON (a JWS JSON serialization) that cannot be read.".to_owned();
+    };
+    let form = match jws.flattened {
+        true => "flattened",
+        false => "general",
+    };
+    let count = jws.signatures.len();
+    let plural = if count == 1 { "" } else { "s" };
+    let (valid, of) = jws_json::verified_count(&inspection.signatures);
+    let checked = match inspection.verification.status {
+        Status::NoKey => "no key given, so no signature is checked.".to_owned(),
+        Status::Pending => "the signatures are being checked.".to_owned(),
+        _ => format!("{valid} of {of} verify with the key box."),
+    };
+    format!("A JWS in the {form} JSON serialization with {count} signature{plural}; {checked}")
 }
 
 /// "An encrypted token (JWE) for key management RSA-OAEP-256 and content A256GCM; decrypt it

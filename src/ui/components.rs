@@ -17,6 +17,7 @@ pub mod examples_menu;
 pub mod findings;
 pub mod issuer_keys;
 pub mod json_pane;
+pub mod jws_signatures;
 pub mod key_forms;
 pub mod key_input;
 pub mod key_workshop;

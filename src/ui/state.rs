@@ -135,6 +135,13 @@ pub enum Action {
         generation: Generation,
         verification: crate::jose::status::Verification,
     },
+    /// The platform's verdict on one signature of a JWS JSON serialization, for this
+    /// generation of the inputs.
+    SettleSignature {
+        generation: Generation,
+        index: usize,
+        verification: crate::jose::status::Verification,
+    },
     SetSettings(CheckSettings),
     /// The browser's clock moved on.
     Tick(f64),
@@ -451,6 +458,16 @@ impl State {
                     return false;
                 }
                 return self.outer.inspection.settle(verification);
+            }
+            Action::SettleSignature {
+                generation,
+                index,
+                verification,
+            } => {
+                if !self.outer.generation.is_current(generation) {
+                    return false;
+                }
+                return self.outer.inspection.settle_signature(index, verification);
             }
             Action::SetSettings(settings) => {
                 self.settings = settings;

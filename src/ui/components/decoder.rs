@@ -18,6 +18,7 @@ use super::examples_menu::try_examples;
 use super::findings::Findings;
 use super::issuer_keys::issuer_keys;
 use super::json_pane::{JsonPane, PaneContent};
+use super::jws_signatures::jws_signatures;
 use super::key_input::KeyInput;
 use super::lifetime::Lifetime;
 use super::plaintext::{plaintext, PlaintextProps};
@@ -112,7 +113,15 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
         _ => None,
     };
     let header = decoded.as_ref().map(|d| PaneContent::header(d));
-    let payload = decoded.as_ref().and_then(|d| PaneContent::payload(d));
+    // A JWS JSON serialization's signatures share one payload, shown once.
+    let json_jws = match outer.json_jws.as_deref() {
+        Some(Ok(jws)) => Some(jws),
+        _ => None,
+    };
+    let payload = decoded
+        .as_deref()
+        .or(json_jws.and_then(|jws| jws.signatures.first().map(|s| &s.decoded)))
+        .and_then(PaneContent::payload);
     let view_of = |part: Part| Some((state.view.part(part), actions.part_view(part).clone()));
     let summary = summarize(outer, state.now);
     let pending = state.view.parts_pending;
@@ -141,6 +150,9 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
                           view={(!tables.header.is_empty()).then(|| view_of(Part::Header)).flatten()}>
                     <ClaimsTable rows={tables.header.clone()} kind={TableKind::Header} now={clock.now} />
                 </JsonPane>
+            }
+            if let Some(jws) = json_jws {
+                { jws_signatures(jws, &outer.signatures) }
             }
             if let Some(Ok(jwe)) = outer.json_jwe.as_deref() {
                 { encrypted_json(jwe) }

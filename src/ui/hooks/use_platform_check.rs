@@ -26,6 +26,17 @@ pub fn use_platform_check(state: &UseReducerHandle<State>) {
                     })
                 });
             }
+            // A JWS JSON serialization: each signature its own check.
+            for (index, check) in state.outer.inspection.signature_checks() {
+                let dispatcher = state.dispatcher();
+                spawn_check(check, move |verification| {
+                    dispatcher.dispatch(Action::SettleSignature {
+                        generation,
+                        index,
+                        verification,
+                    })
+                });
+            }
         });
     }
     let state = state.clone();
