@@ -18,8 +18,9 @@ export const OUTPUT = 'sw.js';
  *  490 KB known-secrets list, its licence), which the worker stores when first fetched. */
 const ON_DEMAND = [/^sw\.js$/, /^jwt\.secrets\.list$/, /^LICENSE/, /\.map$/, /(^|\/)\./];
 
-/** Trunk's hashed names: `name-<16 hex>.ext` (and `_bg.wasm`). */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+/** Trunk's hashed names: `name-<hex>.ext` (and `_bg.wasm`). The hash is a 64-bit number written
+ *  without leading zeros, so one build in sixteen has 15 digits (or fewer). */
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.[a-z0-9]+$/;
 
 const MARKER = /^const BUILD = .*;$/m;
 

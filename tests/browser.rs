@@ -184,6 +184,7 @@ async fn verdict_shows_each_status_in_words() {
             now: None,
             testid: "verify-status".into(),
             decode_error_shown: false,
+            signatures: None,
         };
         yew::Renderer::<Verdict>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -220,6 +221,7 @@ async fn a_valid_signature_with_strict_problems_reads_as_refuse_not_verified() {
             now: None,
             testid: "verify-status".into(),
             decode_error_shown: false,
+            signatures: None,
         };
         yew::Renderer::<Verdict>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;

@@ -37,6 +37,7 @@ test('RFC 7520 4.8: three signatures each verify with one JWK Set; a flipped one
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=jws-signature][data-status=valid]').length === 2);
   assert.equal(await statusBecomes(page, 'valid'), 'valid', 'one verifying signature is enough');
   assert.match(await text(page, 'jws-count'), /2 of 3 verify/);
+  assert.match(await text(page, 'verify-status'), /2 of 3 signatures verify/);
   assert.deepEqual(session.problems, []);
   await session.close();
 });

@@ -26,6 +26,7 @@ use super::signature_pane::SignaturePane;
 use super::token_input::TokenInput;
 use super::token_tools::TokenTools;
 use super::verdict::Verdict;
+use crate::jose::jws_json::verified_count;
 use crate::jose::share;
 use crate::jose::summary::summarize;
 use crate::ui::actions::Actions;
@@ -83,7 +84,8 @@ pub fn decoder(state: &State, actions: &Actions) -> Html {
                     { encrypted_verdict(&EncryptedVerdictProps { encrypted }) }
                 } else {
                     <Verdict verification={outer.verification.clone()} now={Some(state.now as i64)}
-                             decode_error_shown={decode_error.is_some()} />
+                             decode_error_shown={decode_error.is_some()}
+                             signatures={outer.json_jws.is_some().then(|| verified_count(&outer.signatures))} />
                 }
                 <AfterVerdict hold={held}>
                     if !held {

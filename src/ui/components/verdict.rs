@@ -19,6 +19,9 @@ pub struct VerdictProps {
     /// The decoding problem is already shown beside the token: the verdict does not repeat it.
     #[prop_or_default]
     pub decode_error_shown: bool,
+    /// A JWS JSON serialization's count: how many signatures verify, of how many.
+    #[prop_or_default]
+    pub signatures: Option<(usize, usize)>,
 }
 
 /// The looks a verdict can have, each its own colour (the class `verdict-…`) and sign; the
@@ -115,6 +118,9 @@ pub fn Verdict(props: &VerdictProps) -> Html {
                 <strong class="verdict-headline">{ headline }</strong>
                 if let Some(detail) = detail {
                     <span class="verdict-detail">{ detail }</span>
+                }
+                if let Some((valid, of)) = props.signatures {
+                    <span class="verdict-detail" data-testid="verify-signatures">{ format!("{valid} of {of} signatures verify.") }</span>
                 }
                 if !verification.strict.is_empty() {
                     <ul class="verdict-strict" data-testid="strict-problems">
