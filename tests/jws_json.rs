@@ -272,3 +272,111 @@ fn an_inspection_decides_each_signature_and_says_how_many_verify() {
         "jws-json-structure"
     );
 }
+
+/// RFC 7797 §4.2: an unencoded payload (`b64: false`) with a dot of its own, which only the
+/// JSON serialization can carry; each form verifies, a changed payload does not.
+#[test]
+fn rfc7797_4_2_an_unencoded_payload_with_a_dot_verifies() {
+    let example = vector("rfc7520/rfc7797/4.2.hmac-sha2_b64_false.json");
+    let key = example["input"]["key"].to_string();
+    for form in ["json", "json_flat"] {
+        let text = example["output"][form].to_string();
+        let jws = parse(&text).unwrap();
+        let decoded = &jws.signatures[0].decoded;
+        assert_eq!(
+            decoded.signing_input().unwrap(),
+            example["signing"]["sig-input"].as_str().unwrap().as_bytes()
+        );
+        assert_eq!(statuses(&jws, &key), [Status::Valid], "{form}");
+        let changed = text.replace("$.02", "$.03");
+        assert_eq!(
+            statuses(&parse(&changed).unwrap(), &key),
+            [Status::Invalid],
+            "{form} changed"
+        );
+    }
+}
+
+#[test]
+fn signatures_that_disagree_on_b64_are_refused() {
+    let example = vector("rfc7520/rfc7797/4.2.hmac-sha2_b64_false.json");
+    let mut value = example["output"]["json"].clone();
+    let unencoded = value["signatures"][0].clone();
+    value["signatures"] =
+        json!([unencoded, {"protected": "eyJhbGciOiJIUzI1NiJ9", "signature": "AA"}]);
+    let err = parse(&value.to_string()).unwrap_err();
+    assert!(err.to_string().contains("disagree on \"b64\""), "{err}");
+}
+
+/// The verdict names a signature a careful verifier accepts, when one does, before one that
+/// only matches: here the first signature's key is a 5-byte secret (a strict objection), the
+/// second's a 32-byte one.
+#[test]
+fn the_overall_verdict_prefers_a_signature_without_objections() {
+    use jwt_debugger::jose::alg::Alg;
+    use jwt_debugger::jose::jws_json::overall;
+    use jwt_debugger::jose::status::Verification;
+    let payload = br#"{"sub":"both"}"#;
+    let long = b"a 32-byte secret for the test ok";
+    let sign = |kid: &str, secret: &[u8]| -> Vec<String> {
+        common::hs_token(
+            Alg::HS256,
+            &format!(r#"{{"alg":"HS256","kid":"{kid}"}}"#),
+            payload,
+            secret,
+        )
+        .split('.')
+        .map(str::to_owned)
+        .collect()
+    };
+    let (short, strong) = (sign("short", b"short"), sign("long", long));
+    let text = json!({
+        "payload": short[1],
+        "signatures": [
+            {"protected": short[0], "signature": short[2]},
+            {"protected": strong[0], "signature": strong[2]},
+        ],
+    })
+    .to_string();
+    let b64 = |bytes: &[u8]| jwt_debugger::jose::base64url::encode(bytes);
+    let set = json!({"keys": [
+        {"kty": "oct", "kid": "short", "k": b64(b"short")},
+        {"kty": "oct", "kid": "long", "k": b64(long)},
+    ]})
+    .to_string();
+    let jws = parse(&text).unwrap();
+    let keys = key::parse(&set, SecretEncoding::Utf8);
+    let verdicts: Vec<Verification> = jws
+        .signatures
+        .iter()
+        .map(|s| evaluate(Some(&s.decoded), &[], Some(&keys)))
+        .collect();
+    assert_eq!(verdicts[0].status, Status::Valid);
+    assert!(
+        !verdicts[0].strict.is_empty(),
+        "a 5-byte secret is objected to"
+    );
+    assert_eq!(verdicts[1].status, Status::Valid);
+    assert!(verdicts[1].strict.is_empty(), "{:?}", verdicts[1].strict);
+    let chosen = overall(&verdicts);
+    assert_eq!(
+        chosen.verified_by.unwrap().position,
+        2,
+        "the one without objections"
+    );
+    // With only objected-to signatures valid, the first valid one is the verdict.
+    assert_eq!(overall(&verdicts[..1]).verified_by.unwrap().position, 1);
+}
+
+#[test]
+fn the_claims_table_reads_the_shared_payload() {
+    use jwt_debugger::jose::inspection::{CheckSettings, Inspection};
+    let rs = rfc_example("RFC 7515 A.2");
+    let parts: Vec<&str> = rs["token"].as_str().unwrap().split('.').collect();
+    let text =
+        json!({"payload": parts[1], "protected": parts[0], "signature": parts[2]}).to_string();
+    let inspection = Inspection::of_text(&text, None, &CheckSettings::default(), 0.0);
+    assert!(inspection.tables.has_claims);
+    assert!(inspection.tables.claims.iter().any(|row| row.name == "iss"));
+    assert_eq!(inspection.verification.status, Status::NoKey);
+}

@@ -11,7 +11,7 @@ use super::input::Removed;
 use super::key::KeySet;
 use super::platform::decide_here;
 use super::status::{Status, Verification};
-use super::token::{decode, Decoded, Header};
+use super::token::{decode_jws_parts, Decoded, Header};
 
 /// A JWS in a JSON serialization, each signature decoded.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,11 +93,29 @@ pub fn parse(text: &str) -> Result<JwsJson, Error> {
         Some(_) => return Err(structure("\"signatures\" is not an array")),
         None => (true, vec![object]),
     };
-    let signatures = entries
+    let signatures: Vec<Signature> = entries
         .into_iter()
         .enumerate()
         .map(|(index, entry)| signature(entry, payload, index + 1))
         .collect::<Result<_, _>>()?;
+    // One payload is read one way: every signature must say the same of it (RFC 7797 §7).
+    let unencoded = |signature: &Signature| {
+        signature
+            .decoded
+            .header
+            .as_ref()
+            .is_ok_and(Header::unencoded_payload)
+    };
+    if let Some(first) = signatures.first() {
+        if signatures
+            .iter()
+            .any(|other| unencoded(other) != unencoded(first))
+        {
+            return Err(structure(
+                "its signatures disagree on \"b64\": one payload cannot be both encoded and not",
+            ));
+        }
+    }
     Ok(JwsJson {
         flattened,
         payload: payload.clone(),
@@ -141,10 +159,7 @@ fn signature(entry: &Map<String, Value>, payload: &str, number: usize) -> Result
     }
     // The signing input is the protected header's segment, a dot and the payload's (RFC 7515
     // §5.2): with no protected header, an empty segment.
-    let mut decoded = decode(&format!(
-        "{}.{payload}.{signature}",
-        protected.unwrap_or("")
-    ));
+    let mut decoded = decode_jws_parts(protected.unwrap_or(""), payload, signature);
     match (protected, &mut decoded.header) {
         (None, header) => {
             *header = Ok(Header {
@@ -196,14 +211,25 @@ pub fn verdicts_here(
         .collect()
 }
 
-/// The serialization's verdict: valid when any signature verifies (that one's, naming its key);
-/// pending while one still might; otherwise the first signature's.
+/// The serialization's verdict: valid when any signature verifies (one that a careful verifier
+/// also accepts first, naming its key); pending while one still might; otherwise the first
+/// signature's.
 pub fn overall(verdicts: &[Verification]) -> Verification {
     let first = |status: Status| verdicts.iter().find(|v| v.status == status).cloned();
-    first(Status::Valid)
+    let clean = verdicts
+        .iter()
+        .find(|v| v.status == Status::Valid && v.strict.is_empty())
+        .cloned();
+    clean
+        .or_else(|| first(Status::Valid))
         .or_else(|| first(Status::Pending))
         .or_else(|| verdicts.first().cloned())
         .unwrap_or_else(|| Verification::of(Status::Empty))
+}
+
+/// Whether any signature's check is still running.
+pub fn any_pending(verdicts: &[Verification]) -> bool {
+    verdicts.iter().any(|v| v.status == Status::Pending)
 }
 
 /// How many signatures verify, of how many.

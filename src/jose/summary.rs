@@ -231,7 +231,9 @@ fn signed_json(jws: &Result<JwsJson, Error>, inspection: &Inspection) -> String 
     let (valid, of) = jws_json::verified_count(&inspection.signatures);
     let checked = match inspection.verification.status {
         Status::NoKey => "no key given, so no signature is checked.".to_owned(),
-        Status::Pending => "the signatures are being checked.".to_owned(),
+        _ if jws_json::any_pending(&inspection.signatures) => {
+            format!("{valid} of {of} verified so far, the rest being checked.")
+        }
         _ => format!("{valid} of {of} verify with the key box."),
     };
     format!("A JWS in the {form} JSON serialization with {count} signature{plural}; {checked}")

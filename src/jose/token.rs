@@ -157,7 +157,25 @@ impl Decoded {
 
 /// Splits and decodes a compact token (already cleaned of surrounding noise).
 pub fn decode(compact: &str) -> Decoded {
-    let segments = split(compact);
+    decode_segments(compact, split(compact))
+}
+
+/// Decodes a JWS given as its three parts, as a JSON serialization carries them: the parts are
+/// joined with dots for the signing input, but never split again, so an unencoded payload
+/// (`b64: false`, RFC 7797) may hold dots of its own.
+pub fn decode_jws_parts(protected: &str, payload: &str, signature: &str) -> Decoded {
+    let compact = format!("{protected}.{payload}.{signature}");
+    let payload_start = protected.len() + 1;
+    let signature_start = payload_start + payload.len() + 1;
+    let segments = vec![
+        0..protected.len(),
+        payload_start..payload_start + payload.len(),
+        signature_start..compact.len(),
+    ];
+    decode_segments(&compact, segments)
+}
+
+fn decode_segments(compact: &str, segments: Vec<Range<usize>>) -> Decoded {
     let form = match segments.len() {
         3 => Ok(Form::Jws),
         5 => Ok(Form::Jwe),

@@ -23,6 +23,11 @@ test('RFC 7520 4.8: three signatures each verify with one JWK Set; a flipped one
   assert.match(await text(page, 'token-summary'), /3 signatures; 3 of 3 verify/);
   assert.match(await text(page, 'payload-text'), /dangerous business, Frodo/, 'the payload, once');
   assert.equal(await page.locator('[data-testid=payload-pane]').count(), 1);
+  // The RFC's key set mixes secrets with public keys and repeats a kid: each signature matches,
+  // and each says a careful verifier must refuse it.
+  const first = page.locator('[data-testid=jws-signature][data-index="0"]');
+  assert.equal(await first.getAttribute('data-strict'), 'fail');
+  assert.match(await first.textContent(), /careful verifier must refuse it/);
   // The ES512 signature's header is unprotected only.
   const second = page.locator('[data-testid=jws-signature][data-index="1"]');
   assert.equal(await second.locator('[data-testid=jws-protected]').count(), 0);

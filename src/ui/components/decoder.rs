@@ -26,7 +26,7 @@ use super::signature_pane::SignaturePane;
 use super::token_input::TokenInput;
 use super::token_tools::TokenTools;
 use super::verdict::Verdict;
-use crate::jose::jws_json::verified_count;
+use crate::jose::jws_json::{any_pending, verified_count};
 use crate::jose::share;
 use crate::jose::summary::summarize;
 use crate::ui::actions::Actions;
@@ -51,6 +51,11 @@ pub fn decoder(state: &State, actions: &Actions) -> Html {
     // and is not even built. A big token's small parts follow a frame later, and the two that
     // hold the whole token (encoded and payload) the frame after.
     let held = state.view.parts_pending == Some(PartsToCome::Held);
+    // A readable JWS JSON serialization's count, for the verdict.
+    let signature_count = matches!(outer.json_jws.as_deref(), Some(Ok(_))).then(|| {
+        let (valid, of) = verified_count(&outer.signatures);
+        (valid, of, any_pending(&outer.signatures))
+    });
     let encoded = match (&decoded, state.view.parts_pending) {
         (Some(decoded), None) => html! { <EncodedToken decoded={decoded.clone()} /> },
         _ => html! {},
@@ -85,7 +90,7 @@ pub fn decoder(state: &State, actions: &Actions) -> Html {
                 } else {
                     <Verdict verification={outer.verification.clone()} now={Some(state.now as i64)}
                              decode_error_shown={decode_error.is_some()}
-                             signatures={outer.json_jws.is_some().then(|| verified_count(&outer.signatures))} />
+                             signatures={signature_count} />
                 }
                 <AfterVerdict hold={held}>
                     if !held {

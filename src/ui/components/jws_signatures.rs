@@ -4,12 +4,16 @@
 use yew::prelude::*;
 
 use crate::jose::json_view::pretty_text;
-use crate::jose::jws_json::{verified_count, JwsJson, Signature};
+use crate::jose::jws_json::{any_pending, verified_count, JwsJson, Signature};
 use crate::jose::status::{Status, Verification};
 
 /// A plain view function: it has no state of its own.
 pub fn jws_signatures(jws: &JwsJson, verdicts: &[Verification]) -> Html {
     let (valid, of) = verified_count(verdicts);
+    let count = match any_pending(verdicts) {
+        true => format!("{valid} of {of} verified so far; checking the rest…"),
+        false => format!("{valid} of {of} verify"),
+    };
     let form = match jws.flattened {
         true => "flattened JSON serialization",
         false => "general JSON serialization",
@@ -17,7 +21,7 @@ pub fn jws_signatures(jws: &JwsJson, verdicts: &[Verification]) -> Html {
     html! {
         <section class="card jws-signatures" data-testid="jws-signatures" aria-labelledby="jws-signatures-title">
             <h2 class="card-title" id="jws-signatures-title">{ "Signatures" }</h2>
-            <p class="jws-count" data-testid="jws-count">{ format!("{valid} of {of} verify ({form}).") }</p>
+            <p class="jws-count" data-testid="jws-count">{ format!("{count} ({form}).") }</p>
             <ol class="jws-list">
                 { for jws.signatures.iter().zip(verdicts).enumerate().map(|(index, (signature, verdict))| one(index, signature, verdict)) }
             </ol>
@@ -39,10 +43,23 @@ fn one(index: usize, signature: &Signature, verdict: &Verification) -> Html {
         .unwrap_or_default();
     let reason = verdict.reason.as_ref().map(ToString::to_string);
     let said = match verdict.status {
-        Status::Valid => match &verdict.verified_by {
-            Some(key) => format!("Verified with key {}, {}.", key.position, key.description),
-            None => "Verified.".to_owned(),
-        },
+        Status::Valid => {
+            let key = match &verdict.verified_by {
+                Some(key) => format!("Verified with key {}, {}", key.position, key.description),
+                None => "Verified".to_owned(),
+            };
+            match verdict.strict.is_empty() {
+                true => format!("{key}."),
+                false => {
+                    let problems: Vec<String> =
+                        verdict.strict.iter().map(ToString::to_string).collect();
+                    format!(
+                        "{key}, but a careful verifier must refuse it: {}",
+                        problems.join(" ")
+                    )
+                }
+            }
+        }
         Status::Invalid => "Does not match the key box.".to_owned(),
         Status::Pending => "Checking…".to_owned(),
         Status::NoKey => "No key given.".to_owned(),
@@ -57,7 +74,8 @@ fn one(index: usize, signature: &Signature, verdict: &Verification) -> Html {
         .map(pretty_text);
     let unprotected = signature.unprotected_text();
     html! {
-        <li class="jws-signature" data-testid="jws-signature" data-index={index.to_string()} data-status={verdict.status.as_str()}>
+        <li class="jws-signature" data-testid="jws-signature" data-index={index.to_string()} data-status={verdict.status.as_str()}
+            data-strict={(verdict.status == Status::Valid).then_some(if verdict.strict.is_empty() { "pass" } else { "fail" })}>
             <strong>{ format!("Signature {}: {alg}{kid}", index + 1) }</strong>
             <span class="jws-said">{ said }</span>
             if let Some(protected) = protected {

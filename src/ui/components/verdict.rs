@@ -19,9 +19,10 @@ pub struct VerdictProps {
     /// The decoding problem is already shown beside the token: the verdict does not repeat it.
     #[prop_or_default]
     pub decode_error_shown: bool,
-    /// A JWS JSON serialization's count: how many signatures verify, of how many.
+    /// A JWS JSON serialization's count: how many signatures verify, of how many, and whether
+    /// some are still being checked.
     #[prop_or_default]
-    pub signatures: Option<(usize, usize)>,
+    pub signatures: Option<(usize, usize, bool)>,
 }
 
 /// The looks a verdict can have, each its own colour (the class `verdict-…`) and sign; the
@@ -119,8 +120,13 @@ pub fn Verdict(props: &VerdictProps) -> Html {
                 if let Some(detail) = detail {
                     <span class="verdict-detail">{ detail }</span>
                 }
-                if let Some((valid, of)) = props.signatures {
-                    <span class="verdict-detail" data-testid="verify-signatures">{ format!("{valid} of {of} signatures verify.") }</span>
+                if let Some((valid, of, checking)) = props.signatures {
+                    <span class="verdict-detail" data-testid="verify-signatures">
+                        { match checking {
+                            true => format!("{valid} of {of} signatures verified so far; checking the rest."),
+                            false => format!("{valid} of {of} signatures verify."),
+                        } }
+                    </span>
                 }
                 if !verification.strict.is_empty() {
                     <ul class="verdict-strict" data-testid="strict-problems">
