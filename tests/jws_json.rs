@@ -211,9 +211,7 @@ fn a_jws_serialization_is_told_apart_from_a_jwe_one() {
 /// signatures each a platform check (run here with the core's primitives, as the worker does).
 #[test]
 fn an_inspection_decides_each_signature_and_says_how_many_verify() {
-    use common::ready;
     use jwt_debugger::jose::inspection::{CheckSettings, Inspection};
-    use jwt_debugger::jose::platform::{decide_on_platform, run_request_here};
     use jwt_debugger::jose::summary::summarize;
     use std::rc::Rc;
 
@@ -236,16 +234,7 @@ fn an_inspection_decides_each_signature_and_says_how_many_verify() {
         [0, 1]
     );
     for (index, check) in checks {
-        let verdict = ready(decide_on_platform(
-            &check.decoded,
-            &check.removed,
-            &check.keys,
-            |request| {
-                let answer = run_request_here(&request);
-                async move { answer }
-            },
-        ));
-        assert!(inspection.settle_signature(index, verdict));
+        assert!(inspection.settle_signature(index, common::decide_check_here(&check)));
         assert!(
             !inspection
                 .settle_signature(index, jwt_debugger::jose::status::Verification::pending()),

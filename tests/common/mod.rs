@@ -13,7 +13,7 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use jwt_debugger::jose::alg::Alg;
-use jwt_debugger::jose::inspection::Inspection;
+use jwt_debugger::jose::inspection::{Inspection, PlatformCheck};
 use jwt_debugger::jose::key::{self, SecretEncoding};
 use jwt_debugger::jose::platform::{decide_on_platform, run_request_here};
 use jwt_debugger::jose::status::{evaluate, Verification};
@@ -122,7 +122,12 @@ pub fn ready<T>(future: impl Future<Output = T>) -> T {
 /// the page's worker fallback would; whether the verdict settled it, or `None` without a check.
 pub fn settle_here(inspection: &mut Inspection) -> Option<bool> {
     let check = inspection.platform_check()?;
-    let verdict = ready(decide_on_platform(
+    Some(inspection.settle(decide_check_here(&check)))
+}
+
+/// The verdict of a platform check, run with the core's own primitives.
+pub fn decide_check_here(check: &PlatformCheck) -> Verification {
+    ready(decide_on_platform(
         &check.decoded,
         &check.removed,
         &check.keys,
@@ -130,6 +135,5 @@ pub fn settle_here(inspection: &mut Inspection) -> Option<bool> {
             let answer = run_request_here(&request);
             async move { answer }
         },
-    ));
-    Some(inspection.settle(verdict))
+    ))
 }
