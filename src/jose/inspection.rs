@@ -5,11 +5,13 @@
 
 use std::rc::Rc;
 
+use serde_json::{Map, Value};
+
 use super::claims::{claim_rows, header_rows, ClaimRow, Clock, Expectations, Lifetime};
 use super::embedded::{embedded_keys, EmbeddedKey};
 use super::error::Error;
 use super::input::{clean, CleanedInput, Removed};
-use super::issuer::{issuer_keys, provider_of, IssuerKeys, NoLinks, Provider};
+use super::issuer::{issuer_keys, IssuerKeys, NoLinks, Provider};
 use super::jwe::{self, Jwe};
 use super::jws_json::{self, JwsJson};
 use super::key::KeySet;
@@ -18,6 +20,12 @@ use super::lint::{self, Finding, FindingCode};
 use super::platform::decide_here;
 use super::status::{Status, Verification};
 use super::token::{decode, Decoded, Form, HeaderAlg};
+
+/// A pasted JSON serialization, read as the JWE or the JWS it says it is.
+struct Json {
+    jwe: Option<Rc<Result<Jwe, Error>>>,
+    jws: Option<Rc<Result<JwsJson, Error>>>,
+}
 
 /// The key box read once: `None` while it is empty.
 pub type ParsedKeys = Option<Rc<Result<KeySet, Error>>>;
@@ -142,17 +150,27 @@ impl Inspection {
     /// or tables: what the page paints first. `complete` builds the rest.
     pub fn verdict_first(token: &str, keys: ParsedKeys) -> Inspection {
         let cleaned = clean(token);
-        // JSON is a JWS or JWE JSON serialization (or a paste that says why it is neither).
+        // JSON is a JWS or JWE JSON serialization (or a paste that says why it is neither),
+        // parsed once to tell which.
         let is_json = cleaned.token.starts_with('{');
-        let is_jws = is_json && jws_json::is_jws_serialization(&cleaned.token);
-        let json_jws = is_jws.then(|| Rc::new(jws_json::parse(&cleaned.token)));
-        let json_jwe = (is_json && !is_jws).then(|| Rc::new(jwe::parse(&cleaned.token)));
+        let (mut json_jws, mut json_jwe) = (None, None);
+        if is_json {
+            match serde_json::from_str::<Map<String, Value>>(&cleaned.token) {
+                Ok(object) if jws_json::looks_like_jws(&object) => {
+                    json_jws = Some(Rc::new(jws_json::from_object(&object)));
+                }
+                Ok(object) => json_jwe = Some(Rc::new(jwe::from_object(&object))),
+                // The JWE reader says where the JSON breaks.
+                Err(_) => json_jwe = Some(Rc::new(jwe::parse(&cleaned.token))),
+            }
+        }
         let decoded =
             (!cleaned.token.is_empty() && !is_json).then(|| Rc::new(decode(&cleaned.token)));
-        let mut inspection = Inspection::build(Role::Pasted, cleaned, decoded, json_jwe, None);
-        inspection.json_jws = json_jws;
-        inspection.rekey_verdict_first(keys);
-        inspection
+        let json = Json {
+            jwe: json_jwe,
+            jws: json_jws,
+        };
+        Inspection::build(Role::Pasted, cleaned, decoded, json, keys)
     }
 
     /// The inspection of the signed token inside a decrypted JWE.
@@ -166,7 +184,11 @@ impl Inspection {
             token: inner.compact.as_str().into(),
             removed: Vec::new(),
         };
-        let mut inspection = Inspection::build(Role::Inner, cleaned, Some(inner), None, keys);
+        let json = Json {
+            jwe: None,
+            jws: None,
+        };
+        let mut inspection = Inspection::build(Role::Inner, cleaned, Some(inner), json, keys);
         inspection.complete(settings, now);
         inspection
     }
@@ -175,7 +197,7 @@ impl Inspection {
         role: Role,
         cleaned: CleanedInput,
         decoded: Option<Rc<Decoded>>,
-        json_jwe: Option<Rc<Result<Jwe, Error>>>,
+        json: Json,
         keys: ParsedKeys,
     ) -> Inspection {
         let header = decoded.as_ref().and_then(|d| d.header.as_ref().ok());
@@ -184,8 +206,8 @@ impl Inspection {
             role,
             cleaned,
             decoded,
-            json_jwe,
-            json_jws: None,
+            json_jwe: json.jwe,
+            json_jws: json.jws,
             signatures: Rc::default(),
             embedded,
             keys: None,
@@ -272,12 +294,8 @@ impl Inspection {
         if *self.findings != findings {
             self.findings = Rc::new(findings);
         }
-        // A JWS JSON serialization's signatures share one payload: its claims are the first's.
-        let first_signature = match self.json_jws.as_deref() {
-            Some(Ok(jws)) => jws.signatures.first().map(|signature| &signature.decoded),
-            _ => None,
-        };
-        let claims = decoded.or(first_signature).and_then(Decoded::claims);
+        let payload = self.payload_decoded();
+        let claims = payload.as_deref().and_then(Decoded::claims);
         let header = decoded
             .and_then(|d| d.header.as_ref().ok())
             .map(|header| header_rows(&header.json))
@@ -302,8 +320,12 @@ impl Inspection {
                     HeaderAlg::Known(alg) => alg.family().has_public_key(),
                     HeaderAlg::Unknown(_) | HeaderAlg::Missing => false,
                 });
-        self.tables.issuer = claims.filter(|_| public_key_signed).and_then(issuer_keys);
-        self.tables.provider = claims.and_then(provider_of);
+        let issuer = claims.and_then(issuer_keys);
+        self.tables.provider = match &issuer {
+            Some(Ok(keys)) => keys.provider,
+            _ => None,
+        };
+        self.tables.issuer = issuer.filter(|_| public_key_signed);
     }
 
     /// Whether anything shown moves with the clock.
@@ -320,6 +342,18 @@ impl Inspection {
         true
     }
 
+    /// The decoded token that carries the payload: the compact token, or a JWS JSON
+    /// serialization's first signature (its signatures share one payload).
+    pub fn payload_decoded(&self) -> Option<Rc<Decoded>> {
+        match self.json_jws.as_deref() {
+            Some(Ok(jws)) => jws
+                .signatures
+                .first()
+                .map(|signature| Rc::clone(&signature.decoded)),
+            _ => self.decoded.clone(),
+        }
+    }
+
     /// The checks to run on the platform for a JWS JSON serialization's signatures, by index:
     /// those whose verdicts wait on one.
     pub fn signature_checks(&self) -> Vec<(usize, PlatformCheck)> {
@@ -333,7 +367,7 @@ impl Inspection {
             .filter(|(_, (_, verdict))| verdict.status == Status::Pending)
             .map(|(index, (signature, _))| {
                 let check = PlatformCheck {
-                    decoded: Rc::new(signature.decoded.clone()),
+                    decoded: Rc::clone(&signature.decoded),
                     removed: self.cleaned.removed.clone(),
                     keys: Rc::clone(keys),
                 };

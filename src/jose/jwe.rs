@@ -142,6 +142,12 @@ fn parse_json(text: &str) -> Result<Jwe, Error> {
         column: err.column(),
         message: err.to_string(),
     })?;
+    from_object(&json)
+}
+
+/// Reads a JWE JSON serialization already parsed (the page parses pasted JSON once, to tell a
+/// JWS serialization from a JWE one).
+pub fn from_object(json: &Map<String, Value>) -> Result<Jwe, Error> {
     let text_member = |name: &str| -> Result<Option<&str>, Error> {
         match json.get(name) {
             None => Ok(None),
@@ -160,7 +166,7 @@ fn parse_json(text: &str) -> Result<Jwe, Error> {
         "" => Map::new(),
         text => header_object(&base64url::decode_segment(text, Part::Header, 0)?)?,
     };
-    let unprotected = object_member(&json, "unprotected")?;
+    let unprotected = object_member(json, "unprotected")?;
     let (serialization, recipients) = match json.get("recipients") {
         Some(Value::Array(list)) if !list.is_empty() => {
             let recipients = list
@@ -188,7 +194,7 @@ fn parse_json(text: &str) -> Result<Jwe, Error> {
         None => (
             Serialization::Flattened,
             vec![Recipient {
-                header: object_member(&json, "header")?,
+                header: object_member(json, "header")?,
                 encrypted_key: bytes_member("encrypted_key", Part::EncryptedKey)?,
             }],
         ),

@@ -4,6 +4,8 @@
 //! signature, so the checks made for compact tokens check it unchanged; the members of its
 //! unprotected header join the protected ones (the two must not share a name, §7.2.1).
 
+use std::rc::Rc;
+
 use serde_json::{Map, Value};
 
 use super::error::Error;
@@ -29,8 +31,8 @@ pub struct Signature {
     /// The unprotected header's members, in their order (empty when it has none).
     pub unprotected: Map<String, Value>,
     /// `protected.payload.signature` decoded as a compact JWS, with the unprotected members in
-    /// its header: what the signature's verdict is decided on.
-    pub decoded: Decoded,
+    /// its header: what the signature's verdict is decided on (shared with its platform check).
+    pub decoded: Rc<Decoded>,
 }
 
 impl Signature {
@@ -51,20 +53,18 @@ pub fn looks_like_jws(object: &Map<String, Value>) -> bool {
         && !object.contains_key("ciphertext")
 }
 
-/// Whether pasted JSON text is a JWS serialization (rather than a JWE's, or neither).
-pub fn is_jws_serialization(text: &str) -> bool {
-    serde_json::from_str::<Value>(text)
-        .ok()
-        .and_then(|value| value.as_object().map(looks_like_jws))
-        .unwrap_or(false)
-}
-
 /// Reads a JWS JSON serialization; whitespace and member order are the JSON's own.
 pub fn parse(text: &str) -> Result<JwsJson, Error> {
     let value: Value = serde_json::from_str(text).map_err(|err| structure(&err.to_string()))?;
     let object = value
         .as_object()
         .ok_or_else(|| structure("it is not a JSON object"))?;
+    from_object(object)
+}
+
+/// Reads a JWS JSON serialization already parsed (the page parses pasted JSON once, to tell a
+/// JWS serialization from a JWE one).
+pub fn from_object(object: &Map<String, Value>) -> Result<JwsJson, Error> {
     let payload = match object.get("payload") {
         Some(Value::String(payload)) => payload,
         Some(_) => return Err(structure("\"payload\" is not a string")),
@@ -185,7 +185,7 @@ fn signature(entry: &Map<String, Value>, payload: &str, number: usize) -> Result
     }
     Ok(Signature {
         unprotected,
-        decoded,
+        decoded: Rc::new(decoded),
     })
 }
 

@@ -125,9 +125,9 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
         Some(Ok(jws)) => Some(jws),
         _ => None,
     };
-    let payload = decoded
+    let payload = outer
+        .payload_decoded()
         .as_deref()
-        .or(json_jws.and_then(|jws| jws.signatures.first().map(|s| &s.decoded)))
         .and_then(PaneContent::payload);
     let view_of = |part: Part| Some((state.view.part(part), actions.part_view(part).clone()));
     let summary = summarize(outer, state.now);
