@@ -216,8 +216,8 @@ fn verdict(inspection: &Inspection) -> String {
     }
 }
 
-/// "A JWS in the general JSON serialization with 3 signatures; 2 of 3 verify with the keys
-/// you gave."
+/// "A JWS in the general JSON serialization with 3 signatures; 2 of 3 verify with the key
+/// box."
 fn signed_json(jws: &Result<JwsJson, Error>, inspection: &Inspection) -> String {
     let Ok(jws) = jws else {
         return "Signed JSON (a JWS JSON serialization) that cannot be read.".to_owned();
