@@ -173,7 +173,7 @@ fn broken_structures_are_named() {
     let protected = "eyJhbGciOiJIUzI1NiJ9";
     for (text, says) in [
         ("[1]".to_owned(), "not a JSON object"),
-        (json!({"signatures": []}).to_string(), "no \"payload\""),
+        (json!({"signatures": []}).to_string(), "\"signatures\" is empty"),
         (json!({"payload": 1, "signature": "x", "protected": protected}).to_string(), "\"payload\" is not a string"),
         (json!({"payload": "e30", "signatures": []}).to_string(), "empty"),
         (json!({"payload": "e30", "signatures": {}}).to_string(), "not an array"),

@@ -127,6 +127,11 @@ pub enum Error {
     /// A JWS JSON serialization's structure is broken (no payload, a signature without its
     /// members, a header member in both the protected and unprotected header …).
     JwsJsonStructure { detail: String },
+    /// The token's content is detached (an empty payload segment, or JSON without `payload`)
+    /// and the payload box is empty.
+    DetachedPayloadMissing,
+    /// The payload box's content cannot be used as the payload (not base64url, …).
+    GivenPayload { detail: String },
 }
 
 impl Error {
@@ -155,6 +160,8 @@ impl Error {
             Error::Unverifiable { .. } => "unverifiable",
             Error::JweStructure { .. } => "jwe-structure",
             Error::JwsJsonStructure { .. } => "jws-json-structure",
+            Error::DetachedPayloadMissing => "detached-payload-missing",
+            Error::GivenPayload { .. } => "given-payload",
             Error::JweHeader { .. } => "jwe-header",
         }
     }
@@ -166,6 +173,7 @@ impl Error {
             | Error::EncryptedToken
             | Error::JweStructure { .. }
             | Error::JwsJsonStructure { .. } => Part::Token,
+            Error::DetachedPayloadMissing | Error::GivenPayload { .. } => Part::Payload,
             Error::Base64 { part, .. }
             | Error::Utf8 { part, .. }
             | Error::Json { part, .. }
@@ -281,6 +289,13 @@ impl fmt::Display for Error {
                 write!(f, "The signed JSON (JWS JSON serialization) is malformed: {detail}.")
             }
             Error::JweHeader { detail } => write!(f, "The encrypted token's header is not usable: {detail}."),
+            Error::DetachedPayloadMissing => write!(
+                f,
+                "The token's payload is detached: it travels apart from the token. Paste the content it signs into the payload box."
+            ),
+            Error::GivenPayload { detail } => {
+                write!(f, "The payload box's content cannot be the payload: {detail}.")
+            }
         }
     }
 }

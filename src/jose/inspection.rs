@@ -8,6 +8,7 @@ use std::rc::Rc;
 use serde_json::{Map, Value};
 
 use super::claims::{claim_rows, header_rows, ClaimRow, Clock, Expectations, Lifetime};
+use super::detached::{self, Detached, GivenPayload};
 use super::embedded::{embedded_keys, EmbeddedKey};
 use super::error::Error;
 use super::input::{clean, CleanedInput, Removed};
@@ -25,6 +26,8 @@ use super::token::{decode, Decoded, Form, HeaderAlg};
 struct Json {
     jwe: Option<Rc<Result<Jwe, Error>>>,
     jws: Option<Rc<Result<JwsJson, Error>>>,
+    /// A JWS serialization without `payload`, kept to be read again with the payload box's.
+    detached_jws: Option<Rc<Map<String, Value>>>,
 }
 
 /// The key box read once: `None` while it is empty.
@@ -117,6 +120,15 @@ pub struct Inspection {
     pub json_jws: Option<Rc<Result<JwsJson, Error>>>,
     /// Each signature's verdict of a JWS JSON serialization, in its order.
     pub signatures: Rc<Vec<Verification>>,
+    /// The payload box of a JWS whose content is detached or unencoded: what the verdict was
+    /// checked over, or why it could not be. `None` for every other token.
+    pub payload_box: Option<Detached>,
+    /// The payload box's content, kept across tokens as the key box is.
+    given: GivenPayload,
+    /// The compact token rebuilt around the payload box's content, when that is used.
+    attached: Option<Rc<Decoded>>,
+    /// A detached JWS JSON serialization as pasted, read again when the payload box changes.
+    detached_jws: Option<Rc<Map<String, Value>>>,
     /// Keys the token's header carries (never used to verify).
     pub embedded: Rc<Vec<EmbeddedKey>>,
     pub keys: ParsedKeys,
@@ -141,22 +153,26 @@ impl Inspection {
         settings: &CheckSettings,
         now: f64,
     ) -> Inspection {
-        let mut inspection = Inspection::verdict_first(token, keys);
+        let mut inspection = Inspection::verdict_first(token, keys, &GivenPayload::default());
         inspection.complete(settings, now);
         inspection
     }
 
     /// The token decoded and its verdict decided (or left to the platform), without findings
     /// or tables: what the page paints first. `complete` builds the rest.
-    pub fn verdict_first(token: &str, keys: ParsedKeys) -> Inspection {
+    /// `given` is the payload box, for a token whose content is detached.
+    pub fn verdict_first(token: &str, keys: ParsedKeys, given: &GivenPayload) -> Inspection {
         let cleaned = clean(token);
         // JSON is a JWS or JWE JSON serialization (or a paste that says why it is neither),
         // parsed once to tell which.
         let is_json = cleaned.token.starts_with('{');
-        let (mut json_jws, mut json_jwe) = (None, None);
+        let (mut json_jws, mut json_jwe, mut detached_jws) = (None, None, None);
         if is_json {
             match serde_json::from_str::<Map<String, Value>>(&cleaned.token) {
                 Ok(object) if jws_json::looks_like_jws(&object) => {
+                    if !object.contains_key("payload") {
+                        detached_jws = Some(Rc::new(object.clone()));
+                    }
                     json_jws = Some(Rc::new(jws_json::from_object(&object)));
                 }
                 Ok(object) => json_jwe = Some(Rc::new(jwe::from_object(&object))),
@@ -169,8 +185,9 @@ impl Inspection {
         let json = Json {
             jwe: json_jwe,
             jws: json_jws,
+            detached_jws,
         };
-        Inspection::build(Role::Pasted, cleaned, decoded, json, keys)
+        Inspection::build(Role::Pasted, cleaned, decoded, json, keys, given)
     }
 
     /// The inspection of the signed token inside a decrypted JWE.
@@ -187,8 +204,11 @@ impl Inspection {
         let json = Json {
             jwe: None,
             jws: None,
+            detached_jws: None,
         };
-        let mut inspection = Inspection::build(Role::Inner, cleaned, Some(inner), json, keys);
+        let given = GivenPayload::default();
+        let mut inspection =
+            Inspection::build(Role::Inner, cleaned, Some(inner), json, keys, &given);
         inspection.complete(settings, now);
         inspection
     }
@@ -199,6 +219,7 @@ impl Inspection {
         decoded: Option<Rc<Decoded>>,
         json: Json,
         keys: ParsedKeys,
+        given: &GivenPayload,
     ) -> Inspection {
         let header = decoded.as_ref().and_then(|d| d.header.as_ref().ok());
         let embedded = Rc::new(header.map(|h| embedded_keys(&h.json)).unwrap_or_default());
@@ -209,6 +230,10 @@ impl Inspection {
             json_jwe: json.jwe,
             json_jws: json.jws,
             signatures: Rc::default(),
+            payload_box: None,
+            given: given.clone(),
+            attached: None,
+            detached_jws: json.detached_jws,
             embedded,
             keys: None,
             verification: Rc::new(Verification::pending()),
@@ -218,8 +243,57 @@ impl Inspection {
             known_secret: None,
             complete: false,
         };
+        inspection.attach_payload();
         inspection.rekey_verdict_first(keys);
         inspection
+    }
+
+    /// Checks the token over another payload box's content: the verdict anew, the findings
+    /// and tables at `complete`.
+    pub fn give_payload(&mut self, given: GivenPayload) {
+        if self.given == given {
+            return;
+        }
+        self.given = given;
+        let had_box = self.payload_box.is_some();
+        self.attach_payload();
+        if had_box || self.payload_box.is_some() {
+            self.rekey_verdict_first(self.keys.clone());
+        }
+    }
+
+    /// Reads the payload box for a token whose content is detached or unencoded.
+    fn attach_payload(&mut self) {
+        if let Some(object) = self.detached_jws.as_deref() {
+            let unencoded = matches!(self.json_jws.as_deref(), Some(Ok(jws)) if jws.unencoded());
+            let (found, segment) = detached::json(&self.given, unencoded);
+            self.json_jws = Some(Rc::new(jws_json::from_object_with(
+                object,
+                segment.as_deref(),
+            )));
+            self.payload_box = Some(found);
+            return;
+        }
+        let found = self
+            .decoded
+            .as_deref()
+            .and_then(|decoded| detached::compact(decoded, &self.given));
+        let (found, attached) = found.map_or((None, None), |(found, attached)| {
+            (Some(found), attached.map(Rc::new))
+        });
+        self.payload_box = found;
+        self.attached = attached;
+    }
+
+    /// The compact token as its signature is checked: with the payload box's content in it
+    /// when that is used.
+    fn checked(&self) -> Option<&Rc<Decoded>> {
+        self.attached.as_ref().or(self.decoded.as_ref())
+    }
+
+    /// Why the payload box keeps the signature from being checked, if it does.
+    fn payload_problem(&self) -> Option<&Error> {
+        self.payload_box.as_ref()?.source.as_ref().err()
     }
 
     /// Checks the token with another key box: the verdict and every finding anew.
@@ -233,18 +307,27 @@ impl Inspection {
         self.keys = keys;
         self.complete = false;
         if let Some(jws) = self.json_jws.as_deref() {
-            let verdicts = match jws {
-                Ok(jws) => {
+            let verdicts = match (jws, self.payload_problem()) {
+                (Ok(jws), Some(err)) => {
+                    vec![Verification::failed(err.clone()); jws.signatures.len()]
+                }
+                (Ok(jws), None) => {
                     jws_json::verdicts_here(jws, &self.cleaned.removed, self.keys.as_deref())
                 }
-                Err(err) => vec![Verification::failed(err.clone())],
+                (Err(err), _) => vec![Verification::failed(err.clone())],
             };
             self.verification = Rc::new(jws_json::overall(&verdicts));
             self.signatures = Rc::new(verdicts);
             return;
         }
+        // A header that does not decode is the first thing to say; after it, a missing payload.
+        let header_read = self.decoded.as_deref().is_some_and(|d| d.header.is_ok());
+        if let (Some(err), true) = (self.payload_problem(), header_read) {
+            self.verification = Rc::new(Verification::failed(err.clone()));
+            return;
+        }
         let decided = decide_here(
-            self.decoded.as_deref(),
+            self.checked().map(Rc::as_ref),
             &self.cleaned.removed,
             self.keys.as_deref(),
         );
@@ -258,8 +341,7 @@ impl Inspection {
         }
         let keys = self.keys.as_deref().and_then(|keys| keys.as_ref().ok());
         self.untimed = self
-            .decoded
-            .as_deref()
+            .checked()
             .map(|decoded| lint::untimed(decoded, keys))
             .unwrap_or_default();
         self.complete = true;
@@ -279,7 +361,8 @@ impl Inspection {
             return;
         }
         let clock = settings.clock(now);
-        let decoded = self.decoded.as_deref();
+        let checked = self.checked().cloned();
+        let decoded = checked.as_deref();
         let timed = decoded
             .map(|decoded| lint::timed(decoded, &clock, settings.max_lifetime))
             .unwrap_or_default();
@@ -350,7 +433,7 @@ impl Inspection {
                 .signatures
                 .first()
                 .map(|signature| Rc::clone(&signature.decoded)),
-            _ => self.decoded.clone(),
+            _ => self.checked().cloned(),
         }
     }
 
@@ -394,7 +477,7 @@ impl Inspection {
             return None;
         }
         Some(PlatformCheck {
-            decoded: self.decoded.clone()?,
+            decoded: self.checked()?.clone(),
             removed: self.cleaned.removed.clone(),
             keys: self.keys.clone()?,
         })
@@ -408,7 +491,7 @@ impl Inspection {
 
     /// What the known-secret search looks for: an HS token's signature.
     pub fn secret_target(&self) -> Option<Target> {
-        self.decoded.as_deref().and_then(Target::of)
+        self.checked().map(Rc::as_ref).and_then(Target::of)
     }
 
     /// Whether the token is encrypted (a compact JWE or a JSON serialization).
@@ -421,10 +504,12 @@ impl Inspection {
     }
 
     /// The first reason decoding failed: a broken part, or a header unusable for checking.
+    /// A detached payload's problem is the payload box's to show, not the token's.
     pub fn decode_error(&self) -> Option<Error> {
-        let decoded = self.decoded.as_ref()?;
+        let decoded = self.checked()?;
         match decoded.errors().first() {
             Some(err) => Some((*err).clone()),
+            None if self.payload_problem().is_some() => None,
             None if self.verification.status == Status::Malformed => {
                 self.verification.reason.clone()
             }

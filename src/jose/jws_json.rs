@@ -20,8 +20,11 @@ use super::token::{decode_jws_parts, Decoded, Header};
 pub struct JwsJson {
     /// The flattened form (one signature, its members at the top level).
     pub flattened: bool,
-    /// The payload member as received (base64url).
+    /// The payload member as received (base64url, or the payload itself with `b64: false`);
+    /// for detached content, the segment made of the payload given beside it, or empty.
     pub payload: String,
+    /// The serialization has no `payload` member: its content travels apart (RFC 7515 App. F).
+    pub detached: bool,
     pub signatures: Vec<Signature>,
 }
 
@@ -35,6 +38,19 @@ pub struct Signature {
     pub decoded: Rc<Decoded>,
 }
 
+impl JwsJson {
+    /// Whether the payload is unencoded (`b64: false`): its signatures agree on it.
+    pub fn unencoded(&self) -> bool {
+        self.signatures.first().is_some_and(|signature| {
+            signature
+                .decoded
+                .header
+                .as_ref()
+                .is_ok_and(Header::unencoded_payload)
+        })
+    }
+}
+
 impl Signature {
     /// The unprotected header as pretty-printed JSON; empty when it has none.
     pub fn unprotected_text(&self) -> String {
@@ -45,11 +61,10 @@ impl Signature {
     }
 }
 
-/// Whether a JSON object reads as a JWS serialization (a payload with one or more signatures)
-/// rather than a JWE's.
+/// Whether a JSON object reads as a JWS serialization (one or more signatures, with a payload
+/// or without one when the content is detached) rather than a JWE's.
 pub fn looks_like_jws(object: &Map<String, Value>) -> bool {
-    object.contains_key("payload")
-        && (object.contains_key("signatures") || object.contains_key("signature"))
+    (object.contains_key("signatures") || object.contains_key("signature"))
         && !object.contains_key("ciphertext")
 }
 
@@ -65,10 +80,19 @@ pub fn parse(text: &str) -> Result<JwsJson, Error> {
 /// Reads a JWS JSON serialization already parsed (the page parses pasted JSON once, to tell a
 /// JWS serialization from a JWE one).
 pub fn from_object(object: &Map<String, Value>) -> Result<JwsJson, Error> {
-    let payload = match object.get("payload") {
-        Some(Value::String(payload)) => payload,
+    from_object_with(object, None)
+}
+
+/// Reads a JWS JSON serialization whose content may be detached: without a `payload` member,
+/// `detached_segment` is its payload segment (empty when none is given yet).
+pub fn from_object_with(
+    object: &Map<String, Value>,
+    detached_segment: Option<&str>,
+) -> Result<JwsJson, Error> {
+    let (payload, detached) = match object.get("payload") {
+        Some(Value::String(payload)) => (payload.as_str(), false),
         Some(_) => return Err(structure("\"payload\" is not a string")),
-        None => return Err(structure("there is no \"payload\" member")),
+        None => (detached_segment.unwrap_or_default(), true),
     };
     let (flattened, entries): (bool, Vec<&Map<String, Value>>) = match object.get("signatures") {
         Some(Value::Array(_)) if object.contains_key("signature") => {
@@ -118,7 +142,8 @@ pub fn from_object(object: &Map<String, Value>) -> Result<JwsJson, Error> {
     }
     Ok(JwsJson {
         flattened,
-        payload: payload.clone(),
+        payload: payload.to_owned(),
+        detached,
         signatures,
     })
 }

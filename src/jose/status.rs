@@ -73,7 +73,9 @@ impl Status {
             | Error::MissingAlg
             | Error::JweStructure { .. }
             | Error::JweHeader { .. }
-            | Error::JwsJsonStructure { .. } => Status::Malformed,
+            | Error::JwsJsonStructure { .. }
+            | Error::DetachedPayloadMissing
+            | Error::GivenPayload { .. } => Status::Malformed,
             Error::UnsupportedAlg { .. }
             | Error::AlgNone
             | Error::EncryptedToken

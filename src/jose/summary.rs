@@ -34,12 +34,27 @@ pub fn summarize(inspection: &Inspection, now: f64) -> Option<String> {
     if let Some(jws) = inspection.json_jws.as_deref() {
         return Some(signed_json(jws, inspection));
     }
-    let decoded = inspection.decoded.as_deref()?;
+    // With detached content, the payload is the payload box's.
+    let decoded = inspection.payload_decoded()?;
     let header = match &decoded.header {
         Ok(header) => &header.json,
         // The decoding error itself is shown beside the token: said once, there.
         Err(_) => return Some("This token's header cannot be read.".to_owned()),
     };
+    let detached = inspection
+        .payload_box
+        .as_ref()
+        .filter(|found| found.detached);
+    let noun = match detached {
+        Some(_) => "detached payload",
+        None => "payload",
+    };
+    if let Some(Err(_)) = detached.map(|found| &found.source) {
+        return Some(format!(
+            "A signed token (JWS) whose payload travels apart from it (detached content); signed {}. Give the payload to check the signature.",
+            signing(header)
+        ));
+    }
     let payload = match decoded.payload.as_ref() {
         Some(Ok(payload)) => payload,
         Some(Err(_)) => {
@@ -54,15 +69,15 @@ pub fn summarize(inspection: &Inspection, now: f64) -> Option<String> {
     let about = match (&payload.view, decoded.claims()) {
         (_, Some(claims)) => jwt(header, claims, now),
         (PayloadView::Json(_), None) => format!(
-            "A signed token (JWS) whose payload is JSON but not a set of claims ({} bytes)",
+            "A signed token (JWS) whose {noun} is JSON but not a set of claims ({} bytes)",
             payload.bytes.len()
         ),
         (PayloadView::Text(_), None) => format!(
-            "A signed token (JWS) whose payload is {} bytes of text, not JSON",
+            "A signed token (JWS) whose {noun} is {} bytes of text, not JSON",
             payload.bytes.len()
         ),
         (PayloadView::Binary, None) => format!(
-            "A signed token (JWS) whose payload is {} bytes of binary data",
+            "A signed token (JWS) whose {noun} is {} bytes of binary data",
             payload.bytes.len()
         ),
     };
@@ -230,6 +245,15 @@ fn signed_json(jws: &Result<JwsJson, Error>, inspection: &Inspection) -> String 
     let plural = if count == 1 { "" } else { "s" };
     let (valid, of) = jws_json::verified_count(&inspection.signatures);
     let checked = match inspection.verification.status {
+        _ if jws.detached
+            && inspection
+                .payload_box
+                .as_ref()
+                .is_some_and(|b| b.source.is_err()) =>
+        {
+            "its payload travels apart (detached content): give it to check the signatures."
+                .to_owned()
+        }
         Status::NoKey => "no key given, so no signature is checked.".to_owned(),
         _ if jws_json::any_pending(&inspection.signatures) => {
             format!("{valid} of {of} verified so far, the rest being checked.")

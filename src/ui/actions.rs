@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use super::state::{encoder, workshop, Action, CheckSettings, Mode, Part, PartView};
+use crate::jose::detached::PayloadEncoding;
 use crate::jose::examples::Example;
 use crate::jose::key::SecretEncoding;
 
@@ -15,6 +16,8 @@ pub struct Actions {
     pub set_key: Callback<String>,
     pub set_encoding: Callback<SecretEncoding>,
     pub share_key: Callback<bool>,
+    pub set_payload: Callback<String>,
+    pub set_payload_encoding: Callback<PayloadEncoding>,
     pub load_example: Callback<Example>,
     pub clear_token: Callback<MouseEvent>,
     pub edit_in_encoder: Callback<MouseEvent>,
@@ -40,6 +43,8 @@ impl Actions {
             set_key: dispatch.reform(|key: String| Action::SetKey(key.into())),
             set_encoding: dispatch.reform(Action::SetEncoding),
             share_key: dispatch.reform(Action::ShareKey),
+            set_payload: dispatch.reform(Action::SetPayload),
+            set_payload_encoding: dispatch.reform(Action::SetPayloadEncoding),
             load_example: dispatch.reform(Action::LoadExample),
             clear_token: on_click(|| Action::ClearToken),
             edit_in_encoder: on_click(|| Action::EditInEncoder),

@@ -23,6 +23,7 @@ pub mod key_input;
 pub mod key_workshop;
 pub mod lifetime;
 pub mod mode_tabs;
+pub mod payload_input;
 pub mod plaintext;
 pub mod share_link;
 pub mod signature_pane;

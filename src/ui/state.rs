@@ -11,6 +11,7 @@ pub mod workshop;
 use std::rc::Rc;
 
 use crate::jose::alg::Alg;
+use crate::jose::detached::{GivenPayload, PayloadEncoding};
 use crate::jose::examples::Example;
 use crate::jose::inspection::{Inspection, ParsedKeys};
 use crate::jose::json_view;
@@ -68,6 +69,9 @@ pub struct Outer {
     /// Shared, as the state is cloned on every action and a token may be a megabyte.
     pub input: Rc<str>,
     pub key: KeyBox,
+    /// The payload box, for a token whose content is detached or unencoded; kept across
+    /// tokens as the key box is.
+    pub payload: GivenPayload,
     pub inspection: Inspection,
     /// Changes with the token or key, so a slow check's verdict for older ones is dropped.
     pub generation: Generation,
@@ -130,6 +134,9 @@ pub enum Action {
     SetToken(String),
     SetKey(SecretText),
     SetEncoding(SecretEncoding),
+    /// The payload box of a token whose content is detached, and how its text is read.
+    SetPayload(String),
+    SetPayloadEncoding(PayloadEncoding),
     /// The verdict of the platform check started for this generation of the inputs.
     Settle {
         generation: Generation,
@@ -219,6 +226,7 @@ impl State {
             outer: Outer {
                 input: Rc::from(""),
                 key: KeyBox::default(),
+                payload: GivenPayload::default(),
                 inspection: Inspection::of_text("", None, &settings, now),
                 generation: Generation::default(),
             },
@@ -261,7 +269,8 @@ impl State {
 
     fn set_token(&mut self, token: String) {
         // The findings and tables follow the verdict (`Action::ShowParts`).
-        self.outer.inspection = Inspection::verdict_first(&token, self.outer.key.keys.clone());
+        self.outer.inspection =
+            Inspection::verdict_first(&token, self.outer.key.keys.clone(), &self.outer.payload);
         self.view.parts_pending = Some(match token.len() > view::PARTS_AFTER_VERDICT_ABOVE {
             true => view::PartsToCome::All,
             false => view::PartsToCome::Held,
@@ -288,6 +297,22 @@ impl State {
         if self.outer.inspection.is_jwe() {
             self.research();
         }
+        self.merge_findings();
+    }
+
+    fn set_payload(&mut self, given: GivenPayload) {
+        self.outer.payload = given.clone();
+        let had_box = self.outer.inspection.payload_box.is_some();
+        self.outer.inspection.give_payload(given);
+        if !had_box {
+            return;
+        }
+        if self.view.parts_pending != Some(view::PartsToCome::All) {
+            self.view.parts_pending = Some(view::PartsToCome::Held);
+        }
+        self.outer.generation.bump();
+        // The signature an HS search looks for is over the payload given.
+        self.research();
         self.merge_findings();
     }
 
@@ -448,6 +473,17 @@ impl State {
             Action::SetEncoding(encoding) => {
                 let text = std::mem::take(&mut self.outer.key.text);
                 self.set_key(text, encoding);
+            }
+            Action::SetPayload(text) => {
+                let given = GivenPayload::new(&text, self.outer.payload.encoding);
+                self.set_payload(given);
+            }
+            Action::SetPayloadEncoding(encoding) => {
+                let given = GivenPayload {
+                    encoding,
+                    ..self.outer.payload.clone()
+                };
+                self.set_payload(given);
             }
             Action::Settle {
                 generation,

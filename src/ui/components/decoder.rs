@@ -21,6 +21,7 @@ use super::json_pane::{JsonPane, PaneContent};
 use super::jws_signatures::jws_signatures;
 use super::key_input::KeyInput;
 use super::lifetime::Lifetime;
+use super::payload_input::PayloadInput;
 use super::plaintext::{plaintext, PlaintextProps};
 use super::signature_pane::SignaturePane;
 use super::token_input::TokenInput;
@@ -73,6 +74,12 @@ pub fn decoder(state: &State, actions: &Actions) -> Html {
                 { moved_note(state, actions) }
                 <AfterVerdict hold={held}>{ encoded }</AfterVerdict>
                 <DecodeError error={decode_error.clone()} />
+                if let Some(payload_box) = outer.payload_box.clone() {
+                    <PayloadInput value={AttrValue::from(state.outer.payload.text.clone())}
+                                  encoding={state.outer.payload.encoding} payload_box={payload_box}
+                                  on_input={actions.set_payload.clone()}
+                                  on_encoding={actions.set_payload_encoding.clone()} />
+                }
                 <KeyInput value={key.text.expose().to_owned()} encoding={key.encoding} keys={key.keys.clone()}
                           on_input={actions.set_key.clone()}
                           on_encoding={actions.set_encoding.clone()}
@@ -90,7 +97,8 @@ pub fn decoder(state: &State, actions: &Actions) -> Html {
                 } else {
                     <Verdict verification={outer.verification.clone()} now={Some(state.now as i64)}
                              decode_error_shown={decode_error.is_some()}
-                             signatures={signature_count} />
+                             signatures={signature_count}
+                             payload={outer.payload_box.as_ref().and_then(|found| found.source.clone().ok())} />
                 }
                 <AfterVerdict hold={held}>
                     if !held {

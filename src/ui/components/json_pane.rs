@@ -93,7 +93,8 @@ pub struct JsonPaneProps {
     /// The part's JSON-or-table switch, where it has a table (its rows are the children).
     #[prop_or_default]
     pub view: Option<(PartView, Callback<PartView>)>,
-    /// The table of the part's members, shown instead of the JSON when chosen.
+    /// The table of the part's members, shown instead of the JSON when chosen; nothing
+    /// without `view`.
     #[prop_or_default]
     pub children: Html,
 }
@@ -179,10 +180,9 @@ pub fn JsonPane(props: &JsonPaneProps) -> Html {
                 </p>
             }
             { body }
+            // Without a switch the part has no members to tabulate (text, an array, `{}`).
             if props.view.is_some() {
                 <div class="pane-table" hidden={!table_chosen}>{ props.children.clone() }</div>
-            } else {
-                { props.children.clone() }
             }
         </section>
     }

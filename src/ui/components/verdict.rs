@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::jose::detached::PayloadSource;
 use crate::jose::status::{Status, Verification, VerifiedKey};
 
 #[derive(PartialEq, Properties)]
@@ -23,6 +24,9 @@ pub struct VerdictProps {
     /// some are still being checked.
     #[prop_or_default]
     pub signatures: Option<(usize, usize, bool)>,
+    /// For a token whose content is detached or unencoded: the payload it was checked over.
+    #[prop_or_default]
+    pub payload: Option<PayloadSource>,
 }
 
 /// The looks a verdict can have, each its own colour (the class `verdict-…`) and sign; the
@@ -128,6 +132,9 @@ pub fn Verdict(props: &VerdictProps) -> Html {
                         } }
                     </span>
                 }
+                if let (Some(source), true) = (&props.payload, checked(status)) {
+                    { checked_over(source) }
+                }
                 if !verification.strict.is_empty() {
                     <ul class="verdict-strict" data-testid="strict-problems">
                         { for verification.strict.iter().map(|problem| html! {
@@ -140,6 +147,36 @@ pub fn Verdict(props: &VerdictProps) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+/// Whether the signature was checked, so the payload it was checked over is worth naming.
+fn checked(status: Status) -> bool {
+    match status {
+        Status::Valid | Status::Invalid | Status::Pending => true,
+        Status::Empty
+        | Status::Malformed
+        | Status::NoKey
+        | Status::KeyError
+        | Status::Unsupported => false,
+    }
+}
+
+/// Which payload the signature was checked over: the token's, or the payload box's.
+fn checked_over(source: &PayloadSource) -> Html {
+    let (name, words) = match source {
+        PayloadSource::Token => ("token", "Checked over the payload in the token.".to_owned()),
+        PayloadSource::Given { encoding, bytes } => (
+            encoding.as_str(),
+            format!(
+                "Checked over the payload box's {bytes} byte{}, read as {}.",
+                if *bytes == 1 { "" } else { "s" },
+                encoding.as_str()
+            ),
+        ),
+    };
+    html! {
+        <span class="verdict-detail" data-testid="verify-payload" data-source={name}>{ words }</span>
     }
 }
 
