@@ -4,6 +4,7 @@
 pub mod alg;
 pub mod base64url;
 pub mod claims;
+pub mod compare;
 pub mod detached;
 pub mod ecdsa;
 pub mod eddsa;

@@ -185,6 +185,7 @@ async fn verdict_shows_each_status_in_words() {
             testid: "verify-status".into(),
             decode_error_shown: false,
             signatures: None,
+            payload: None,
         };
         yew::Renderer::<Verdict>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -222,6 +223,7 @@ async fn a_valid_signature_with_strict_problems_reads_as_refuse_not_verified() {
             testid: "verify-status".into(),
             decode_error_shown: false,
             signatures: None,
+            payload: None,
         };
         yew::Renderer::<Verdict>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -398,4 +400,26 @@ async fn app_shows_claims_and_findings_as_you_type() {
         .unwrap()
         .inner_html()
         .contains("short-secret"));
+}
+
+/// A detached payload's verdict names the payload it was checked over.
+#[wasm_bindgen_test]
+async fn a_verdict_over_a_given_payload_names_it() {
+    use jwt_debugger::jose::detached::{PayloadEncoding, PayloadSource};
+    let root = mount_root();
+    let props = VerdictProps {
+        verification: std::rc::Rc::new(Verification::of(Status::Invalid)),
+        now: None,
+        testid: "verify-status".into(),
+        decode_error_shown: false,
+        signatures: None,
+        payload: Some(PayloadSource::Given {
+            encoding: PayloadEncoding::Base64url,
+            bytes: 4,
+        }),
+    };
+    yew::Renderer::<Verdict>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let said = text(&root, "verify-payload");
+    assert!(said.contains("4 bytes, read as base64url"), "{said}");
 }
