@@ -16,6 +16,7 @@ use jwt_debugger::jose::detached::{GivenPayload, PayloadEncoding, PayloadSource}
 use jwt_debugger::jose::inspection::{CheckSettings, Inspection};
 use jwt_debugger::jose::key::{self, SecretEncoding};
 use jwt_debugger::jose::status::Status;
+use jwt_debugger::jose::summary::summarize;
 use jwt_debugger::jose::{base64url, hmac};
 use serde_json::{json, Value};
 
@@ -100,6 +101,14 @@ fn rfc7520_4_5_compact_verifies_over_the_payload_given_as_text_or_base64url() {
         "detached-payload-missing"
     );
     assert_eq!(empty.decode_error(), None, "the box says it, not the token");
+    assert!(empty.payload_decoded().is_none(), "no payload to show yet");
+    let summary = summarize(&empty, 0.0).unwrap();
+    assert!(summary.contains("(detached content)"), "{summary}");
+    let summary = summarize(&as_text, 0.0).unwrap();
+    assert!(
+        summary.contains("whose detached payload is 167 bytes of text"),
+        "{summary}"
+    );
     assert_eq!(
         inspect(
             token,

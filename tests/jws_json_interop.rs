@@ -6,8 +6,8 @@
 //! their public JWK Sets, each signature naming the key that verified it; the wrong key set
 //! (other keys under the same kids) and a flipped signature bit do not verify.
 //!
-//! The file's detached-content cases (compact, RFC 7797 `b64: false`, and general JSON without
-//! `payload`) are not read here yet: the core does not take a detached payload.
+//! Its detached-content cases (compact, RFC 7797 `b64: false`, and general JSON without
+//! `payload`) verify over the payload given beside them, and not over a changed one.
 
 mod common;
 
@@ -211,4 +211,64 @@ fn jwcrypto_general_through_an_inspection() {
     assert_eq!(verified_kids(&good), signed_by(&case));
     let wrong = run(text(&case, "wrong_keys"));
     assert_eq!(statuses(&wrong), [Status::Invalid, Status::Invalid]);
+}
+
+/// The inspection of a detached case with `keys` and the payload box holding `payload`, its
+/// platform checks settled as the page settles them.
+fn inspect_detached(case: &Value, keys: &str, payload: &str) -> Inspection {
+    use jwt_debugger::jose::detached::{GivenPayload, PayloadEncoding};
+    let keys = Some(Rc::new(key::parse(keys, SecretEncoding::Utf8)));
+    let given = GivenPayload::new(payload, PayloadEncoding::Text);
+    let mut inspection = Inspection::verdict_first(text(case, "token"), keys, &given);
+    if let Some(check) = inspection.platform_check() {
+        inspection.settle(common::decide_check_here(&check));
+    }
+    for (index, check) in inspection.signature_checks() {
+        inspection.settle_signature(index, common::decide_check_here(&check));
+    }
+    inspection.complete(&CheckSettings::default(), 0.0);
+    inspection
+}
+
+#[test]
+fn jwcrypto_detached_cases_verify_over_the_given_payload_only() {
+    for form in [
+        "compact-detached",
+        "compact-unencoded-detached",
+        "general-detached",
+    ] {
+        let case = fixture(form);
+        let payload = text(&case, "payload");
+        let keys = text(&case, "keys");
+        let valid = inspect_detached(&case, keys, payload);
+        assert_eq!(valid.verification.status, Status::Valid, "{form}");
+        assert!(valid.payload_box.as_ref().unwrap().detached, "{form}");
+        if form == "general-detached" {
+            assert_eq!(
+                statuses(&valid.signatures),
+                [Status::Valid, Status::Valid],
+                "{form}"
+            );
+            assert_eq!(verified_kids(&valid.signatures), signed_by(&case));
+        }
+        // Negative twins: a payload one character longer, the wrong keys, no payload.
+        let changed = format!("{payload} ");
+        assert_eq!(
+            inspect_detached(&case, keys, &changed).verification.status,
+            Status::Invalid,
+            "{form}"
+        );
+        assert_eq!(
+            inspect_detached(&case, text(&case, "wrong_keys"), payload)
+                .verification
+                .status,
+            Status::Invalid,
+            "{form}"
+        );
+        assert_eq!(
+            inspect_detached(&case, keys, "").verification.status,
+            Status::Malformed,
+            "{form}"
+        );
+    }
 }

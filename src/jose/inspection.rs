@@ -427,7 +427,15 @@ impl Inspection {
 
     /// The decoded token that carries the payload: the compact token, or a JWS JSON
     /// serialization's first signature (its signatures share one payload).
+    /// `None` while detached content waits for its payload: there is none to show.
     pub fn payload_decoded(&self) -> Option<Rc<Decoded>> {
+        if self
+            .payload_box
+            .as_ref()
+            .is_some_and(|found| found.detached && found.source.is_err())
+        {
+            return None;
+        }
         match self.json_jws.as_deref() {
             Some(Ok(jws)) => jws
                 .signatures

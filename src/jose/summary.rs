@@ -35,7 +35,9 @@ pub fn summarize(inspection: &Inspection, now: f64) -> Option<String> {
         return Some(signed_json(jws, inspection));
     }
     // With detached content, the payload is the payload box's.
-    let decoded = inspection.payload_decoded()?;
+    let decoded = inspection
+        .payload_decoded()
+        .or_else(|| inspection.decoded.clone())?;
     let header = match &decoded.header {
         Ok(header) => &header.json,
         // The decoding error itself is shown beside the token: said once, there.

@@ -22,6 +22,8 @@ test('RFC 7520 4.5 compact and JSON: verified over the payload box, as text or b
   assert.equal(await page.locator('[data-testid=decode-error]').count(), 0, 'the token itself decodes');
   const source = page.locator('[data-testid=detached-payload-source]');
   assert.equal(await source.getAttribute('data-source'), 'missing');
+  assert.match(await text(page, 'verify-status'), /Give the detached payload/);
+  assert.equal(await page.locator('[data-testid=payload-pane]').count(), 0, 'no payload to show yet');
   await assertAccessible(page, 'a detached JWS waiting for its payload');
 
   await page.fill('[data-testid=detached-payload]', payload);

@@ -65,3 +65,34 @@ test('RFC 7520 4.7 flattened, its header unprotected: verifies; with another key
   assert.deepEqual(session.problems, []);
   await session.close();
 });
+
+test('jwcrypto-made tokens verify end to end: flattened ES256, general RS256 + ES256 by kid, detached compact', async () => {
+  const fixtures = JSON.parse(await readFile(`${root}tests/fixtures/jws_json_jwcrypto.json`, 'utf8'));
+  const byForm = (form) => fixtures.cases.find((c) => c.form === form);
+  const session = await open(app.browser, app.server.url, app.server.origin);
+  const { page } = session;
+  const general = byForm('general');
+  await page.fill('[data-testid=key-input]', general.keys);
+  await page.fill('[data-testid=token-input]', general.token);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=jws-signature][data-status=valid]').length === 2);
+  assert.equal(await statusBecomes(page, 'valid'), 'valid');
+  assert.match(await text(page, 'jws-count'), /2 of 2 verify/);
+  await page.fill('[data-testid=key-input]', general.wrong_keys);
+  assert.equal(await statusBecomes(page, 'invalid'), 'invalid');
+
+  const flattened = byForm('flattened');
+  await page.fill('[data-testid=key-input]', flattened.keys);
+  await page.fill('[data-testid=token-input]', flattened.token);
+  assert.equal(await statusBecomes(page, 'valid'), 'valid');
+
+  const detached = byForm('compact-detached');
+  await page.fill('[data-testid=key-input]', detached.keys);
+  await page.fill('[data-testid=token-input]', detached.token);
+  await page.fill('[data-testid=detached-payload]', detached.payload);
+  assert.equal(await statusBecomes(page, 'valid'), 'valid');
+  assert.equal(await page.locator('[data-testid=claims-table] [data-claim=iss]').count() > 0 || (await text(page, 'payload-pane')).includes('jwcrypto.example'), true, 'the given payload is the one shown');
+  await page.fill('[data-testid=detached-payload]', detached.payload.replace('interop', 'interOp'));
+  assert.equal(await statusBecomes(page, 'invalid'), 'invalid');
+  assert.deepEqual(session.problems, []);
+  await session.close();
+});

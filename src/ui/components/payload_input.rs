@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::jose::detached::{Detached, PayloadEncoding, PayloadSource};
+use crate::jose::error::Error;
 use crate::ui::events::{on_choice, on_text};
 
 #[derive(PartialEq, Properties)]
@@ -40,7 +41,8 @@ pub fn PayloadInput(props: &PayloadInputProps) -> Html {
                 if *bytes == 1 { "" } else { "s" }
             ),
         ),
-        Err(err) => ("missing", err.to_string()),
+        Err(Error::DetachedPayloadMissing) => ("missing", "Nothing given yet.".to_owned()),
+        Err(err) => ("unreadable", err.to_string()),
     };
     html! {
         <section class="card payload-input" aria-label="Detached payload">
@@ -59,7 +61,7 @@ pub fn PayloadInput(props: &PayloadInputProps) -> Html {
                         <option value={encoding.as_str()} selected={*encoding == props.encoding}>{ label(*encoding) }</option>
                     }) }
                 </select>
-                <span class={classes!("payload-input-source", found.source.is_err().then_some("payload-input-problem"))}
+                <span class={classes!("payload-input-source", (state == "unreadable").then_some("payload-input-problem"))}
                       data-testid="detached-payload-source" data-source={state}>{ line }</span>
             </div>
         </section>

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::jose::detached::PayloadSource;
+use crate::jose::error::Error;
 use crate::jose::status::{Status, Verification, VerifiedKey};
 
 #[derive(PartialEq, Properties)]
@@ -91,8 +92,14 @@ pub fn Verdict(props: &VerdictProps) -> Html {
     let status = verification.status;
     let strict_ok = verification.strict.is_empty();
     let reason = verification.reason.as_ref().map(ToString::to_string);
+    // Detached content without its payload is a prompt, as a missing key is.
+    let waits_for_payload = verification.reason == Some(Error::DetachedPayloadMissing);
     let (headline, detail) = match status {
         Status::Empty => ("Paste a token to decode and verify it".to_owned(), None),
+        Status::Malformed if waits_for_payload => (
+            "Give the detached payload to verify".to_owned(),
+            reason,
+        ),
         Status::Malformed if props.decode_error_shown => (
             "The token cannot be verified".to_owned(),
             Some("It does not decode: the problem is shown under the token.".to_owned()),
@@ -113,7 +120,10 @@ pub fn Verdict(props: &VerdictProps) -> Html {
         ),
     };
     let strict = (status == Status::Valid).then_some(if strict_ok { "pass" } else { "fail" });
-    let look = Look::of(status, strict_ok);
+    let look = match waits_for_payload {
+        true => Look::NoKey,
+        false => Look::of(status, strict_ok),
+    };
     html! {
         <div class={classes!("verdict", look.class())}
              data-testid={props.testid.clone()} data-status={status.as_str()} data-strict={strict}
