@@ -569,3 +569,22 @@ fn members_compare_directly_for_objects_from_anywhere() {
         .iter()
         .all(|row| row.time.is_none()));
 }
+
+#[test]
+fn the_summary_sentence_names_the_deciding_members() {
+    let a = token(r#"{"alg":"HS256","kid":"1"}"#, r#"{"iss":"a","sub":"x"}"#);
+    let b = token(
+        r#"{"alg":"HS384","kid":"2"}"#,
+        r#"{"iss":"b","sub":"x","n":1}"#,
+    );
+    let sentence = compare(Some(&a), Some(&b)).summary().sentence();
+    assert_eq!(
+        sentence,
+        "3 changed, 1 added, 0 removed, 1 the same; alg, kid and iss differ, which usually decides why one token is accepted and the other not."
+    );
+    let same = compare(Some(&a), Some(&a)).summary().sentence();
+    assert_eq!(same, "The two tokens have the same header and claims.");
+    let c = token(r#"{"alg":"HS256","kid":"1"}"#, r#"{"iss":"a","sub":"y"}"#);
+    let one = compare(Some(&a), Some(&c)).summary().sentence();
+    assert_eq!(one, "1 changed, 0 added, 0 removed, 3 the same.");
+}

@@ -252,6 +252,27 @@ impl Summary {
         .collect()
     }
 
+    /// The comparison in one sentence: "2 changed, 1 added, 0 removed, 5 the same; alg and
+    /// kid differ, which usually decides why one token is accepted and the other not."
+    pub fn sentence(&self) -> String {
+        if self.identical() {
+            return "The two tokens have the same header and claims.".to_owned();
+        }
+        let counts = format!(
+            "{} changed, {} added, {} removed, {} the same",
+            self.changed, self.added, self.removed, self.same
+        );
+        let deciding = self.deciding();
+        let names = match deciding.as_slice() {
+            [] => return format!("{counts}."),
+            [one] => format!("{one} differs"),
+            [first @ .., last] => format!("{} and {last} differ", first.join(", ")),
+        };
+        format!(
+            "{counts}; {names}, which usually decides why one token is accepted and the other not."
+        )
+    }
+
     /// Both tokens read in full and nothing was added, removed or changed.
     pub fn identical(&self) -> bool {
         !self.incomplete && self.added == 0 && self.removed == 0 && self.changed == 0

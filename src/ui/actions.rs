@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::state::compare::Side;
 use super::state::{encoder, workshop, Action, CheckSettings, Mode, Part, PartView};
 use crate::jose::detached::PayloadEncoding;
 use crate::jose::examples::Example;
@@ -29,6 +30,9 @@ pub struct Actions {
     pub set_inner_key: Callback<String>,
     pub set_inner_encoding: Callback<SecretEncoding>,
     pub set_mode: Callback<Mode>,
+    pub set_compare_a: Callback<String>,
+    pub set_compare_b: Callback<String>,
+    pub compare_with_decoder: Callback<MouseEvent>,
     pub encode: Callback<encoder::Edit>,
     pub send_to_decoder: Callback<()>,
     pub workshop: Callback<workshop::Edit>,
@@ -56,6 +60,9 @@ impl Actions {
             set_inner_key: dispatch.reform(|key: String| Action::SetInnerKey(key.into())),
             set_inner_encoding: dispatch.reform(Action::SetInnerEncoding),
             set_mode: dispatch.reform(Action::SetMode),
+            set_compare_a: dispatch.reform(|token| Action::SetCompareToken(Side::A, token)),
+            set_compare_b: dispatch.reform(|token| Action::SetCompareToken(Side::B, token)),
+            compare_with_decoder: on_click(|| Action::CompareWithDecoder),
             encode: dispatch.reform(Action::Encode),
             send_to_decoder: dispatch.reform(|()| Action::SendToDecoder),
             workshop: dispatch.reform(Action::Workshop),

@@ -1,9 +1,10 @@
-//! The page: a tab bar (Decoder, Encoder, Keys) and the chosen mode's panel. The header with
+//! The page: a tab bar (Decoder, Encoder, Keys, Compare) and the chosen mode's panel. The header with
 //! the theme switch is static HTML in `index.html`, painted before the WebAssembly arrives.
 
 use yew::prelude::*;
 
 use super::actions::Actions;
+use super::components::compare_view::compare_view;
 use super::components::decoder::decoder;
 use super::components::encoder::Encoder;
 use super::components::key_workshop::{key_workshop, KeyWorkshopProps};
@@ -50,6 +51,7 @@ pub fn App() -> Html {
             <Encoder encoder={state.encoder.clone()} now={state.now}
                      on_edit={actions.encode.clone()} on_send={actions.send_to_decoder.clone()} />
         },
+        Mode::Compare => compare_view(&state, &actions),
         Mode::Keys => {
             // The workshop only needs the clock while it works (to say for how long).
             let workshop_now = state.workshop.is_working().then_some(state.now);

@@ -3,6 +3,7 @@
 pub mod after_verdict;
 pub mod check_settings;
 pub mod claims_table;
+pub mod compare_view;
 pub mod copy_button;
 pub mod decode_error;
 pub mod decoder;

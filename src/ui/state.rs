@@ -2,6 +2,7 @@
 //! new token reuses the parsed key box, and a new key reuses the decoded token. The pasted
 //! token and the token inside a decrypted JWE are each one `Inspection` from the core.
 
+pub mod compare;
 pub mod encoder;
 pub mod encrypted;
 pub mod generation;
@@ -59,6 +60,8 @@ pub struct State {
     pub findings: Rc<Vec<Finding>>,
     pub encoder: encoder::Encoder,
     pub workshop: workshop::Workshop,
+    /// The Compare mode's two tokens, checked with the decoder's key box.
+    pub compare: compare::Compare,
     /// The mode and the other presentation choices.
     pub view: View,
 }
@@ -193,6 +196,16 @@ pub enum Action {
     SetInnerEncoding(SecretEncoding),
     /// A tab was chosen.
     SetMode(Mode),
+    /// A token in one of the Compare mode's boxes.
+    SetCompareToken(compare::Side, String),
+    /// The decoder's token goes into the Compare mode's first box.
+    CompareWithDecoder,
+    /// The platform's verdict on one of the compared tokens, for this generation of it.
+    SettleCompare {
+        side: compare::Side,
+        generation: Generation,
+        verification: crate::jose::status::Verification,
+    },
     /// A link was opened (at load, or a new fragment): its token, key and mode.
     OpenLink {
         token: Option<String>,
@@ -222,6 +235,7 @@ impl State {
     /// The state for a token (for example from the URL fragment), no key, at time `now`.
     pub fn new(token: String, now: f64) -> State {
         let settings = CheckSettings::default();
+        let compare = compare::Compare::new(&settings, now);
         let mut state = State {
             outer: Outer {
                 input: Rc::from(""),
@@ -240,6 +254,7 @@ impl State {
             findings: Rc::default(),
             encoder: encoder::Encoder::default(),
             workshop: workshop::Workshop::default(),
+            compare,
             view: View::default(),
         };
         state.set_token(token);
@@ -283,6 +298,8 @@ impl State {
 
     fn set_key(&mut self, text: SecretText, encoding: SecretEncoding) {
         self.outer.key.set(text, encoding);
+        self.compare
+            .rekey(self.outer.key.keys.clone(), &self.settings, self.now);
         self.outer
             .inspection
             .rekey_verdict_first(self.outer.key.keys.clone());
@@ -583,6 +600,22 @@ impl State {
                 }
                 self.view.mode = mode;
             }
+            Action::SetCompareToken(side, token) => {
+                let keys = self.outer.key.keys.clone();
+                self.compare
+                    .set_token(side, token, keys, &self.settings, self.now);
+            }
+            Action::CompareWithDecoder => {
+                let token = self.outer.input.to_string();
+                let keys = self.outer.key.keys.clone();
+                self.compare
+                    .set_token(compare::Side::A, token, keys, &self.settings, self.now);
+            }
+            Action::SettleCompare {
+                side,
+                generation,
+                verification,
+            } => return self.compare.settle(side, generation, verification),
             Action::OpenLink { token, key, mode } => {
                 if let Some(key) = key {
                     self.set_key(key, SecretEncoding::Utf8);

@@ -1,4 +1,4 @@
-//! The tab bar: Decoder, Encoder, Keys. Real tabs for assistive technology: one tab stop,
+//! The tab bar: Decoder, Encoder, Keys, Compare. Real tabs for assistive technology: one tab stop,
 //! arrow keys move between them.
 
 use yew::prelude::*;
@@ -38,7 +38,7 @@ pub fn ModeTabs(props: &ModeTabsProps) -> Html {
                 "ArrowRight" => neighbour(mode, 1),
                 "ArrowLeft" => neighbour(mode, -1),
                 "Home" => Mode::Decoder,
-                "End" => Mode::Keys,
+                "End" => Mode::ALL.last().copied().unwrap_or_default(),
                 _ => return,
             };
             event.prevent_default();

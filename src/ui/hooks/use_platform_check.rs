@@ -1,5 +1,6 @@
 //! Runs a pending signature check in WebCrypto after the render that shows it pending (so
-//! typing never waits), for the pasted token and for the token inside a decrypted JWE.
+//! typing never waits), for the pasted token, the token inside a decrypted JWE and the two
+//! compared tokens.
 
 use yew::prelude::*;
 
@@ -7,6 +8,7 @@ use crate::jose::inspection::{Inspection, PlatformCheck};
 use crate::jose::platform::{decide_on_platform, PlatformAnswer, PlatformRequest};
 use crate::jose::protocol::{Reply, Request, VerifyRequest};
 use crate::jose::status::Verification;
+use crate::ui::state::compare::Side;
 use crate::ui::state::{Action, State};
 use crate::ui::webcrypto;
 use crate::ui::worker::{self, Role};
@@ -39,6 +41,9 @@ pub fn use_platform_check(state: &UseReducerHandle<State>) {
             }
         });
     }
+    // The Compare mode's two tokens, each with the shared key box.
+    use_compare_check(state, Side::A);
+    use_compare_check(state, Side::B);
     let state = state.clone();
     use_effect_with(state.inner.generation, move |generation| {
         let generation = *generation;
@@ -47,6 +52,26 @@ pub fn use_platform_check(state: &UseReducerHandle<State>) {
             let dispatcher = state.dispatcher();
             spawn_check(check, move |verification| {
                 dispatcher.dispatch(Action::SettleInner {
+                    generation,
+                    verification,
+                })
+            });
+        }
+    });
+}
+
+/// The check of one of the compared tokens, whenever its token or the key box changes.
+#[hook]
+fn use_compare_check(state: &UseReducerHandle<State>, side: Side) {
+    let state = state.clone();
+    let generation = state.compare.side(side).generation;
+    use_effect_with(generation, move |generation| {
+        let generation = *generation;
+        if let Some(check) = state.compare.side(side).inspection.platform_check() {
+            let dispatcher = state.dispatcher();
+            spawn_check(check, move |verification| {
+                dispatcher.dispatch(Action::SettleCompare {
+                    side,
                     generation,
                     verification,
                 })

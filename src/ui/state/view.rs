@@ -4,17 +4,18 @@
 use crate::jose::key::SecretEncoding;
 use crate::jose::redacted::SecretText;
 
-/// The page's three modes, one tab each; the decoder is the default.
+/// The page's four modes, one tab each; the decoder is the default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
     #[default]
     Decoder,
     Encoder,
     Keys,
+    Compare,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 3] = [Mode::Decoder, Mode::Encoder, Mode::Keys];
+    pub const ALL: [Mode; 4] = [Mode::Decoder, Mode::Encoder, Mode::Keys, Mode::Compare];
 
     /// The name in the URL fragment (`#mode=…`) and in the tabs' test ids.
     pub fn as_str(self) -> &'static str {
@@ -22,6 +23,7 @@ impl Mode {
             Mode::Decoder => "decoder",
             Mode::Encoder => "encoder",
             Mode::Keys => "keys",
+            Mode::Compare => "compare",
         }
     }
 
@@ -35,6 +37,7 @@ impl Mode {
             Mode::Decoder => "Decoder",
             Mode::Encoder => "Encoder",
             Mode::Keys => "Keys",
+            Mode::Compare => "Compare",
         }
     }
 }
