@@ -91,7 +91,7 @@ fn pem_certificate(der: &[u8]) -> String {
 #[test]
 fn every_generated_chain_gets_the_status_and_links_its_case_expects() {
     let cases = cases();
-    assert_eq!(cases.len(), 18);
+    assert_eq!(cases.len(), 20);
     for case in &cases {
         let id = case["id"].as_str().unwrap();
         let anchors = anchors_in_pem(case["anchor_pem"].as_str().unwrap());
@@ -364,6 +364,19 @@ fn the_failing_constraint_is_named() {
             algorithm: "sha224WithRSAEncryption".to_owned()
         }]
     );
+    assert_eq!(
+        first("critical-extension", 1),
+        [Problem::CriticalExtension {
+            oid: "1.3.6.1.4.1.55555.1".to_owned()
+        }]
+    );
+    assert_eq!(
+        first("wrong-key-type", 1),
+        [Problem::WrongKeyType {
+            algorithm: "sha384WithRSAEncryption".to_owned(),
+            key: "EC P-256".to_owned()
+        }]
+    );
     let expired = case("expired-leaf");
     let chain = check(
         &expired,
@@ -381,6 +394,27 @@ fn the_failing_constraint_is_named() {
         problems(&chain, 0)[0].to_string(),
         "it expired at 2022-01-01T00:00:00Z"
     );
+}
+
+#[test]
+fn an_outer_signature_algorithm_unlike_the_signed_one_is_named() {
+    // rsa-pkcs1's intermediate is signed with sha384WithRSAEncryption, written in the TBS and
+    // after it; the copy after it becomes sha512WithRSAEncryption.
+    let case = case("rsa-pkcs1");
+    let anchors = anchors_in_pem(case["anchor_pem"].as_str().unwrap());
+    let sha384 = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0c];
+    let changed = with_entry(&header(case["token"].as_str().unwrap()), 1, |der| {
+        let at = der.windows(9).rposition(|window| window == sha384).unwrap();
+        der[at + 8] = 0x0d;
+    });
+    let chain = check_chain(&changed, &anchors, at(&case)).unwrap();
+    assert_eq!(
+        problems(&chain, 1),
+        [Problem::AlgorithmMismatch, Problem::BadSignature]
+    );
+    assert_eq!(links(&chain), ["ok", "algorithm-mismatch"]);
+    let details = chain.certificates[1].details.as_ref().unwrap();
+    assert_eq!(details.signature_algorithm, "sha512WithRSAEncryption");
 }
 
 #[test]
