@@ -3,6 +3,7 @@
 
 pub mod alg;
 pub mod base64url;
+pub mod chain;
 pub mod claims;
 pub mod compare;
 pub mod detached;

@@ -369,3 +369,62 @@ fn the_claims_table_reads_the_shared_payload() {
     assert!(inspection.tables.claims.iter().any(|row| row.name == "iss"));
     assert_eq!(inspection.verification.status, Status::NoKey);
 }
+
+/// Findings of a general serialization: what its signatures share once (the payload's missing
+/// `exp`), what one signer's header does titled with that signature's number (an `alg: none`
+/// signature, a `kid` with a path in it).
+#[test]
+fn findings_of_a_general_serialization_say_which_signature_they_are_about() {
+    use jwt_debugger::jose::base64url;
+    use jwt_debugger::jose::inspection::{CheckSettings, Inspection};
+    let protected = |header: Value| base64url::encode(header.to_string().as_bytes());
+    let payload = base64url::encode(br#"{"sub":"someone"}"#);
+    let text = json!({
+        "payload": payload,
+        "signatures": [
+            {"protected": protected(json!({"alg": "HS256", "kid": "../../dev/null"})), "signature": "AAAA"},
+            {"protected": protected(json!({"alg": "none"})), "signature": ""},
+        ]
+    })
+    .to_string();
+    let inspection = Inspection::of_text(&text, None, &CheckSettings::default(), 0.0);
+    let titles: Vec<(&str, &str)> = inspection
+        .findings
+        .iter()
+        .map(|finding| (finding.code.as_str(), finding.title.as_str()))
+        .collect();
+    let of = |code: &str| {
+        titles
+            .iter()
+            .filter(|(c, _)| *c == code)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of("alg-none").len(), 1, "{titles:?}");
+    assert!(
+        of("alg-none")[0].1.starts_with("Signature 2: "),
+        "{titles:?}"
+    );
+    assert!(
+        of("kid-injection")[0].1.starts_with("Signature 1: "),
+        "{titles:?}"
+    );
+    let missing_exp = of("missing-exp");
+    assert_eq!(missing_exp.len(), 1, "shared, so said once: {titles:?}");
+    assert!(!missing_exp[0].1.starts_with("Signature"), "{titles:?}");
+
+    // Its negative twin: a serialization with one clean signature has no per-signature titles.
+    let clean = json!({
+        "payload": payload,
+        "signatures": [{"protected": protected(json!({"alg": "HS256"})), "signature": "AAAA"}]
+    })
+    .to_string();
+    let inspection = Inspection::of_text(&clean, None, &CheckSettings::default(), 0.0);
+    assert!(inspection
+        .findings
+        .iter()
+        .all(|finding| !finding.title.starts_with("Signature")));
+    assert!(inspection
+        .findings
+        .iter()
+        .all(|finding| finding.code.as_str() != "alg-none"));
+}

@@ -340,10 +340,14 @@ impl Inspection {
             return;
         }
         let keys = self.keys.as_deref().and_then(|keys| keys.as_ref().ok());
-        self.untimed = self
-            .checked()
-            .map(|decoded| lint::untimed(decoded, keys))
-            .unwrap_or_default();
+        self.untimed = match self.json_jws.as_deref() {
+            Some(Ok(jws)) => jws_json::untimed_findings(jws, keys),
+            Some(Err(_)) => Vec::new(),
+            None => self
+                .checked()
+                .map(|decoded| lint::untimed(decoded, keys))
+                .unwrap_or_default(),
+        };
         self.complete = true;
         self.retime(settings, now);
     }
@@ -363,7 +367,10 @@ impl Inspection {
         let clock = settings.clock(now);
         let checked = self.checked().cloned();
         let decoded = checked.as_deref();
-        let timed = decoded
+        // The times are the payload's: a JWS JSON serialization's signatures share them.
+        let payload = self.payload_decoded();
+        let timed = payload
+            .as_deref()
             .map(|decoded| lint::timed(decoded, &clock, settings.max_lifetime))
             .unwrap_or_default();
         let mut findings: Vec<Finding> = lint::merge(&self.untimed, &timed)
@@ -377,7 +384,6 @@ impl Inspection {
         if *self.findings != findings {
             self.findings = Rc::new(findings);
         }
-        let payload = self.payload_decoded();
         let claims = payload.as_deref().and_then(Decoded::claims);
         let header = decoded
             .and_then(|d| d.header.as_ref().ok())

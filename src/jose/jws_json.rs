@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use super::error::Error;
 use super::input::Removed;
 use super::key::KeySet;
+use super::lint::{self, Finding};
 use super::platform::decide_here;
 use super::status::{Status, Verification};
 use super::token::{decode_jws_parts, Decoded, Header};
@@ -264,4 +265,47 @@ pub fn verified_count(verdicts: &[Verification]) -> (usize, usize) {
         .filter(|v| v.status == Status::Valid)
         .count();
     (valid, verdicts.len())
+}
+
+/// The findings that do not move with the clock, for every signature: one all signatures share
+/// (about the payload, say) is listed once; one of some signatures only is titled with their
+/// numbers, so a general serialization says which signer it is about.
+pub fn untimed_findings(jws: &JwsJson, keys: Option<&KeySet>) -> Vec<Finding> {
+    let each: Vec<Vec<Finding>> = jws
+        .signatures
+        .iter()
+        .map(|signature| lint::untimed(&signature.decoded, keys))
+        .collect();
+    let mut found: Vec<(Finding, Vec<usize>)> = Vec::new();
+    for (index, findings) in each.iter().enumerate() {
+        for finding in findings {
+            match found.iter_mut().find(|(seen, _)| seen == finding) {
+                Some((_, numbers)) => numbers.push(index + 1),
+                None => found.push((finding.clone(), vec![index + 1])),
+            }
+        }
+    }
+    let all = jws.signatures.len();
+    found
+        .into_iter()
+        .map(|(finding, numbers)| match numbers.len() == all {
+            true => finding,
+            false => {
+                let which = numbers
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let noun = if numbers.len() == 1 {
+                    "Signature"
+                } else {
+                    "Signatures"
+                };
+                Finding {
+                    title: format!("{noun} {which}: {}", finding.title),
+                    ..finding
+                }
+            }
+        })
+        .collect()
 }

@@ -34,3 +34,30 @@ pub fn verify_pss(hash: Hash, key: &PublicKey, input: &[u8], signature: &[u8]) -
     }
     .is_ok()
 }
+
+/// Verifies an RSASSA-PSS signature whose salt length is given, as X.509's RSASSA-PSS-params
+/// give it (RFC 4055 §3.1); MGF1 uses the same hash, the only form the `rsa` crate runs.
+pub fn verify_pss_salt(
+    hash: Hash,
+    key: &PublicKey,
+    salt_len: usize,
+    input: &[u8],
+    signature: &[u8],
+) -> bool {
+    let Ok(signature) = pss::Signature::try_from(signature) else {
+        return false;
+    };
+    let key = key.clone();
+    match hash {
+        Hash::Sha256 => {
+            pss::VerifyingKey::<Sha256>::new_with_salt_len(key, salt_len).verify(input, &signature)
+        }
+        Hash::Sha384 => {
+            pss::VerifyingKey::<Sha384>::new_with_salt_len(key, salt_len).verify(input, &signature)
+        }
+        Hash::Sha512 => {
+            pss::VerifyingKey::<Sha512>::new_with_salt_len(key, salt_len).verify(input, &signature)
+        }
+    }
+    .is_ok()
+}

@@ -156,7 +156,7 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
             if !outer.embedded.is_empty() {
                 <EmbeddedKeys keys={outer.embedded.clone()} />
             }
-            if decoded.is_some() {
+            if decoded.is_some() || json_jws.is_some() {
                 <Findings findings={state.findings.clone()} secret_search={state.search.state.clone()}
                           on_search={actions.start_secret_search.clone()} />
             }
