@@ -29,7 +29,7 @@ fn vector(path: &str) -> Value {
 /// platform checks settled as the page settles them.
 fn inspect(token: &str, key: &Value, given: &GivenPayload) -> Inspection {
     let keys = Some(Rc::new(key::parse(&key.to_string(), SecretEncoding::Utf8)));
-    let mut inspection = Inspection::verdict_first(token, keys, given);
+    let mut inspection = Inspection::verdict_first(token, keys, given, 0);
     if let Some(check) = inspection.platform_check() {
         inspection.settle(common::decide_check_here(&check));
     }
@@ -251,7 +251,7 @@ fn a_new_payload_box_rechecks_the_token_it_belongs_to() {
         &example["input"]["key"].to_string(),
         SecretEncoding::Utf8,
     )));
-    let mut inspection = Inspection::verdict_first(token, keys, &GivenPayload::default());
+    let mut inspection = Inspection::verdict_first(token, keys, &GivenPayload::default(), 0);
     assert_eq!(inspection.verification.status, Status::Malformed);
     inspection.give_payload(text(example["input"]["payload"].as_str().unwrap()));
     assert_eq!(inspection.verification.status, Status::Valid);

@@ -219,7 +219,7 @@ fn inspect_detached(case: &Value, keys: &str, payload: &str) -> Inspection {
     use jwt_debugger::jose::detached::{GivenPayload, PayloadEncoding};
     let keys = Some(Rc::new(key::parse(keys, SecretEncoding::Utf8)));
     let given = GivenPayload::new(payload, PayloadEncoding::Text);
-    let mut inspection = Inspection::verdict_first(text(case, "token"), keys, &given);
+    let mut inspection = Inspection::verdict_first(text(case, "token"), keys, &given, 0);
     if let Some(check) = inspection.platform_check() {
         inspection.settle(common::decide_check_here(&check));
     }

@@ -34,7 +34,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::key::{KeyEntry, KeyFormat, KeySet};
+use super::key::{KeyEntry, KeySet};
 use super::platform::PlatformAnswer;
 use certificate::Parsed;
 pub use link::{Issuer, Link, NotCa, Problem};
@@ -155,12 +155,7 @@ impl Chain {
 
     /// The leaf's key as a key set, for `verify` to check the token with.
     pub fn leaf_key_set(&self) -> Option<KeySet> {
-        self.leaf_key.clone().map(|entry| KeySet {
-            format: KeyFormat::Pem("CERTIFICATE".to_owned()),
-            entries: vec![entry],
-            skipped: Vec::new(),
-            kids: Vec::new(),
-        })
+        self.leaf_key.clone().map(KeySet::of_certificate)
     }
 
     /// The leaf's subject, to name it in the verdict.

@@ -3,10 +3,15 @@
 //! the key; a moving clock redoes only what depends on time. The page holds one for the pasted
 //! token and one more for the signed token inside a decrypted JWE.
 
+mod anchored;
+
 use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
+pub use anchored::ChainCheck;
+
+use super::chain::ChainPlan;
 use super::claims::{claim_rows, header_rows, ClaimRow, Clock, Expectations, Lifetime};
 use super::detached::{self, Detached, GivenPayload};
 use super::embedded::{embedded_keys, EmbeddedKey};
@@ -18,7 +23,7 @@ use super::jws_json::{self, JwsJson};
 use super::key::KeySet;
 use super::known_secrets::Target;
 use super::lint::{self, Finding, FindingCode};
-use super::platform::decide_here;
+use super::platform::{decide_here, PlatformAnswer};
 use super::status::{Status, Verification};
 use super::token::{decode, Decoded, Form, HeaderAlg};
 
@@ -131,6 +136,15 @@ pub struct Inspection {
     detached_jws: Option<Rc<Map<String, Value>>>,
     /// Keys the token's header carries (never used to verify).
     pub embedded: Rc<Vec<EmbeddedKey>>,
+    /// The token's `x5c` chain, its links checked against the key box's trust anchors.
+    pub chain: Option<ChainCheck>,
+    /// With trust anchors in the key box, the chain's leaf key: the signature is checked with it.
+    leaf_keys: ParsedKeys,
+    /// The signature's own verdict (`None` while the platform checks it), which a chain's
+    /// verdict then judges.
+    signature_verdict: Option<Verification>,
+    /// The check time a chain is judged at, Unix seconds.
+    at: i64,
     pub keys: ParsedKeys,
     /// The verdict, or `Pending` while the check waits on the platform (WebCrypto).
     pub verification: Rc<Verification>,
@@ -153,15 +167,22 @@ impl Inspection {
         settings: &CheckSettings,
         now: f64,
     ) -> Inspection {
-        let mut inspection = Inspection::verdict_first(token, keys, &GivenPayload::default());
+        let at = settings.clock(now).now as i64;
+        let mut inspection = Inspection::verdict_first(token, keys, &GivenPayload::default(), at);
         inspection.complete(settings, now);
         inspection
     }
 
     /// The token decoded and its verdict decided (or left to the platform), without findings
     /// or tables: what the page paints first. `complete` builds the rest.
-    /// `given` is the payload box, for a token whose content is detached.
-    pub fn verdict_first(token: &str, keys: ParsedKeys, given: &GivenPayload) -> Inspection {
+    /// `given` is the payload box, for a token whose content is detached; `at` the time (Unix
+    /// seconds) a certificate chain is judged at.
+    pub fn verdict_first(
+        token: &str,
+        keys: ParsedKeys,
+        given: &GivenPayload,
+        at: i64,
+    ) -> Inspection {
         let cleaned = clean(token);
         // JSON is a JWS or JWE JSON serialization (or a paste that says why it is neither),
         // parsed once to tell which.
@@ -187,7 +208,7 @@ impl Inspection {
             jws: json_jws,
             detached_jws,
         };
-        Inspection::build(Role::Pasted, cleaned, decoded, json, keys, given)
+        Inspection::build(Role::Pasted, cleaned, decoded, json, keys, given, at)
     }
 
     /// The inspection of the signed token inside a decrypted JWE.
@@ -207,8 +228,9 @@ impl Inspection {
             detached_jws: None,
         };
         let given = GivenPayload::default();
+        let at = settings.clock(now).now as i64;
         let mut inspection =
-            Inspection::build(Role::Inner, cleaned, Some(inner), json, keys, &given);
+            Inspection::build(Role::Inner, cleaned, Some(inner), json, keys, &given, at);
         inspection.complete(settings, now);
         inspection
     }
@@ -220,6 +242,7 @@ impl Inspection {
         json: Json,
         keys: ParsedKeys,
         given: &GivenPayload,
+        at: i64,
     ) -> Inspection {
         let header = decoded.as_ref().and_then(|d| d.header.as_ref().ok());
         let embedded = Rc::new(header.map(|h| embedded_keys(&h.json)).unwrap_or_default());
@@ -235,6 +258,10 @@ impl Inspection {
             attached: None,
             detached_jws: json.detached_jws,
             embedded,
+            chain: None,
+            leaf_keys: None,
+            signature_verdict: None,
+            at,
             keys: None,
             verification: Rc::new(Verification::pending()),
             untimed: Vec::new(),
@@ -298,6 +325,7 @@ impl Inspection {
 
     /// Checks the token with another key box: the verdict and every finding anew.
     pub fn rekey(&mut self, keys: ParsedKeys, settings: &CheckSettings, now: f64) {
+        self.at = settings.clock(now).now as i64;
         self.rekey_verdict_first(keys);
         self.complete(settings, now);
     }
@@ -316,22 +344,72 @@ impl Inspection {
                 }
                 (Err(err), _) => vec![Verification::failed(err.clone())],
             };
-            self.verification = Rc::new(jws_json::overall(&verdicts));
+            let overall = jws_json::overall(&verdicts);
+            self.signature_verdict = (overall.status != Status::Pending).then(|| overall.clone());
+            self.verification = Rc::new(overall);
             self.signatures = Rc::new(verdicts);
             return;
         }
         // A header that does not decode is the first thing to say; after it, a missing payload.
         let header_read = self.decoded.as_deref().is_some_and(|d| d.header.is_ok());
         if let (Some(err), true) = (self.payload_problem(), header_read) {
-            self.verification = Rc::new(Verification::failed(err.clone()));
+            let failed = Verification::failed(err.clone());
+            self.signature_verdict = Some(failed.clone());
+            self.verification = Rc::new(failed);
             return;
         }
-        let decided = decide_here(
+        let chain = anchored::begin(
+            self.checked().map(Rc::as_ref),
+            self.keys.as_deref(),
+            self.at,
+        );
+        (self.chain, self.leaf_keys) =
+            chain.map_or((None, None), |(check, leaf)| (Some(check), leaf));
+        self.signature_verdict = decide_here(
             self.checked().map(Rc::as_ref),
             &self.cleaned.removed,
-            self.keys.as_deref(),
+            self.signature_keys().as_deref(),
         );
-        self.verification = Rc::new(decided.unwrap_or_else(Verification::pending));
+        self.verification = Rc::new(self.combined());
+    }
+
+    /// The keys the signature is checked with: a chain's leaf when the key box holds trust
+    /// anchors, otherwise the key box's.
+    fn signature_keys(&self) -> ParsedKeys {
+        self.leaf_keys.clone().or_else(|| self.keys.clone())
+    }
+
+    /// The verdict from the signature's own and, when it was checked with a chain's leaf, the
+    /// chain's: pending until both are in.
+    fn combined(&self) -> Verification {
+        let Some(signature) = &self.signature_verdict else {
+            return Verification::pending();
+        };
+        match (&self.chain, self.leaf_keys.is_some()) {
+            (Some(ChainCheck::Checking(_)), true) => Verification::pending(),
+            (Some(ChainCheck::Checked(chain)), true) => anchored::judge(signature, chain),
+            _ => signature.clone(),
+        }
+    }
+
+    /// The chain whose links wait on the platform, if any.
+    pub fn chain_plan(&self) -> Option<Rc<ChainPlan>> {
+        match &self.chain {
+            Some(ChainCheck::Checking(plan)) => Some(Rc::clone(plan)),
+            _ => None,
+        }
+    }
+
+    /// Takes the platform's answers to the chain's link signatures, if it still waits for them.
+    pub fn settle_chain(&mut self, answers: &[PlatformAnswer]) -> bool {
+        let settled = self
+            .chain
+            .as_mut()
+            .is_some_and(|chain| chain.settle(answers));
+        if settled {
+            self.verification = Rc::new(self.combined());
+        }
+        settled
     }
 
     /// Builds the findings and tables the verdict came without; nothing if they are built.
@@ -424,10 +502,11 @@ impl Inspection {
 
     /// Takes the platform's verdict, if the check still waits for one.
     pub fn settle(&mut self, verification: Verification) -> bool {
-        if self.verification.status != Status::Pending {
+        if self.signature_verdict.is_some() || self.json_jws.is_some() {
             return false;
         }
-        self.verification = Rc::new(verification);
+        self.signature_verdict = Some(verification);
+        self.verification = Rc::new(self.combined());
         true
     }
 
@@ -487,13 +566,13 @@ impl Inspection {
 
     /// The check to run on the platform, while the verdict waits on one.
     pub fn platform_check(&self) -> Option<PlatformCheck> {
-        if self.verification.status != Status::Pending {
+        if self.signature_verdict.is_some() || self.json_jws.is_some() {
             return None;
         }
         Some(PlatformCheck {
             decoded: self.checked()?.clone(),
             removed: self.cleaned.removed.clone(),
-            keys: self.keys.clone()?,
+            keys: self.signature_keys()?,
         })
     }
 

@@ -274,9 +274,22 @@ pub struct KeySet {
     pub skipped: Vec<String>,
     /// Every `kid` in the input, including those of skipped keys (to spot duplicates).
     pub kids: Vec<String>,
+    /// The certificates of a PEM key box, as trust anchors for a token's `x5c` chain.
+    pub anchors: Vec<super::chain::Anchor>,
 }
 
 impl KeySet {
+    /// The one key of a certificate (a chain's leaf), as a set to verify with.
+    pub fn of_certificate(entry: KeyEntry) -> KeySet {
+        KeySet {
+            format: KeyFormat::Pem("CERTIFICATE".to_owned()),
+            entries: vec![entry],
+            skipped: Vec::new(),
+            kids: Vec::new(),
+            anchors: Vec::new(),
+        }
+    }
+
     /// True when the input is a set (several keys to choose from by `kid`).
     pub fn is_set(&self) -> bool {
         self.format == KeyFormat::Jwks || self.entries.len() > 1
@@ -318,6 +331,7 @@ impl KeySet {
             entries: vec![KeyEntry::bare(Key::Secret(secret))],
             skipped: Vec::new(),
             kids: Vec::new(),
+            anchors: Vec::new(),
         })
     }
 }

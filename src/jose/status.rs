@@ -104,6 +104,8 @@ pub struct VerifiedKey {
     /// RFC 7638 thumbprint.
     pub thumbprint: String,
     pub certificate: Option<Certificate>,
+    /// The key is a chain's leaf, chained to this trust anchor of the key box (its subject).
+    pub anchor: Option<String>,
 }
 
 /// A status with what explains it.
@@ -219,6 +221,7 @@ pub fn conclude(
                     description: entry.key.describe(),
                     thumbprint: entry.meta.thumbprint.clone(),
                     certificate: entry.meta.certificate.clone(),
+                    anchor: None,
                 }),
                 tried: 1,
                 strict: strict::check(decoded, removed, check.signed.alg, keys, index),

@@ -53,6 +53,9 @@ pub enum StrictProblem {
     MixedKeySet,
     /// The key that verified is the one the token carries in its header.
     KeyFromToken { parameter: &'static str },
+    /// With trust anchors in the key box, the token's `x5c` chain does not reach one intact:
+    /// the leaf's key verified, but nothing vouches for the leaf.
+    ChainNotTrusted { reason: String },
 }
 
 impl StrictProblem {
@@ -73,6 +76,7 @@ impl StrictProblem {
             StrictProblem::DuplicateKid { .. } => "duplicate-kid",
             StrictProblem::MixedKeySet => "mixed-key-set",
             StrictProblem::KeyFromToken { .. } => "key-from-token",
+            StrictProblem::ChainNotTrusted { .. } => "chain-not-trusted",
         }
     }
 }
@@ -131,6 +135,10 @@ impl fmt::Display for StrictProblem {
             StrictProblem::MixedKeySet => write!(
                 f,
                 "The key set mixes secrets with public keys, which invites algorithm-confusion attacks."
+            ),
+            StrictProblem::ChainNotTrusted { reason } => write!(
+                f,
+                "The key that verified is the leaf of the token's own \"x5c\" chain, and the chain does not reach your trust anchor: {reason}."
             ),
             StrictProblem::KeyFromToken { parameter: "x5c" } => write!(
                 f,

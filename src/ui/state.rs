@@ -145,6 +145,12 @@ pub enum Action {
         generation: Generation,
         verification: crate::jose::status::Verification,
     },
+    /// The platform's answers to a certificate chain's link signatures, in the plan's order,
+    /// for this generation of the inputs.
+    SettleChain {
+        generation: Generation,
+        answers: Vec<crate::jose::platform::PlatformAnswer>,
+    },
     /// The platform's verdict on one signature of a JWS JSON serialization, for this
     /// generation of the inputs.
     SettleSignature {
@@ -284,8 +290,12 @@ impl State {
 
     fn set_token(&mut self, token: String) {
         // The findings and tables follow the verdict (`Action::ShowParts`).
-        self.outer.inspection =
-            Inspection::verdict_first(&token, self.outer.key.keys.clone(), &self.outer.payload);
+        self.outer.inspection = Inspection::verdict_first(
+            &token,
+            self.outer.key.keys.clone(),
+            &self.outer.payload,
+            self.clock().now as i64,
+        );
         self.view.parts_pending = Some(match token.len() > view::PARTS_AFTER_VERDICT_ABOVE {
             true => view::PartsToCome::All,
             false => view::PartsToCome::Held,
@@ -511,6 +521,15 @@ impl State {
                     return false;
                 }
                 return self.outer.inspection.settle(verification);
+            }
+            Action::SettleChain {
+                generation,
+                answers,
+            } => {
+                if !self.outer.generation.is_current(generation) {
+                    return false;
+                }
+                return self.outer.inspection.settle_chain(&answers);
             }
             Action::SettleSignature {
                 generation,

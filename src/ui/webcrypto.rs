@@ -22,21 +22,43 @@ thread_local! {
 
 /// Asks WebCrypto whether the request's key verifies its signature.
 pub async fn ask(request: &PlatformRequest) -> PlatformAnswer {
-    match verify(request).await {
+    ask_with(
+        request.algorithm,
+        &request.jwk,
+        &request.signing_input,
+        &request.signature,
+    )
+    .await
+}
+
+/// Asks WebCrypto whether the key (a public JWK) verifies `signature` over `signed` with
+/// `algorithm`: a token's signature, or a certificate chain's link.
+pub async fn ask_with(
+    algorithm: PlatformAlg,
+    jwk: &str,
+    signed: &[u8],
+    signature: &[u8],
+) -> PlatformAnswer {
+    match verify(algorithm, jwk, signed, signature).await {
         Ok(true) => PlatformAnswer::Matches,
         Ok(false) => PlatformAnswer::DoesNotMatch,
         Err(_) => PlatformAnswer::CannotRun,
     }
 }
 
-async fn verify(request: &PlatformRequest) -> Result<bool, JsValue> {
+async fn verify(
+    algorithm: PlatformAlg,
+    jwk: &str,
+    signed: &[u8],
+    signature: &[u8],
+) -> Result<bool, JsValue> {
     let subtle = subtle()?;
-    let key = import(&subtle, &request.jwk, request.algorithm).await?;
+    let key = import(&subtle, jwk, algorithm).await?;
     let promise = subtle.verify_with_object_and_u8_array_and_u8_array(
-        &verify_params(request.algorithm)?,
+        &verify_params(algorithm)?,
         &key,
-        &request.signature,
-        &request.signing_input,
+        signature,
+        signed,
     )?;
     Ok(JsFuture::from(promise).await?.as_bool().unwrap_or(false))
 }

@@ -14,7 +14,7 @@ use super::{
     Anchor, Broken, CertificateDetails, Chain, ChainCertificate, ChainStatus, EntryError, Issuer,
     Link, Problem, ThumbprintCheck, Validity,
 };
-use crate::jose::key::KeyEntry;
+use crate::jose::key::{KeyEntry, KeySet};
 use crate::jose::platform::PlatformAnswer;
 
 /// A chain read and its links prepared, waiting for the answers to its signature checks.
@@ -184,6 +184,11 @@ pub fn plan(header: &Map<String, Value>, anchors: &[Anchor], at: i64) -> Option<
 }
 
 impl ChainPlan {
+    /// The leaf's key as a key set, to verify the token with before the links are checked.
+    pub fn leaf_key_set(&self) -> Option<KeySet> {
+        self.leaf_key.clone().map(KeySet::of_certificate)
+    }
+
     /// The signature checks to run, in the order `conclude` wants their answers.
     pub fn signatures(&self) -> &[LinkSignature] {
         &self.signatures

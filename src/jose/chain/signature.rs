@@ -5,7 +5,7 @@ use der::asn1::ObjectIdentifier;
 use spki::AlgorithmIdentifierOwned;
 
 use super::Problem;
-use crate::jose::alg::Hash;
+use crate::jose::alg::{Curve, Hash, PlatformAlg};
 use crate::jose::key::{EcKey, Key, KeyEntry};
 use crate::jose::{ecdsa, eddsa, rsa};
 
@@ -143,6 +143,39 @@ pub struct LinkSignature {
 }
 
 impl LinkSignature {
+    /// What a platform verifier (WebCrypto) runs for it: RSA, and ECDSA on the NIST curves;
+    /// `None` for Ed25519, which the page checks itself (`ed25519_here`).
+    pub fn platform_algorithm(&self) -> Option<PlatformAlg> {
+        match (self.scheme, &self.key.key) {
+            (Scheme::RsaPkcs1(hash), Key::Rsa(_)) => Some(PlatformAlg::RsaPkcs1 {
+                hash: hash.webcrypto_name(),
+            }),
+            (Scheme::RsaPss { hash, salt_len }, Key::Rsa(_)) => Some(PlatformAlg::RsaPss {
+                hash: hash.webcrypto_name(),
+                salt_length: salt_len,
+            }),
+            (Scheme::Ecdsa(hash), Key::Ec(key)) => match key.curve() {
+                curve @ (Curve::P256 | Curve::P384 | Curve::P521) => Some(PlatformAlg::Ecdsa {
+                    hash: hash.webcrypto_name(),
+                    named_curve: curve.jwk_name(),
+                }),
+                Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519 => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The Ed25519 check here (the page carries it for EdDSA tokens); `None` for the other
+    /// schemes, so the page does not carry RSA and the NIST curves for them.
+    pub fn ed25519_here(&self) -> Option<bool> {
+        match (self.scheme, &self.key.key) {
+            (Scheme::Ed25519, Key::Ed25519(key)) => {
+                Some(eddsa::verify(key, &self.signed, &self.signature))
+            }
+            _ => None,
+        }
+    }
+
     /// Runs the check here, with RustCrypto (natively and in the worker).
     pub fn verify_here(&self) -> bool {
         match (self.scheme, &self.key.key) {

@@ -16,6 +16,7 @@ pub fn parse_one(object: &Map<String, Value>) -> Result<KeySet, Error> {
             kids: entry.meta.kid.iter().cloned().collect(),
             entries: vec![entry],
             skipped: Vec::new(),
+            anchors: Vec::new(),
         });
     }
     Err(format_error(
@@ -63,6 +64,7 @@ pub fn parse_set(keys: &[Value]) -> Result<KeySet, Error> {
         entries,
         skipped,
         kids,
+        anchors: Vec::new(),
     })
 }
 

@@ -8,6 +8,7 @@ use spki::SubjectPublicKeyInfoRef;
 
 use super::{rsa_key, Certificate, EcKey, Key, KeyEntry, KeyFormat, KeyMeta, KeySet};
 use crate::jose::alg::Curve;
+use crate::jose::chain;
 use crate::jose::error::Error;
 
 const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
@@ -53,11 +54,17 @@ pub fn parse(text: &str) -> Result<KeySet, Error> {
             detail: "no complete -----BEGIN …----- / -----END …----- block".to_owned(),
         });
     };
+    let entries_have_certificate = entries.iter().any(|entry| entry.meta.certificate.is_some());
     Ok(KeySet {
         format: KeyFormat::Pem(label),
         entries,
         skipped: Vec::new(),
         kids: Vec::new(),
+        // Only a certificate can anchor a chain; other blocks cost nothing here.
+        anchors: match entries_have_certificate {
+            true => chain::anchors_in_pem(text),
+            false => Vec::new(),
+        },
     })
 }
 

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::jose::chain::LinkSignature;
 use crate::jose::inspection::{Inspection, PlatformCheck};
 use crate::jose::platform::{decide_on_platform, PlatformAnswer, PlatformRequest};
 use crate::jose::protocol::{Reply, Request, VerifyRequest};
@@ -26,6 +27,20 @@ pub fn use_platform_check(state: &UseReducerHandle<State>) {
                         generation,
                         verification,
                     })
+                });
+            }
+            // A certificate chain's links: each signature with its issuer's key.
+            if let Some(plan) = state.outer.inspection.chain_plan() {
+                let dispatcher = state.dispatcher();
+                yew::platform::spawn_local(async move {
+                    let mut answers = Vec::with_capacity(plan.signatures().len());
+                    for signature in plan.signatures() {
+                        answers.push(link_answer(signature).await);
+                    }
+                    dispatcher.dispatch(Action::SettleChain {
+                        generation,
+                        answers,
+                    });
                 });
             }
             // A JWS JSON serialization: each signature its own check.
@@ -78,6 +93,27 @@ fn use_compare_check(state: &UseReducerHandle<State>, side: Side) {
             });
         }
     });
+}
+
+/// WebCrypto's answer for a chain's link (RSA, the NIST curves), or the page's own for Ed25519;
+/// one WebCrypto cannot run stays unchecked, never "bad signature".
+async fn link_answer(signature: &LinkSignature) -> PlatformAnswer {
+    match signature.platform_algorithm() {
+        Some(algorithm) => {
+            webcrypto::ask_with(
+                algorithm,
+                &signature.key.canonical_jwk,
+                &signature.signed,
+                &signature.signature,
+            )
+            .await
+        }
+        None => match signature.ed25519_here() {
+            Some(true) => PlatformAnswer::Matches,
+            Some(false) => PlatformAnswer::DoesNotMatch,
+            None => PlatformAnswer::CannotRun,
+        },
+    }
 }
 
 /// Runs `check` on the platform and hands its verdict to `settle`.

@@ -83,7 +83,8 @@ impl Compare {
         now: f64,
     ) {
         let one = self.side_mut(side);
-        let mut inspection = Inspection::verdict_first(&token, keys, &GivenPayload::default());
+        let at = settings.clock(now).now as i64;
+        let mut inspection = Inspection::verdict_first(&token, keys, &GivenPayload::default(), at);
         inspection.complete(settings, now);
         one.inspection = inspection;
         one.input = token.into();
