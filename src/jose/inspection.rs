@@ -392,6 +392,17 @@ impl Inspection {
         }
     }
 
+    /// Judges a token's certificate chain at another check time (the user set one): the
+    /// chain and verdict anew. `false` when there is no chain or the time is the same.
+    pub fn rejudge_chain_at(&mut self, at: i64) -> bool {
+        if self.chain.is_none() || self.at == at {
+            return false;
+        }
+        self.at = at;
+        self.rekey_verdict_first(self.keys.clone());
+        true
+    }
+
     /// The chain whose links wait on the platform, if any.
     pub fn chain_plan(&self) -> Option<Rc<ChainPlan>> {
         match &self.chain {

@@ -142,7 +142,7 @@ impl fmt::Display for StrictProblem {
             ),
             StrictProblem::KeyFromToken { parameter: "x5c" } => write!(
                 f,
-                "The key that verified is the first certificate of the token's own \"x5c\" chain. This page does not validate chains: unless you checked it up to a root you trust, whoever made the token chose the key and the signature proves nothing."
+                "The key that verified is the first certificate of the token's own \"x5c\" chain. Unless the chain reaches a root you trust (paste that root CA certificate into the key box to check it), whoever made the token chose the key and the signature proves nothing."
             ),
             StrictProblem::KeyFromToken { parameter } => write!(
                 f,

@@ -543,6 +543,11 @@ impl State {
             }
             Action::SetSettings(settings) => {
                 self.settings = settings;
+                // A certificate chain is judged at the check time: a new one judges it anew.
+                let at = self.clock().now as i64;
+                if self.outer.inspection.rejudge_chain_at(at) {
+                    self.outer.generation.bump();
+                }
                 self.retime();
             }
             Action::Tick(now) => {

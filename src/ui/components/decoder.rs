@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use super::after_verdict::AfterVerdict;
+use super::certificate_chain::certificate_chain;
 use super::check_settings::CheckSettingsForm;
 use super::claims_table::{ClaimsTable, TableKind};
 use super::decode_error::DecodeError;
@@ -155,6 +156,9 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
         } else {
             if !outer.embedded.is_empty() {
                 <EmbeddedKeys keys={outer.embedded.clone()} />
+            }
+            if let Some(chain) = &outer.chain {
+                { certificate_chain(chain) }
             }
             if decoded.is_some() || json_jws.is_some() {
                 <Findings findings={state.findings.clone()} secret_search={state.search.state.clone()}

@@ -231,6 +231,11 @@ fn verified_by(key: &VerifiedKey, tried: usize, now: Option<i64>) -> Html {
             if let Some(certificate) = certificate {
                 <span class="verdict-certificate">{ certificate }</span>
             }
+            if let Some(anchor) = &key.anchor {
+                <span class="verdict-certificate" data-testid="verified-anchor">
+                    { format!("Its chain reaches your trust anchor {anchor}.") }
+                </span>
+            }
         </div>
     }
 }
