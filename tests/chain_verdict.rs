@@ -113,6 +113,11 @@ fn apples_app_store_token_verifies_with_its_leaf_when_apple_root_ca_g3_is_the_an
         .contains("Prod ECC Mac App Store"));
     let chain = inspection.chain.as_ref().unwrap().checked().unwrap();
     assert_eq!(chain.code(), "anchored");
+    let summary = jwt_debugger::jose::summary::summarize(&inspection, APPLE_CHECK_TIME).unwrap();
+    assert!(
+        summary.contains("chain reaches the trust anchor you gave"),
+        "{summary}"
+    );
 
     // Negative twins: a flipped signature bit is invalid; after the leaf expired the chain is
     // broken and a careful verifier refuses; an unrelated root does not anchor it.

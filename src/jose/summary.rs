@@ -214,8 +214,17 @@ fn verdict(inspection: &Inspection) -> String {
         0 | 1 => "the key you gave".to_owned(),
         n => format!("any of the {n} keys you gave"),
     };
+    // With a trust anchor in the key box, the key is the token's chain's leaf.
+    let through_chain = inspection.chain.is_some()
+        && verification
+            .verified_by
+            .as_ref()
+            .is_some_and(|key| key.anchor.is_some());
     match verification.status {
         Status::NoKey => "No key given, so the signature is not checked.".to_owned(),
+        Status::Valid if through_chain => {
+            "The signature verifies with its x5c chain's leaf key, and the chain reaches the trust anchor you gave.".to_owned()
+        }
         Status::Valid if verification.strict.is_empty() => {
             "The signature verifies with the key you gave.".to_owned()
         }

@@ -28,6 +28,9 @@ use super::signature_pane::SignaturePane;
 use super::token_input::TokenInput;
 use super::token_tools::TokenTools;
 use super::verdict::Verdict;
+use crate::jose::chain::ChainStatus;
+use crate::jose::embedded::EmbeddedKey;
+use crate::jose::inspection::ChainCheck;
 use crate::jose::jws_json::{any_pending, verified_count};
 use crate::jose::share;
 use crate::jose::summary::summarize;
@@ -96,7 +99,7 @@ pub fn decoder(state: &State, actions: &Actions) -> Html {
                 if let Some(encrypted) = state.inner.decryption.clone() {
                     { encrypted_verdict(&EncryptedVerdictProps { encrypted }) }
                 } else {
-                    <Verdict verification={outer.verification.clone()} now={Some(state.now as i64)}
+                    <Verdict verification={outer.verification.clone()} now={Some(state.clock().now as i64)}
                              decode_error_shown={decode_error.is_some()}
                              signatures={signature_count}
                              payload={outer.payload_box.as_ref().and_then(|found| found.source.clone().ok())} />
@@ -138,6 +141,23 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
         .payload_decoded()
         .as_deref()
         .and_then(PaneContent::payload);
+    // A chain anchored at the user's root is no longer a key the token chose for itself.
+    let anchored = outer
+        .chain
+        .as_ref()
+        .and_then(ChainCheck::checked)
+        .is_some_and(|chain| matches!(chain.status, ChainStatus::Anchored { .. }));
+    let embedded = match anchored {
+        true => std::rc::Rc::new(
+            outer
+                .embedded
+                .iter()
+                .filter(|key| !matches!(key, EmbeddedKey::X5c { .. }))
+                .cloned()
+                .collect::<Vec<_>>(),
+        ),
+        false => outer.embedded.clone(),
+    };
     let view_of = |part: Part| Some((state.view.part(part), actions.part_view(part).clone()));
     let summary = summarize(outer, state.now);
     let pending = state.view.parts_pending;
@@ -154,8 +174,8 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
         if !small_parts {
             <p class="pane-note" data-testid="parts-pending">{ "Laying out the token's parts…" }</p>
         } else {
-            if !outer.embedded.is_empty() {
-                <EmbeddedKeys keys={outer.embedded.clone()} />
+            if !embedded.is_empty() {
+                <EmbeddedKeys keys={embedded} />
             }
             if let Some(chain) = &outer.chain {
                 { certificate_chain(chain) }

@@ -18,7 +18,8 @@ pub fn EmbeddedKeys(props: &EmbeddedKeysProps) -> Html {
             <strong class="embedded-title">{ "The token names its own key" }</strong>
             <p class="embedded-why">
                 { "Whoever made the token chose this key, so a signature it verifies proves nothing. \
-                   This page never uses or fetches it: verify with a key you trust in the box below." }
+                   This page never fetches it, and uses an x5c chain's key only once the chain reaches a root CA \
+                   certificate you put in the key box: verify with a key you trust." }
             </p>
             <ul class="embedded-list">
                 { for props.keys.iter().map(item) }
@@ -33,7 +34,7 @@ fn item(key: &EmbeddedKey) -> Html {
         EmbeddedKey::Jku(url) => format!("the URL of a key set, not fetched: {url}"),
         EmbeddedKey::X5u(url) => format!("the URL of a certificate chain, not fetched: {url}"),
         EmbeddedKey::X5c { certificates, leaf } => format!(
-            "a chain of {certificates} certificate{}, not checked against any trust anchor: {}",
+            "a chain of {certificates} certificate{} (checked in the certificate chain card), whose leaf holds {}",
             if *certificates == 1 { "" } else { "s" },
             carried(leaf)
         ),
