@@ -8,7 +8,7 @@ mod common;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use common::flip_signature_bit;
+use common::{flip_signature_bit, pem_certificate};
 use jwt_debugger::jose::chain::{
     anchors_in_pem, check_chain, plan, Anchor, Broken, Chain, ChainStatus, EntryError, Issuer,
     NotCa, Problem, ThumbprintResult, Validity,
@@ -71,19 +71,6 @@ fn with_x5c(header: &Map<String, Value>, x5c: Value) -> Map<String, Value> {
     let mut header = header.clone();
     header.insert("x5c".to_owned(), x5c);
     header
-}
-
-fn pem_certificate(der: &[u8]) -> String {
-    let body = STANDARD.encode(der);
-    let lines: Vec<&str> = body
-        .as_bytes()
-        .chunks(64)
-        .map(|line| std::str::from_utf8(line).unwrap())
-        .collect();
-    format!(
-        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
-        lines.join("\n")
-    )
 }
 
 // ---- The generated chains ----
@@ -678,11 +665,7 @@ fn a_thumbprint_that_is_not_a_string_is_named_so() {
 // ---- Apple's App Store chain (tests/vectors/real-world/cases.json) ----
 
 fn apple() -> Value {
-    let all: Vec<Value> =
-        serde_json::from_str(include_str!("vectors/real-world/cases.json")).unwrap();
-    all.into_iter()
-        .find(|case| case["id"] == "apple-app-store-notification-es256-x5c")
-        .unwrap()
+    common::real_world_case("apple-app-store-notification-es256-x5c")
 }
 
 /// 2024-06-01, inside the leaf's validity (2023-09-12 to 2025-10-11).

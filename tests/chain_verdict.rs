@@ -29,28 +29,11 @@ fn case(id: &str) -> Value {
 }
 
 fn apple() -> Value {
-    let all: Vec<Value> =
-        serde_json::from_str(include_str!("vectors/real-world/cases.json")).unwrap();
-    all.into_iter()
-        .find(|case| case["id"] == "apple-app-store-notification-es256-x5c")
-        .unwrap()
+    common::real_world_case("apple-app-store-notification-es256-x5c")
 }
 
 /// 2024-06-01, inside the App Store leaf's validity.
 const APPLE_CHECK_TIME: f64 = 1_717_200_000.0;
-
-fn pem_certificate(der: &[u8]) -> String {
-    let body = STANDARD.encode(der);
-    let lines: Vec<String> = body
-        .as_bytes()
-        .chunks(64)
-        .map(|line| String::from_utf8(line.to_vec()).unwrap())
-        .collect();
-    format!(
-        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
-        lines.join("\n")
-    )
-}
 
 /// The inspection of `token` with `key_text` at `at`, its chain and signature settled as the
 /// page settles them (the chain's links and the signature each answered by the platform).
@@ -93,7 +76,8 @@ fn apples_app_store_token_verifies_with_its_leaf_when_apple_root_ca_g3_is_the_an
     let apple = apple();
     let token = apple["token"].as_str().unwrap();
     let header = decode(token).header.unwrap().json;
-    let root = pem_certificate(&STANDARD.decode(header["x5c"][2].as_str().unwrap()).unwrap());
+    let root =
+        common::pem_certificate(&STANDARD.decode(header["x5c"][2].as_str().unwrap()).unwrap());
     let inspection = inspect(token, &root, APPLE_CHECK_TIME);
     assert_eq!(inspection.verification.status, Status::Valid);
     assert_eq!(strict_codes(&inspection), Vec::<&str>::new());

@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use jwt_debugger::jose::alg::Hash;
 use jwt_debugger::jose::detached::{GivenPayload, PayloadEncoding, PayloadSource};
-use jwt_debugger::jose::inspection::{CheckSettings, Inspection};
+use jwt_debugger::jose::inspection::Inspection;
 use jwt_debugger::jose::key::{self, SecretEncoding};
 use jwt_debugger::jose::status::Status;
 use jwt_debugger::jose::summary::summarize;
@@ -25,19 +25,10 @@ fn vector(path: &str) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-/// The inspection of `token` with the key box `key` and the payload box `given`, its
-/// platform checks settled as the page settles them.
+/// The inspection of `token` with the key box `key` and the payload box `given`, settled as
+/// the page settles it.
 fn inspect(token: &str, key: &Value, given: &GivenPayload) -> Inspection {
-    let keys = Some(Rc::new(key::parse(&key.to_string(), SecretEncoding::Utf8)));
-    let mut inspection = Inspection::verdict_first(token, keys, given, 0);
-    if let Some(check) = inspection.platform_check() {
-        inspection.settle(common::decide_check_here(&check));
-    }
-    for (index, check) in inspection.signature_checks() {
-        inspection.settle_signature(index, common::decide_check_here(&check));
-    }
-    inspection.complete(&CheckSettings::default(), 0.0);
-    inspection
+    common::inspect_settled(token, &key.to_string(), given)
 }
 
 fn text(payload: &str) -> GivenPayload {

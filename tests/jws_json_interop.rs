@@ -213,21 +213,11 @@ fn jwcrypto_general_through_an_inspection() {
     assert_eq!(statuses(&wrong), [Status::Invalid, Status::Invalid]);
 }
 
-/// The inspection of a detached case with `keys` and the payload box holding `payload`, its
-/// platform checks settled as the page settles them.
+/// The inspection of a detached case with `keys` and the payload box holding `payload`.
 fn inspect_detached(case: &Value, keys: &str, payload: &str) -> Inspection {
     use jwt_debugger::jose::detached::{GivenPayload, PayloadEncoding};
-    let keys = Some(Rc::new(key::parse(keys, SecretEncoding::Utf8)));
     let given = GivenPayload::new(payload, PayloadEncoding::Text);
-    let mut inspection = Inspection::verdict_first(text(case, "token"), keys, &given, 0);
-    if let Some(check) = inspection.platform_check() {
-        inspection.settle(common::decide_check_here(&check));
-    }
-    for (index, check) in inspection.signature_checks() {
-        inspection.settle_signature(index, common::decide_check_here(&check));
-    }
-    inspection.complete(&CheckSettings::default(), 0.0);
-    inspection
+    common::inspect_settled(text(case, "token"), keys, &given)
 }
 
 #[test]

@@ -137,3 +137,48 @@ pub fn decide_check_here(check: &PlatformCheck) -> Verification {
         },
     ))
 }
+
+/// The page's path for a token with `key_text` in the key box and `given` in the payload box:
+/// the verdict first, every platform check (the compact token's and each JWS JSON signature's)
+/// settled with the core's own primitives, then the findings and tables.
+pub fn inspect_settled(
+    token: &str,
+    key_text: &str,
+    given: &jwt_debugger::jose::detached::GivenPayload,
+) -> Inspection {
+    use jwt_debugger::jose::inspection::CheckSettings;
+    let keys = Some(std::rc::Rc::new(key::parse(key_text, SecretEncoding::Utf8)));
+    let mut inspection = Inspection::verdict_first(token, keys, given, 0);
+    if let Some(check) = inspection.platform_check() {
+        inspection.settle(decide_check_here(&check));
+    }
+    for (index, check) in inspection.signature_checks() {
+        inspection.settle_signature(index, decide_check_here(&check));
+    }
+    inspection.complete(&CheckSettings::default(), 0.0);
+    inspection
+}
+
+/// A real issuer's case from `tests/vectors/real-world/cases.json`, by its `id`.
+pub fn real_world_case(id: &str) -> Value {
+    let all: Vec<Value> = serde_json::from_str(include_str!("../vectors/real-world/cases.json"))
+        .expect("the real-world cases parse");
+    all.into_iter()
+        .find(|case| case["id"] == id)
+        .unwrap_or_else(|| panic!("no real-world case {id}"))
+}
+
+/// DER as a PEM `CERTIFICATE` block, 64 characters a line.
+pub fn pem_certificate(der: &[u8]) -> String {
+    use base64::Engine;
+    let body = base64::engine::general_purpose::STANDARD.encode(der);
+    let lines: Vec<&str> = body
+        .as_bytes()
+        .chunks(64)
+        .map(|line| std::str::from_utf8(line).unwrap())
+        .collect();
+    format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        lines.join("\n")
+    )
+}
