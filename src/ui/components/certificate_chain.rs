@@ -23,8 +23,12 @@ pub fn certificate_chain(check: &ChainCheck) -> Html {
         <section class={classes!("card", "chain", format!("chain-{}", chain.code()))} data-testid="x5c-chain"
                  data-chain={chain.code()} aria-label="Certificate chain">
             <h2 class="card-title">{ "Certificate chain (x5c)" }</h2>
-            <p class="chain-status" data-testid="x5c-chain-status">{ status_words(chain) }</p>
-            <ol class="chain-list">
+            <p class="chain-status" data-testid="x5c-chain-status">
+                { status_words(chain) }
+                { format!(" Judged at {}.", iso_utc(chain.at as f64).unwrap_or_else(|| chain.at.to_string())) }
+            </p>
+            // Numbered from 0, as the links name them ("checked against certificate 1").
+            <ol class="chain-list" start="0">
                 { for chain.certificates.iter().map(|certificate| certificate_item(certificate, chain.at)) }
             </ol>
             if !chain.thumbprints.is_empty() {
@@ -88,7 +92,7 @@ fn certificate_item(certificate: &ChainCertificate, at: i64) -> Html {
                     <dt>{ "Issuer" }</dt><dd>{ &details.issuer }</dd>
                     <dt>{ "Valid" }</dt>
                     <dd data-validity={validity.code()}>
-                        { format!("{} to {} ({} at the check time)", time(details.not_before), time(details.not_after), validity.code().replace('-', " ")) }
+                        { format!("{} to {} ({} then)", time(details.not_before), time(details.not_after), validity.code().replace('-', " ")) }
                     </dd>
                     <dt>{ "Key" }</dt><dd>{ details.key.clone().unwrap_or_else(|reason| format!("unusable: {reason}")) }</dd>
                     <dt>{ "Signed with" }</dt><dd>{ &details.signature_algorithm }</dd>
