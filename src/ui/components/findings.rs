@@ -24,7 +24,11 @@ pub fn Findings(props: &FindingsProps) -> Html {
         <section class="findings" data-testid="findings" aria-label="Security findings">
             <h2 class="findings-title">{ "Findings" }</h2>
             if props.findings.is_empty() {
-                <p class="findings-none">{ "Nothing risky found in this token." }</p>
+                <p class="findings-none">{ match searching(&props.secret_search) {
+                    // The known-secret search may still find one: say nothing final before it ends.
+                    true => "Nothing risky found so far.",
+                    false => "Nothing risky found in this token.",
+                } }</p>
             }
             <ul class="findings-list">
                 { for props.findings.iter().map(item) }
@@ -91,4 +95,12 @@ fn duration(millis: f64) -> String {
         0..=90 => format!("{} s", seconds.max(1)),
         _ => format!("{} min", seconds.div_ceil(60)),
     }
+}
+
+/// Whether the known-secret search is still under way.
+fn searching(search: &SecretSearch) -> bool {
+    matches!(
+        search,
+        SecretSearch::Loading | SecretSearch::Reported(SearchReport::Searching { .. })
+    )
 }
