@@ -67,7 +67,7 @@ pub fn process(claims: &Map<String, Value>, disclosures: &mut [Disclosure]) -> P
         problems: Vec::new(),
     };
     let mut claims = walk.object(claims, "$");
-    claims.remove("_sd_alg");
+    claims.shift_remove("_sd_alg");
     Processed {
         claims,
         undisclosed: walk.undisclosed,
