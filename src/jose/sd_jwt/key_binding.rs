@@ -242,6 +242,9 @@ fn one_key(entry: crate::jose::key::KeyEntry) -> KeySet {
     }
 }
 
+/// Whether a claim's value has the type the KB-JWT needs.
+type ClaimCheck = fn(&Value) -> bool;
+
 fn structural_problems(decoded: &Decoded, expected_sd_hash: Option<&str>) -> Vec<KbProblem> {
     let mut problems = Vec::new();
     let typ = decoded
@@ -257,7 +260,7 @@ fn structural_problems(decoded: &Decoded, expected_sd_hash: Option<&str>) -> Vec
     }
     let claims = decoded.claims();
     let claim = |name: &str| claims.and_then(|claims| claims.get(name));
-    let checks: [(&'static str, fn(&Value) -> bool); 4] = [
+    let checks: [(&'static str, ClaimCheck); 4] = [
         ("iat", Value::is_number),
         ("aud", |v| v.is_string() || v.is_array()),
         ("nonce", Value::is_string),
