@@ -31,6 +31,7 @@ pub mod policy;
 pub mod protocol;
 pub mod redacted;
 pub mod rsa;
+pub mod sd_jwt;
 pub mod share;
 pub mod sign;
 pub mod status;

@@ -132,6 +132,8 @@ pub enum Error {
     DetachedPayloadMissing,
     /// The payload box's content cannot be used as the payload (not base64url, …).
     GivenPayload { detail: String },
+    /// The text is not an SD-JWT (RFC 9901): no `~`, or an issuer part that is not a signed JWT.
+    SdJwtStructure { detail: String },
 }
 
 impl Error {
@@ -163,6 +165,7 @@ impl Error {
             Error::DetachedPayloadMissing => "detached-payload-missing",
             Error::GivenPayload { .. } => "given-payload",
             Error::JweHeader { .. } => "jwe-header",
+            Error::SdJwtStructure { .. } => "sd-jwt-structure",
         }
     }
 
@@ -172,7 +175,8 @@ impl Error {
             Error::SegmentCount { .. }
             | Error::EncryptedToken
             | Error::JweStructure { .. }
-            | Error::JwsJsonStructure { .. } => Part::Token,
+            | Error::JwsJsonStructure { .. }
+            | Error::SdJwtStructure { .. } => Part::Token,
             Error::DetachedPayloadMissing | Error::GivenPayload { .. } => Part::Payload,
             Error::Base64 { part, .. }
             | Error::Utf8 { part, .. }
@@ -296,6 +300,7 @@ impl fmt::Display for Error {
             Error::GivenPayload { detail } => {
                 write!(f, "The payload box's content cannot be the payload: {detail}.")
             }
+            Error::SdJwtStructure { detail } => write!(f, "The SD-JWT is malformed: {detail}."),
         }
     }
 }

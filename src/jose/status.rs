@@ -75,7 +75,8 @@ impl Status {
             | Error::JweHeader { .. }
             | Error::JwsJsonStructure { .. }
             | Error::DetachedPayloadMissing
-            | Error::GivenPayload { .. } => Status::Malformed,
+            | Error::GivenPayload { .. }
+            | Error::SdJwtStructure { .. } => Status::Malformed,
             Error::UnsupportedAlg { .. }
             | Error::AlgNone
             | Error::EncryptedToken
