@@ -24,8 +24,9 @@ use super::key::KeySet;
 use super::known_secrets::Target;
 use super::lint::{self, Finding, FindingCode};
 use super::platform::{decide_here, PlatformAnswer};
+use super::sd_jwt::{self, SdJwt};
 use super::status::{Status, Verification};
-use super::token::{decode, Decoded, Form, HeaderAlg};
+use super::token::{decode, Decoded, Form, HeaderAlg, Payload, PayloadView};
 
 /// A pasted JSON serialization, read as the JWE or the JWS it says it is.
 struct Json {
@@ -33,6 +34,8 @@ struct Json {
     jws: Option<Rc<Result<JwsJson, Error>>>,
     /// A JWS serialization without `payload`, kept to be read again with the payload box's.
     detached_jws: Option<Rc<Map<String, Value>>>,
+    /// Not JSON but an SD-JWT presentation (`<issuer JWT>~<disclosure>~…~[<KB-JWT>]`).
+    sd_jwt: Option<Rc<SdJwt>>,
 }
 
 /// The key box read once: `None` while it is empty.
@@ -134,6 +137,12 @@ pub struct Inspection {
     attached: Option<Rc<Decoded>>,
     /// A detached JWS JSON serialization as pasted, read again when the payload box changes.
     detached_jws: Option<Rc<Map<String, Value>>>,
+    /// An SD-JWT presentation (RFC 9901): its disclosures and key binding; `decoded` is its
+    /// issuer JWT, checked with the key box as any JWS.
+    pub sd_jwt: Option<Rc<SdJwt>>,
+    /// The issuer JWT with the processed payload (every disclosure in place) as its payload:
+    /// what the claims tables, times and summary read.
+    sd_processed: Option<Rc<Decoded>>,
     /// Keys the token's header carries (never used to verify).
     pub embedded: Rc<Vec<EmbeddedKey>>,
     /// The token's `x5c` chain, its links checked against the key box's trust anchors.
@@ -201,12 +210,22 @@ impl Inspection {
                 Err(_) => json_jwe = Some(Rc::new(jwe::parse(&cleaned.token))),
             }
         }
-        let decoded =
-            (!cleaned.token.is_empty() && !is_json).then(|| Rc::new(decode(&cleaned.token)));
+        // An SD-JWT's issuer JWT is the token its verdict is about.
+        let sd = (!is_json && sd_jwt::looks_like_sd_jwt(&cleaned.token))
+            .then(|| sd_jwt::parse(&cleaned.token).ok())
+            .flatten()
+            .map(Rc::new);
+        let decoded = match &sd {
+            Some(sd) => Some(Rc::clone(&sd.issuer)),
+            None => {
+                (!cleaned.token.is_empty() && !is_json).then(|| Rc::new(decode(&cleaned.token)))
+            }
+        };
         let json = Json {
             jwe: json_jwe,
             jws: json_jws,
             detached_jws,
+            sd_jwt: sd,
         };
         Inspection::build(Role::Pasted, cleaned, decoded, json, keys, given, at)
     }
@@ -226,6 +245,7 @@ impl Inspection {
             jwe: None,
             jws: None,
             detached_jws: None,
+            sd_jwt: None,
         };
         let given = GivenPayload::default();
         let at = settings.clock(now).now as i64;
@@ -257,6 +277,8 @@ impl Inspection {
             given: given.clone(),
             attached: None,
             detached_jws: json.detached_jws,
+            sd_processed: json.sd_jwt.as_deref().and_then(processed_decoded),
+            sd_jwt: json.sd_jwt,
             embedded,
             chain: None,
             leaf_keys: None,
@@ -403,6 +425,28 @@ impl Inspection {
         true
     }
 
+    /// The check of an SD-JWT's key binding JWT with its `cnf` key, while it waits on the
+    /// platform.
+    pub fn key_binding_check(&self) -> Option<PlatformCheck> {
+        self.sd_jwt
+            .as_deref()?
+            .key_binding
+            .jwt
+            .as_ref()?
+            .platform_check()
+    }
+
+    /// Takes the platform's verdict on the key binding JWT's signature, if it waits for one.
+    pub fn settle_key_binding(&mut self, verification: Verification) -> bool {
+        if self.key_binding_check().is_none() {
+            return false;
+        }
+        if let Some(sd) = self.sd_jwt.as_mut() {
+            Rc::make_mut(sd).settle_key_binding(verification);
+        }
+        true
+    }
+
     /// The chain whose links wait on the platform, if any.
     pub fn chain_plan(&self) -> Option<Rc<ChainPlan>> {
         match &self.chain {
@@ -470,6 +514,14 @@ impl Inspection {
         if let Some(secret) = &self.known_secret {
             findings.insert(0, self.titled(lint::known_secret(secret)));
         }
+        if let Some(sd) = self.sd_jwt.as_deref() {
+            findings.extend(
+                lint::sd_jwt::findings(sd)
+                    .into_iter()
+                    .map(|f| self.titled(f)),
+            );
+            findings.sort_by_key(|finding| finding.severity);
+        }
         if *self.findings != findings {
             self.findings = Rc::new(findings);
         }
@@ -525,6 +577,9 @@ impl Inspection {
     /// serialization's first signature (its signatures share one payload).
     /// `None` while detached content waits for its payload: there is none to show.
     pub fn payload_decoded(&self) -> Option<Rc<Decoded>> {
+        if let Some(processed) = &self.sd_processed {
+            return Some(Rc::clone(processed));
+        }
         if self
             .payload_box
             .as_ref()
@@ -645,4 +700,18 @@ pub struct PlatformCheck {
     pub decoded: Rc<Decoded>,
     pub removed: Vec<Removed>,
     pub keys: Rc<Result<KeySet, Error>>,
+}
+
+/// The issuer JWT of an SD-JWT with its processed payload (every disclosure in place) as its
+/// payload, for the tables and summary; `None` when there is none.
+fn processed_decoded(sd: &SdJwt) -> Option<Rc<Decoded>> {
+    let claims = sd.processed.as_ref()?.claims.clone();
+    let value = Value::Object(claims);
+    let mut decoded = (*sd.issuer).clone();
+    decoded.payload = Some(Ok(Payload {
+        bytes: serde_json::to_vec(&value).unwrap_or_default(),
+        view: PayloadView::Json(value),
+        problem: None,
+    }));
+    Some(Rc::new(decoded))
 }

@@ -5,6 +5,7 @@
 mod duplicates;
 mod payload;
 mod rules;
+pub mod sd_jwt;
 
 use std::fmt;
 
@@ -131,10 +132,15 @@ pub enum FindingCode {
     TimeFormat,
     NotJwtTyp,
     Oversized,
+    SdKeyBindingMissing,
+    SdKeyBindingFailed,
+    SdDisclosure,
+    SdNotDisclosable,
+    SdAlg,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 21] = [
+    pub const ALL: [FindingCode; 26] = [
         FindingCode::AlgNone,
         FindingCode::KeyConfusion,
         FindingCode::KnownSecret,
@@ -156,6 +162,11 @@ impl FindingCode {
         FindingCode::TimeFormat,
         FindingCode::NotJwtTyp,
         FindingCode::Oversized,
+        FindingCode::SdKeyBindingMissing,
+        FindingCode::SdKeyBindingFailed,
+        FindingCode::SdDisclosure,
+        FindingCode::SdNotDisclosable,
+        FindingCode::SdAlg,
     ];
 
     /// The stable code.
@@ -182,6 +193,11 @@ impl FindingCode {
             FindingCode::TimeFormat => "time-format",
             FindingCode::NotJwtTyp => "not-jwt-typ",
             FindingCode::Oversized => "oversized",
+            FindingCode::SdKeyBindingMissing => "sd-kb-missing",
+            FindingCode::SdKeyBindingFailed => "sd-kb-failed",
+            FindingCode::SdDisclosure => "sd-disclosure",
+            FindingCode::SdNotDisclosable => "sd-not-disclosable",
+            FindingCode::SdAlg => "sd-alg",
         }
     }
 
@@ -195,7 +211,9 @@ impl FindingCode {
             | FindingCode::CritUnknown
             | FindingCode::B64False
             | FindingCode::DuplicateMember
-            | FindingCode::PsychicSignature => Severity::Error,
+            | FindingCode::PsychicSignature
+            | FindingCode::SdKeyBindingFailed
+            | FindingCode::SdNotDisclosable => Severity::Error,
             FindingCode::MissingExp
             | FindingCode::LongLifetime
             | FindingCode::Expired
@@ -205,7 +223,10 @@ impl FindingCode {
             | FindingCode::KidInjection
             | FindingCode::ZipInJws
             | FindingCode::SensitiveData
-            | FindingCode::TimeFormat => Severity::Warning,
+            | FindingCode::TimeFormat
+            | FindingCode::SdKeyBindingMissing
+            | FindingCode::SdDisclosure
+            | FindingCode::SdAlg => Severity::Warning,
             FindingCode::NotJwtTyp | FindingCode::Oversized => Severity::Info,
         }
     }
@@ -234,6 +255,12 @@ impl FindingCode {
             FindingCode::TimeFormat => "RFC 7519 §4.1.4–4.1.6",
             FindingCode::NotJwtTyp => "RFC 8725 §3.11",
             FindingCode::Oversized => "RFC 9110 §5.4",
+            FindingCode::SdKeyBindingMissing | FindingCode::SdKeyBindingFailed => {
+                "RFC 9901 §4.3, §7.3"
+            }
+            FindingCode::SdDisclosure => "RFC 9901 §4.2, §7.1",
+            FindingCode::SdNotDisclosable => "SD-JWT VC §3.2.2",
+            FindingCode::SdAlg => "RFC 9901 §4.1.1",
         }
     }
 }
@@ -250,7 +277,7 @@ mod tests {
             // The discriminant is the declaration order.
             assert_eq!(code as usize, index, "{code:?}");
         }
-        let last = FindingCode::Oversized as usize;
+        let last = FindingCode::SdAlg as usize;
         assert_eq!(FindingCode::ALL.len(), last + 1);
     }
 }

@@ -27,6 +27,7 @@ pub mod lifetime;
 pub mod mode_tabs;
 pub mod payload_input;
 pub mod plaintext;
+pub mod sd_jwt_card;
 pub mod share_link;
 pub mod signature_pane;
 pub mod token_input;

@@ -145,6 +145,11 @@ pub enum Action {
         generation: Generation,
         verification: crate::jose::status::Verification,
     },
+    /// The platform's verdict on an SD-JWT's key binding JWT, for this generation of the inputs.
+    SettleKeyBinding {
+        generation: Generation,
+        verification: crate::jose::status::Verification,
+    },
     /// The platform's answers to a certificate chain's link signatures, in the plan's order,
     /// for this generation of the inputs.
     SettleChain {
@@ -521,6 +526,17 @@ impl State {
                     return false;
                 }
                 return self.outer.inspection.settle(verification);
+            }
+            Action::SettleKeyBinding {
+                generation,
+                verification,
+            } => {
+                if !self.outer.generation.is_current(generation)
+                    || !self.outer.inspection.settle_key_binding(verification)
+                {
+                    return false;
+                }
+                self.retime();
             }
             Action::SettleChain {
                 generation,

@@ -24,6 +24,7 @@ use super::key_input::KeyInput;
 use super::lifetime::Lifetime;
 use super::payload_input::PayloadInput;
 use super::plaintext::{plaintext, PlaintextProps};
+use super::sd_jwt_card::sd_jwt_card;
 use super::signature_pane::SignaturePane;
 use super::token_input::TokenInput;
 use super::token_tools::TokenTools;
@@ -179,6 +180,9 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
             }
             if let Some(chain) = &outer.chain {
                 { certificate_chain(chain) }
+            }
+            if let Some(sd) = outer.sd_jwt.as_deref() {
+                { sd_jwt_card(sd) }
             }
             if decoded.is_some() || json_jws.is_some() {
                 <Findings findings={state.findings.clone()} secret_search={state.search.state.clone()}

@@ -29,6 +29,16 @@ pub fn use_platform_check(state: &UseReducerHandle<State>) {
                     })
                 });
             }
+            // An SD-JWT's key binding JWT, with its cnf key.
+            if let Some(check) = state.outer.inspection.key_binding_check() {
+                let dispatcher = state.dispatcher();
+                spawn_check(check, move |verification| {
+                    dispatcher.dispatch(Action::SettleKeyBinding {
+                        generation,
+                        verification,
+                    })
+                });
+            }
             // A certificate chain's links: each signature with its issuer's key.
             if let Some(plan) = state.outer.inspection.chain_plan() {
                 let dispatcher = state.dispatcher();
