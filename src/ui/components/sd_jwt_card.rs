@@ -30,7 +30,7 @@ pub fn sd_jwt_card(sd: &SdJwt) -> Html {
                 <li class="encoded-legend-item sd-disclosure-part">{ "Disclosures" }</li>
                 <li class="encoded-legend-item sd-kb">{ "Key binding JWT" }</li>
             </ul>
-            <p class="encoded-text sd-text" data-testid="sd-parts">
+            <p class="encoded-text sd-text" data-testid="sd-parts" tabindex="0" aria-label="The presentation by part">
                 { for sd.segments.iter().map(|segment| {
                     let text = sd.text.get(segment.range.clone()).unwrap_or_default().to_owned();
                     let class = match segment.kind {
@@ -58,7 +58,7 @@ pub fn sd_jwt_card(sd: &SdJwt) -> Html {
             if let Some(json) = processed {
                 <details class="sd-processed">
                     <summary>{ "Processed payload (JSON): the issuer's claims with the disclosures in place" }</summary>
-                    <pre class="sd-json" data-testid="sd-payload-json">{ json }</pre>
+                    <pre class="sd-json" data-testid="sd-payload-json" tabindex="0">{ json }</pre>
                 </details>
             }
         </section>
@@ -129,7 +129,7 @@ fn key_binding(sd: &SdJwt) -> Html {
                 <p class="sd-note">{ "Checked with the key in the issuer JWT's cnf claim, never with the key box." }</p>
             }
             if let Some(claims) = claims {
-                <pre class="sd-json" data-testid="kb-claims">{ claims }</pre>
+                <pre class="sd-json" data-testid="kb-claims" tabindex="0">{ claims }</pre>
             }
         </div>
     }

@@ -1,0 +1,71 @@
+// SD-JWT presentations (RFC 9901) made by the IETF reference implementation: the issuer JWT
+// verified with the key box, each disclosure referenced, the processed payload, the key binding
+// JWT checked with the cnf key (WebCrypto), and the twins: an unreferenced disclosure, a cut
+// KB-JWT, a KB-JWT by another holder.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { assertAccessible, open, root, servedApp, statusBecomes, text } from './harness.mjs';
+
+const app = servedApp();
+const cases = JSON.parse(await readFile(`${root}tests/fixtures/sd_jwt/cases.json`, 'utf8'));
+const byName = (name) => cases.find((c) => c.name === name);
+const states = (page) => page.$$eval('[data-testid=sd-disclosure]', (items) => items.map((item) => item.dataset.state));
+const kbBecomes = (page, want) => page.waitForFunction(
+  (value) => document.querySelector('[data-testid=kb-status]')?.dataset.status === value, want, { timeout: 10000 },
+);
+
+test('an ES256 SD-JWT with key binding: issuer verified, every disclosure referenced, key binding valid', async () => {
+  const presentation = byName('nested-ES256-sha-256-kb');
+  const session = await open(app.browser, app.server.url, app.server.origin);
+  const { page } = session;
+  await page.fill('[data-testid=key-input]', JSON.stringify(presentation.issuer_jwk));
+  await page.fill('[data-testid=token-input]', presentation.presentation);
+  assert.equal(await statusBecomes(page, 'valid'), 'valid');
+  await kbBecomes(page, 'valid');
+  const seen = await states(page);
+  assert.ok(seen.length > 0 && seen.every((state) => state === 'referenced'), seen.join());
+  const processed = JSON.parse(await text(page, 'sd-payload-json'));
+  assert.deepEqual(processed, presentation.verified);
+  // Claims the holder did not show and decoys both stay undisclosed.
+  assert.ok(Number(await page.getAttribute('[data-testid=sd-undisclosed]', 'data-count')) >= presentation.decoys);
+  // The claims table reads the processed payload.
+  for (const claim of Object.keys(presentation.verified).filter((name) => name !== 'cnf')) {
+    assert.ok(await page.locator(`[data-testid=claims-table] [data-claim="${claim}"]`).count() > 0, claim);
+  }
+  await assertAccessible(page, 'an SD-JWT presentation');
+
+  // Twins: an extra disclosure no digest references (and the KB-JWT's sd_hash no longer
+  // covers the presentation); the KB-JWT cut off; a KB-JWT signed by another holder.
+  const [head, kb] = [presentation.presentation.slice(0, presentation.presentation.lastIndexOf('~')), presentation.presentation.slice(presentation.presentation.lastIndexOf('~') + 1)];
+  await page.fill('[data-testid=token-input]', `${head}~WyJzYWx0IiwgImV4dHJhIiwgdHJ1ZV0~${kb}`);
+  await page.waitForSelector('[data-testid=sd-disclosure][data-state=unreferenced]');
+  await kbBecomes(page, 'sd-hash-mismatch');
+  assert.ok(await page.locator('[data-testid=finding][data-code=sd-disclosure]').count() > 0);
+  await page.fill('[data-testid=token-input]', `${head}~`);
+  await kbBecomes(page, 'missing');
+  assert.ok(await page.locator('[data-testid=finding][data-code=sd-kb-missing]').count() > 0);
+  const wrong = byName('object-ES256-sha-256-kb-wrong-holder');
+  await page.fill('[data-testid=key-input]', JSON.stringify(wrong.issuer_jwk));
+  await page.fill('[data-testid=token-input]', wrong.presentation);
+  assert.equal(await statusBecomes(page, 'valid'), 'valid', 'the issuer signed it');
+  await kbBecomes(page, 'invalid');
+  assert.deepEqual(session.problems, []);
+  await session.close();
+});
+
+test('an RS256 SD-JWT without key binding, with decoys: undisclosed digests counted; a wrong issuer key is invalid', async () => {
+  const presentation = byName('decoys-RS256-sha-512');
+  const session = await open(app.browser, app.server.url, app.server.origin);
+  const { page } = session;
+  await page.fill('[data-testid=key-input]', JSON.stringify(presentation.issuer_jwk));
+  await page.fill('[data-testid=token-input]', presentation.presentation);
+  assert.equal(await statusBecomes(page, 'valid'), 'valid');
+  assert.ok(Number(await page.getAttribute('[data-testid=sd-undisclosed]', 'data-count')) >= Number(presentation.decoys));
+  assert.match(await text(page, 'sd-undisclosed'), /cannot be told apart/);
+  const other = byName('object-RS256-sha-256');
+  await page.fill('[data-testid=key-input]', JSON.stringify({ ...other.issuer_jwk, n: other.issuer_jwk.n.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }));
+  assert.notEqual(await statusBecomes(page, 'invalid'), 'valid');
+  assert.deepEqual(session.problems, []);
+  await session.close();
+});
