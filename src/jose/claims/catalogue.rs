@@ -17,6 +17,8 @@ const RFC7516: &str = "https://www.rfc-editor.org/rfc/rfc7516";
 const RFC8693: &str = "https://www.rfc-editor.org/rfc/rfc8693";
 const RFC9068: &str = "https://www.rfc-editor.org/rfc/rfc9068";
 const RFC7800: &str = "https://www.rfc-editor.org/rfc/rfc7800";
+const RFC9901: &str = "https://www.rfc-editor.org/rfc/rfc9901";
+const SD_JWT_VC: &str = "https://datatracker.ietf.org/doc/draft-ietf-oauth-sd-jwt-vc/";
 const OIDC: &str = "https://openid.net/specs/openid-connect-core-1_0.html";
 
 const CLAIMS: &[(&str, &str, &str, &str)] = &[
@@ -217,6 +219,36 @@ const CLAIMS: &[(&str, &str, &str, &str)] = &[
         "Confirmation: the key the presenter must prove it holds (proof of possession).",
         "RFC 7800 §3.1",
         RFC7800,
+    ),
+    (
+        "vct",
+        "Verifiable credential type: what kind of credential this SD-JWT VC is (never selectively disclosable).",
+        "SD-JWT VC §3.2.2.1",
+        SD_JWT_VC,
+    ),
+    (
+        "vct#integrity",
+        "A hash of the credential type's metadata document, so it cannot be swapped.",
+        "SD-JWT VC §3.2.2.1",
+        SD_JWT_VC,
+    ),
+    (
+        "status",
+        "Where the credential's status (revocation, suspension) is published, such as a status list entry. This page fetches nothing, so the status is not checked.",
+        "SD-JWT VC §3.2.2.2",
+        SD_JWT_VC,
+    ),
+    (
+        "_sd",
+        "Digests of selectively disclosable claims; each disclosure shown with the presentation fills one in.",
+        "RFC 9901 §4.2.4.1",
+        RFC9901,
+    ),
+    (
+        "_sd_alg",
+        "The hash the digests of the disclosures are made with (sha-256 when absent).",
+        "RFC 9901 §4.1.1",
+        RFC9901,
     ),
     (
         "act",
