@@ -134,6 +134,9 @@ pub enum Error {
     GivenPayload { detail: String },
     /// The text is not an SD-JWT (RFC 9901): no `~`, or an issuer part that is not a signed JWT.
     SdJwtStructure { detail: String },
+    /// The SD-JWT cannot be issued or presented as asked (a path to no claim, a reserved name,
+    /// a presentation that already ends in a KB-JWT …).
+    SdJwtIssuance { detail: String },
 }
 
 impl Error {
@@ -166,6 +169,7 @@ impl Error {
             Error::GivenPayload { .. } => "given-payload",
             Error::JweHeader { .. } => "jwe-header",
             Error::SdJwtStructure { .. } => "sd-jwt-structure",
+            Error::SdJwtIssuance { .. } => "sd-jwt-issuance",
         }
     }
 
@@ -177,7 +181,9 @@ impl Error {
             | Error::JweStructure { .. }
             | Error::JwsJsonStructure { .. }
             | Error::SdJwtStructure { .. } => Part::Token,
-            Error::DetachedPayloadMissing | Error::GivenPayload { .. } => Part::Payload,
+            Error::DetachedPayloadMissing
+            | Error::GivenPayload { .. }
+            | Error::SdJwtIssuance { .. } => Part::Payload,
             Error::Base64 { part, .. }
             | Error::Utf8 { part, .. }
             | Error::Json { part, .. }
@@ -301,6 +307,9 @@ impl fmt::Display for Error {
                 write!(f, "The payload box's content cannot be the payload: {detail}.")
             }
             Error::SdJwtStructure { detail } => write!(f, "The SD-JWT is malformed: {detail}."),
+            Error::SdJwtIssuance { detail } => {
+                write!(f, "The SD-JWT cannot be issued: {detail}.")
+            }
         }
     }
 }

@@ -1,13 +1,15 @@
 //! SD-JWT (RFC 9901): an issuer-signed JWT, its disclosures and an optional key binding JWT,
-//! `<issuer JWT>~<disclosure>~…~[<KB-JWT>]`. Reading and verifying only: each part is decoded
-//! on its own, the disclosures are hashed and put in place (§7.1), and the key binding is checked
-//! against the holder key in the issuer payload's `cnf.jwk`. The issuer signature is the issuer
+//! `<issuer JWT>~<disclosure>~…~[<KB-JWT>]`. Reading and verifying here (issuing and
+//! presenting in `issue`): each part is decoded on its own, the disclosures are hashed and put
+//! in place (§7.1), and the key binding is checked against the holder key in the issuer
+//! payload's `cnf.jwk`. The issuer signature is the issuer
 //! JWT's ordinary JWS check (`issuer` is its `Decoded`).
 //!
 //! Decoy digests (§4.2.5) cannot be told apart from digests of withheld disclosures: the count
 //! of undisclosed digests includes both, by design of the format.
 
 pub mod disclosure;
+pub mod issue;
 pub mod key_binding;
 pub mod process;
 

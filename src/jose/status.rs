@@ -76,7 +76,8 @@ impl Status {
             | Error::JwsJsonStructure { .. }
             | Error::DetachedPayloadMissing
             | Error::GivenPayload { .. }
-            | Error::SdJwtStructure { .. } => Status::Malformed,
+            | Error::SdJwtStructure { .. }
+            | Error::SdJwtIssuance { .. } => Status::Malformed,
             Error::UnsupportedAlg { .. }
             | Error::AlgNone
             | Error::EncryptedToken
