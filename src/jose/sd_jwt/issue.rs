@@ -6,7 +6,7 @@
 //! presentation to its key with a KB-JWT (`bind`). The hashing is the reading side's
 //! (`HashAlg::digest_text`), so what is issued here is what `sd_jwt::parse` checks.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 
 use serde_json::{json, Map, Value};
@@ -316,6 +316,7 @@ pub fn issue(
         decoy_count: 0,
         random,
         disclosures: Vec::new(),
+        salts: HashSet::new(),
     };
     let root = ClaimPath { steps: Vec::new() };
     let mut payload = builder.object(&issuance.claims, &root)?;
@@ -402,6 +403,7 @@ struct Builder<'a, R: FnMut(&mut [u8]) -> Result<(), Error>> {
     decoy_count: usize,
     random: &'a mut R,
     disclosures: Vec<IssuedDisclosure>,
+    salts: HashSet<String>,
 }
 
 impl<R: FnMut(&mut [u8]) -> Result<(), Error>> Builder<'_, R> {
@@ -486,10 +488,19 @@ impl<R: FnMut(&mut [u8]) -> Result<(), Error>> Builder<'_, R> {
         digest
     }
 
+    /// A fresh salt; one seen before means the randomness is broken, and would give two
+    /// claims the same digest or let a decoy be recognised.
     fn salt(&mut self) -> Result<String, Error> {
         let mut bytes = [0u8; SALT_BYTES];
         (self.random)(&mut bytes)?;
-        Ok(base64url::encode(&bytes))
+        let salt = base64url::encode(&bytes);
+        if !self.salts.insert(salt.clone()) {
+            return Err(Error::NoRandomness {
+                purpose: "an SD-JWT salt or decoy",
+                detail: "the same 128-bit value came twice".to_owned(),
+            });
+        }
+        Ok(salt)
     }
 
     /// The digest of a random value, as RFC 9901 §4.2.5 suggests: indistinguishable from a real one.
