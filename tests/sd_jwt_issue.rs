@@ -713,7 +713,8 @@ fn issue_refuses_what_it_cannot_issue_faithfully() {
 /// Presentations for `tests/interop/verify_sd_jwt_with_reference.py`, written to
 /// `target/interop/sd_jwt_ours.json` under the crate: each with the issuer's public JWK, the
 /// holder's, aud and nonce, the hash, and the payload the reference verifier must reproduce
-/// (`null` for the twins it must refuse). Each is first checked here.
+/// (`null` for the twins it must refuse, with `refusal` saying why: `kb-signature`, `sd-hash`).
+/// Each is first checked here.
 #[test]
 fn presentations_for_the_reference_verifier_are_written() {
     let (holder_key, holder_jwk) = holder();
@@ -740,10 +741,10 @@ fn presentations_for_the_reference_verifier_are_written() {
                     sd_alg.name(),
                     if bound { "-kb" } else { "" }
                 );
-                let mut push = |name: String, text: String, verified: Option<Value>| {
+                let mut push = |name: String, text: String, verified: Result<Value, &str>| {
                     let sd = parse_settled(&text);
                     assert_eq!(issuer_status(&sd, &issuer_jwk), Status::Valid, "{name}");
-                    if verified.is_some() {
+                    if verified.is_ok() {
                         assert!(codes(&sd).is_empty(), "{name}: {:?}", codes(&sd));
                     }
                     cases.push(json!({
@@ -756,7 +757,8 @@ fn presentations_for_the_reference_verifier_are_written() {
                         "aud": bound.then_some(AUD),
                         "nonce": bound.then_some(NONCE),
                         "presentation": text,
-                        "verified": verified,
+                        "verified": verified.as_ref().ok(),
+                        "refusal": verified.err(),
                     }));
                 };
                 let expected = Value::Object(expected(
@@ -767,18 +769,18 @@ fn presentations_for_the_reference_verifier_are_written() {
                 ));
                 let text = issued.presentation(&choice);
                 match bound {
-                    false => push(name, text, Some(expected)),
+                    false => push(name, text, Ok(expected)),
                     true => {
                         let ok =
                             bind(&text, Alg::ES256, &holder_key, AUD, NONCE, IAT, sd_alg).unwrap();
-                        push(name.clone(), ok.clone(), Some(expected));
+                        push(name.clone(), ok.clone(), Ok(expected));
                         let forged =
                             bind(&text, Alg::ES256, &wrong_holder, AUD, NONCE, IAT, sd_alg)
                                 .unwrap();
-                        push(format!("{name}-wrong-holder"), forged, None);
+                        push(format!("{name}-wrong-holder"), forged, Err("kb-signature"));
                         let other = issued.presentation(&paths(&["family_name"]));
                         let moved = format!("{other}{}", ok.strip_prefix(&text).unwrap());
-                        push(format!("{name}-moved-kb"), moved, None);
+                        push(format!("{name}-moved-kb"), moved, Err("sd-hash"));
                     }
                 }
             }
