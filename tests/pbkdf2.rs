@@ -186,6 +186,7 @@ fn encrypt_to_password(password: &str) -> Request {
             key: password.into(),
             encoding: SecretEncoding::Utf8,
         }),
+        selective: None,
     })
 }
 

@@ -109,6 +109,7 @@ fn worker_requests_and_replies_never_print_keys() {
             key: private_pem().into(),
             encoding: SecretEncoding::Utf8,
         }),
+        selective: None,
     });
     let convert = Request::Convert {
         key: private_pem().into(),
@@ -134,6 +135,7 @@ fn worker_requests_and_replies_never_print_keys() {
             key: "0123456789abcdef0123456789abcdef".into(),
             encoding: SecretEncoding::Utf8,
         }),
+        selective: None,
         ..match sign {
             Request::Sign(sign) => sign,
             _ => unreachable!(),

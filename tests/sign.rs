@@ -229,6 +229,7 @@ fn weak_keys_sign_when_allowed_and_the_decoder_says_they_are_weak() {
                 encoding: SecretEncoding::Utf8,
                 allow_weak,
                 encrypt: None,
+                selective: None,
             }))
         };
         // Refused without it, with the reason.

@@ -41,6 +41,7 @@ fn sign(alg: Alg, header: &str, payload: &str, key: &str) -> Reply {
         encoding: SecretEncoding::Utf8,
         allow_weak: false,
         encrypt: None,
+        selective: None,
     }))
 }
 
@@ -159,6 +160,7 @@ fn every_request_and_reply_survives_the_wire() {
                 key: "r".into(),
                 encoding: SecretEncoding::Hex,
             }),
+            selective: None,
         }),
         Request::Sign(SignRequest {
             alg: Alg::RS256,
@@ -168,6 +170,23 @@ fn every_request_and_reply_survives_the_wire() {
             encoding: SecretEncoding::Utf8,
             allow_weak: false,
             encrypt: None,
+            selective: None,
+        }),
+        // An SD-JWT issuance, its choices on the wire too.
+        Request::Sign(SignRequest {
+            alg: Alg::ES256,
+            header: "{}".to_owned(),
+            payload: "{}".to_owned(),
+            key: "k".into(),
+            encoding: SecretEncoding::Utf8,
+            allow_weak: false,
+            encrypt: None,
+            selective: Some(jwt_debugger::jose::protocol::SelectiveRequest {
+                disclosable: "given_name\naddress.street_address".to_owned(),
+                decoys: 3,
+                sd_alg: jwt_debugger::jose::sd_jwt::HashAlg::Sha512,
+                holder_jwk: r#"{"kty":"OKP"}"#.to_owned(),
+            }),
         }),
         Request::Generate {
             kind: KeyKind::Rsa(jwt_debugger::jose::keygen::RsaSize::Rsa3072),
@@ -281,6 +300,7 @@ fn every_request_and_reply_survives_the_wire() {
                     key: "r".into(),
                     encoding: SecretEncoding::Utf8,
                 }),
+                selective: None,
             });
             assert_eq!(Request::decode(&request.encode()).unwrap(), request);
         }
@@ -510,6 +530,7 @@ fn a_signed_token_is_encrypted_for_a_recipient_and_opens_with_its_key() {
                 key: recipient.into(),
                 encoding: SecretEncoding::Utf8,
             }),
+            selective: None,
         }))
     };
     for (alg, enc, recipient, decrypt_with) in [
@@ -611,4 +632,66 @@ fn a_reply_that_claims_more_items_than_it_holds_is_refused() {
         panic!("not read");
     };
     assert_eq!(opened.notes, ["a"]);
+}
+
+/// The encoder's SD-JWT: the worker issues the listed claims as disclosures, with decoys and
+/// the holder's cnf key; the page's reader then finds every disclosure referenced and the
+/// payload as written. Its negative twins: a path to no claim, and encryption on top.
+#[test]
+fn the_encoder_issues_an_sd_jwt_the_reader_reads_back() {
+    use jwt_debugger::jose::protocol::SelectiveRequest;
+    use jwt_debugger::jose::sd_jwt::{self, HashAlg};
+    let fixtures: Vec<Value> = serde_json::from_str(include_str!("fixtures/keys.json")).unwrap();
+    let es256 = fixtures.iter().find(|case| case["alg"] == "ES256").unwrap();
+    let key = es256["keys"]["pkcs8-pem"].as_str().unwrap();
+    let payload = r#"{"iss":"https://issuer.example","exp":1900000000,"given_name":"Erika","address":{"street_address":"Heidestraße 17","locality":"Köln"},"nationalities":["DE","FR"]}"#;
+    let request = |disclosable: &str, encrypt: Option<EncryptRequest>| {
+        Request::Sign(SignRequest {
+            alg: Alg::ES256,
+            header: r#"{"alg":"ES256"}"#.to_owned(),
+            payload: payload.to_owned(),
+            key: key.into(),
+            encoding: SecretEncoding::Utf8,
+            allow_weak: false,
+            encrypt,
+            selective: Some(SelectiveRequest {
+                disclosable: disclosable.to_owned(),
+                decoys: 2,
+                sd_alg: HashAlg::Sha384,
+                holder_jwk: r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#.to_owned(),
+            }),
+        })
+    };
+    let issued = signed(ask(request(
+        "given_name\naddress.street_address\nnationalities[1]\n",
+        None,
+    )));
+    let sd = sd_jwt::parse(&issued.token).unwrap();
+    assert_eq!(sd.disclosures.len(), 3);
+    assert!(sd
+        .disclosures
+        .iter()
+        .all(|disclosure| disclosure.state.code() == "referenced"));
+    let expected: Value = serde_json::from_str(payload).unwrap();
+    let mut processed = Value::Object(sd.processed.as_ref().unwrap().claims.clone());
+    processed.as_object_mut().unwrap().remove("cnf");
+    assert_eq!(processed, expected);
+    assert!(sd.undisclosed() >= 2, "the decoys");
+    assert_eq!(sd.typ(), Some("dc+sd-jwt"));
+    assert_eq!(
+        sd.key_binding.status.code(),
+        "missing",
+        "cnf asks for a KB-JWT"
+    );
+
+    assert!(failure(ask(request("family_name", None))).contains("family_name"));
+    let encrypt = EncryptRequest {
+        alg: KeyAlg::Dir,
+        enc: EncAlg::AesGcm(AesSize::Aes256),
+        key: "a".repeat(32).as_str().into(),
+        encoding: SecretEncoding::Utf8,
+    };
+    assert!(
+        failure(ask(request("given_name", Some(encrypt)))).contains("does not encrypt an SD-JWT")
+    );
 }

@@ -13,6 +13,7 @@ pub use super::known_secrets::SearchReport;
 use super::known_secrets::Target;
 use super::platform::PlatformAnswer;
 use super::redacted::SecretText;
+use super::sd_jwt::HashAlg;
 use super::status::Status;
 
 /// What the page asks a worker to do.
@@ -53,6 +54,20 @@ pub struct SignRequest {
     pub allow_weak: bool,
     /// Encrypt the signed token for a recipient (a nested JWT).
     pub encrypt: Option<EncryptRequest>,
+    /// Issue it as an SD-JWT (RFC 9901) with these claims selectively disclosable.
+    pub selective: Option<SelectiveRequest>,
+}
+
+/// The encoder's selective-disclosure choices: which claims become disclosures, how many
+/// decoy digests, the digest hash, and the holder's public JWK for `cnf`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SelectiveRequest {
+    /// One claim path per line (`address.street_address`, `nationalities[1]`).
+    pub disclosable: String,
+    pub decoys: usize,
+    pub sd_alg: HashAlg,
+    /// A public JWK, or empty for no key binding.
+    pub holder_jwk: String,
 }
 
 /// The encoder's encryption choices.

@@ -18,10 +18,11 @@ use super::key::{Key, KeySet, KeyText, SecretEncoding};
 use super::keygen::{generate, is_of_kind, KeyKind};
 use super::platform::{run_request_here, PlatformAnswer, PlatformRequest};
 use super::protocol::{
-    Decryption, EncryptRequest, KeyForms, Opened, Reply, Request, SignRequest, Signed,
-    VerifyRequest,
+    Decryption, EncryptRequest, KeyForms, Opened, Reply, Request, SelectiveRequest, SignRequest,
+    Signed, VerifyRequest,
 };
 use super::redacted::SecretText;
+use super::sd_jwt::issue::{issue, system_random, ClaimPath, Issuance};
 use super::sign::encode_allowing_weak;
 use super::status::Status;
 
@@ -112,6 +113,9 @@ pub fn answer_with(request: Request, pbes2: &Pbes2) -> Reply {
 
 fn sign(request: &SignRequest, pbes2: &Pbes2) -> Result<Signed, Error> {
     let key = private::parse(request.key.expose(), request.encoding)?;
+    if let Some(selective) = &request.selective {
+        return selectively_disclosed(request, selective, &key);
+    }
     let token = encode_allowing_weak(
         request.alg,
         &request.header,
@@ -129,6 +133,58 @@ fn sign(request: &SignRequest, pbes2: &Pbes2) -> Result<Signed, Error> {
             inner: None,
         }),
     }
+}
+
+/// The encoder's token issued as an SD-JWT: the chosen claims made disclosable, with decoys
+/// and the holder's `cnf` key; the answer is the issuance (every disclosure attached).
+fn selectively_disclosed(
+    request: &SignRequest,
+    selective: &SelectiveRequest,
+    key: &PrivateKey,
+) -> Result<Signed, Error> {
+    let refused = |detail: &str| Error::SdJwtIssuance {
+        detail: detail.to_owned(),
+    };
+    if request.encrypt.is_some() {
+        return Err(refused(
+            "this page does not encrypt an SD-JWT: turn encryption off",
+        ));
+    }
+    let object = |text: &str, what: &str| match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(members)) => Ok(members),
+        _ => Err(refused(&format!("the {what} is not a JSON object"))),
+    };
+    let disclosable = selective
+        .disclosable
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(ClaimPath::parse)
+        .collect::<Result<Vec<_>, _>>()?;
+    let holder_jwk = match selective.holder_jwk.trim() {
+        "" => None,
+        text => Some(object(text, "holder key")?),
+    };
+    let issuance = Issuance {
+        claims: object(&request.payload, "payload")?,
+        disclosable,
+        decoys: selective.decoys,
+        sd_alg: selective.sd_alg,
+        holder_jwk,
+    };
+    let issued = issue(
+        &issuance,
+        object(&request.header, "header")?,
+        request.alg,
+        key,
+        &mut system_random,
+    )?;
+    Ok(Signed {
+        token: issued.issuance(),
+        verify_key: verify_key(key),
+        decrypt_key: None,
+        inner: None,
+    })
 }
 
 /// The signed token encrypted for a recipient (a nested JWT, `cty: JWT`): answers the JWE, the

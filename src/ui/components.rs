@@ -12,6 +12,7 @@ pub mod embedded_keys;
 pub mod encoded_token;
 pub mod encoder;
 pub mod encoder_encryption;
+pub mod encoder_selective;
 pub mod encrypted_json;
 pub mod encrypted_parts;
 pub mod encrypted_verdict;

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::{
     CodecError, Decryption, EncryptRequest, KeyForms, Opened, Reply, Request, SearchReport,
-    SignRequest, Signed, VerifyRequest,
+    SelectiveRequest, SignRequest, Signed, VerifyRequest,
 };
 use crate::jose::alg::{Alg, Hash};
 use crate::jose::base64url;
@@ -23,6 +23,7 @@ use crate::jose::keygen::KeyKind;
 use crate::jose::known_secrets::Target;
 use crate::jose::platform::PlatformAnswer;
 use crate::jose::redacted::SecretText;
+use crate::jose::sd_jwt::HashAlg;
 use crate::jose::status::Status;
 
 /// Writes one message.
@@ -185,7 +186,16 @@ pub(super) fn encode_request(request: &Request) -> String {
                 .text(&sign.payload)
                 .secret(&sign.key)
                 .text(sign.encoding.as_str())
-                .flag(sign.allow_weak);
+                .flag(sign.allow_weak)
+                .flag(sign.selective.is_some());
+            let writer = match &sign.selective {
+                None => writer,
+                Some(selective) => writer
+                    .text(&selective.disclosable)
+                    .text(&selective.decoys.to_string())
+                    .text(selective.sd_alg.name())
+                    .text(&selective.holder_jwk),
+            };
             match &sign.encrypt {
                 None => writer,
                 Some(encrypt) => writer
@@ -233,7 +243,14 @@ pub(super) fn decode_request(text: &str) -> Result<Request, CodecError> {
                 encoding: encoding(),
                 allow_weak: read.flag(),
                 encrypt: None,
+                selective: None,
             };
+            let selective = read.flag().then(|| SelectiveRequest {
+                disclosable: read.text(),
+                decoys: read.parsed(|text| text.parse().ok(), 0),
+                sd_alg: read.parsed(HashAlg::from_name, HashAlg::Sha256),
+                holder_jwk: read.text(),
+            });
             // The encryption members follow when the token is to be encrypted.
             let encrypt = (read.next.get() < read.items.len()).then(|| EncryptRequest {
                 alg: read.parsed(KeyAlg::from_name, KeyAlg::Dir),
@@ -241,7 +258,11 @@ pub(super) fn decode_request(text: &str) -> Result<Request, CodecError> {
                 key: read.secret(),
                 encoding: encoding(),
             });
-            Request::Sign(SignRequest { encrypt, ..sign })
+            Request::Sign(SignRequest {
+                encrypt,
+                selective,
+                ..sign
+            })
         }
         "generate" => Request::Generate {
             kind: read.parsed(KeyKind::from_name, KeyKind::Ed25519),

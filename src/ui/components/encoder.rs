@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::copy_button::CopyButton;
 use super::encoder_encryption::encryption_controls;
+use super::encoder_selective::selective_controls;
 use crate::jose::alg::Alg;
 use crate::jose::key::SecretEncoding;
 use crate::jose::protocol::Signed;
@@ -106,6 +107,7 @@ pub fn Encoder(props: &EncoderProps) -> Html {
                 <input type="checkbox" data-testid="encoder-allow-weak" checked={encoder.allow_weak} onchange={on_allow_weak} />
                 { " Allow weak keys (testing only): sign with HMAC secrets shorter than the hash and RSA under 2048 bits" }
             </label>
+            { selective_controls(&encoder.selective, &props.on_edit) }
             { encryption_controls(&encoder.encryption, &props.on_edit) }
           </section>
           <section class="card encoder-output" aria-label="Signed token">

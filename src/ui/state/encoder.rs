@@ -6,8 +6,11 @@ use crate::jose::claims::{describe_claim, Described};
 use crate::jose::json_text::{compact, member_names, object_error, string_member, with_member};
 use crate::jose::jwe::alg::{AesSize, EncAlg, KeyAlg, OaepHash};
 use crate::jose::key::SecretEncoding;
-use crate::jose::protocol::{EncryptRequest, Reply, Request, SignRequest, Signed};
+use crate::jose::protocol::{
+    EncryptRequest, Reply, Request, SelectiveRequest, SignRequest, Signed,
+};
 use crate::jose::redacted::SecretText;
+use crate::jose::sd_jwt::HashAlg;
 
 use super::generation::Generation;
 
@@ -23,6 +26,8 @@ pub struct Encoder {
     pub allow_weak: bool,
     /// Whether and how the signed token is then encrypted (a nested JWT).
     pub encryption: Encryption,
+    /// Whether the token is issued as an SD-JWT, and how.
+    pub selective: Selective,
     /// Counts changes, so an answer for older inputs is dropped.
     pub generation: Generation,
     pub output: Output,
@@ -47,6 +52,30 @@ impl Default for Encryption {
             enc: EncAlg::AesGcm(AesSize::Aes256),
             key: SecretText::default(),
             encoding: SecretEncoding::default(),
+        }
+    }
+}
+
+/// The encoder's selective-disclosure choices (an SD-JWT, RFC 9901).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Selective {
+    pub on: bool,
+    /// One claim path per line: `given_name`, `address.street_address`, `nationalities[1]`.
+    pub paths: String,
+    pub decoys: usize,
+    pub sd_alg: HashAlg,
+    /// The holder's public JWK, for `cnf` (key binding); empty for none.
+    pub holder_jwk: String,
+}
+
+impl Default for Selective {
+    fn default() -> Selective {
+        Selective {
+            on: false,
+            paths: String::new(),
+            decoys: 0,
+            sd_alg: HashAlg::Sha256,
+            holder_jwk: String::new(),
         }
     }
 }
@@ -86,6 +115,12 @@ pub enum Edit {
     JweEnc(EncAlg),
     JweKey(SecretText),
     JweEncoding(SecretEncoding),
+    /// Issue as an SD-JWT, or not; and its choices.
+    Selective(bool),
+    SdPaths(String),
+    SdDecoys(usize),
+    SdAlg(HashAlg),
+    SdHolder(String),
 }
 
 impl Default for Encoder {
@@ -98,6 +133,7 @@ impl Default for Encoder {
             encoding: SecretEncoding::default(),
             allow_weak: false,
             encryption: Encryption::default(),
+            selective: Selective::default(),
             generation: Generation::default(),
             output: Output::NoKey,
         };
@@ -137,6 +173,11 @@ impl Encoder {
             Edit::Key(key) => self.key = key,
             Edit::Encoding(encoding) => self.encoding = encoding,
             Edit::AllowWeak(allow) => self.allow_weak = allow,
+            Edit::Selective(on) => self.selective.on = on,
+            Edit::SdPaths(paths) => self.selective.paths = paths,
+            Edit::SdDecoys(decoys) => self.selective.decoys = decoys,
+            Edit::SdAlg(alg) => self.selective.sd_alg = alg,
+            Edit::SdHolder(jwk) => self.selective.holder_jwk = jwk,
         }
         self.refresh();
     }
@@ -158,6 +199,12 @@ impl Encoder {
                 encoding: self.encoding,
                 allow_weak: self.allow_weak,
                 encrypt,
+                selective: self.selective.on.then(|| SelectiveRequest {
+                    disclosable: self.selective.paths.clone(),
+                    decoys: self.selective.decoys,
+                    sd_alg: self.selective.sd_alg,
+                    holder_jwk: self.selective.holder_jwk.clone(),
+                }),
             })
         })
     }
