@@ -69,3 +69,40 @@ test('an RS256 SD-JWT without key binding, with decoys: undisclosed digests coun
   assert.deepEqual(session.problems, []);
   await session.close();
 });
+
+test('the encoder issues an SD-JWT with two disclosable claims and a decoy; the decoder verifies it and finds both referenced', async () => {
+  const keys = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
+  const es256 = keys.find((k) => k.alg === 'ES256');
+  const session = await open(app.browser, app.server.url, app.server.origin);
+  const { page } = session;
+  await page.click('[data-testid=mode-encoder]');
+  await page.waitForSelector('[data-testid=encoder-payload]');
+  await page.fill('[data-testid=encoder-payload]', JSON.stringify({ iss: 'https://issuer.example', exp: 1900000000, given_name: 'Erika', address: { locality: 'Köln', country: 'DE' } }, null, 2));
+  await page.selectOption('[data-testid=encoder-alg]', 'ES256');
+  await page.fill('[data-testid=encoder-key]', es256.keys['pkcs8-pem']);
+  await page.check('[data-testid=encoder-sd]');
+  await page.fill('[data-testid=encoder-sd-paths]', 'given_name\naddress.locality');
+  await page.fill('[data-testid=encoder-sd-decoys]', '1');
+  await page.waitForFunction(() => {
+    const token = document.querySelector('[data-testid=encoder-token]');
+    return token?.dataset.state === 'signed' && token.textContent.includes('~');
+  }, null, { timeout: 10000 });
+  await page.click('[data-testid=encoder-send]');
+  await page.waitForSelector('[data-testid=panel-decoder]', { state: 'attached' });
+  assert.equal(await statusBecomes(page, 'valid'), 'valid');
+  await page.waitForSelector('[data-testid=sd-jwt]');
+  const seen = await page.$$eval('[data-testid=sd-disclosure]', (items) => items.map((item) => `${item.dataset.claim}:${item.dataset.state}`));
+  assert.deepEqual(seen.sort(), ['given_name:referenced', 'locality:referenced']);
+  assert.ok(Number(await page.getAttribute('[data-testid=sd-undisclosed]', 'data-count')) >= 1, 'the decoy');
+  const processed = JSON.parse(await text(page, 'sd-payload-json'));
+  assert.equal(processed.given_name, 'Erika');
+  assert.equal(processed.address.locality, 'Köln');
+  // A path to no claim is refused with the reason.
+  await page.click('[data-testid=mode-encoder]');
+  await page.waitForSelector('[data-testid=encoder-sd-paths]');
+  await page.fill('[data-testid=encoder-sd-paths]', 'family_name');
+  await page.waitForFunction(() => document.querySelector('[data-testid=encoder-status]')?.dataset.state === 'error', null, { timeout: 10000 });
+  assert.match(await text(page, 'encoder-status'), /family_name/);
+  assert.deepEqual(session.problems, []);
+  await session.close();
+});
