@@ -6,13 +6,8 @@
 
 mod common;
 
-use std::rc::Rc;
-
 use jwt_debugger::jose::alg::Alg;
 use jwt_debugger::jose::base64url;
-use jwt_debugger::jose::inspection::PlatformCheck;
-use jwt_debugger::jose::key::{self, SecretEncoding};
-use jwt_debugger::jose::platform::decide_here;
 use jwt_debugger::jose::sd_jwt::{
     self, DisclosureState, HashAlg, KbStatus, Malformed, SdAlg, SdJwt, SegmentKind,
 };
@@ -29,32 +24,12 @@ fn cases() -> Vec<Value> {
 
 /// Parses and settles the KB-JWT's platform check with the core's own primitives.
 fn parse_settled(text: &str) -> SdJwt {
-    let mut sd = sd_jwt::parse(text).unwrap();
-    if let Some(check) = sd
-        .key_binding
-        .jwt
-        .as_ref()
-        .and_then(|jwt| jwt.platform_check())
-    {
-        sd.settle_key_binding(common::decide_check_here(&check));
-    }
-    sd
+    common::sd_jwt_settled(text)
 }
 
 /// The issuer signature's verdict with this JWK, through the page's flow.
 fn issuer_status(sd: &SdJwt, jwk: &Value) -> Status {
-    let keys = Rc::new(key::parse(&jwk.to_string(), SecretEncoding::Utf8));
-    match decide_here(Some(&sd.issuer), &[], Some(&keys)) {
-        Some(verification) => verification.status,
-        None => {
-            common::decide_check_here(&PlatformCheck {
-                decoded: Rc::clone(&sd.issuer),
-                removed: Vec::new(),
-                keys,
-            })
-            .status
-        }
-    }
+    common::sd_jwt_issuer_status(sd, jwk)
 }
 
 fn processed_text(sd: &SdJwt) -> String {

@@ -8,18 +8,15 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::rc::Rc;
 
 use common::fixture;
 use jwt_debugger::jose::alg::{Alg, Curve};
 use jwt_debugger::jose::base64url;
 use jwt_debugger::jose::error::Error;
-use jwt_debugger::jose::inspection::PlatformCheck;
 use jwt_debugger::jose::key::export::{public_jwk, JwkLabels};
 use jwt_debugger::jose::key::private::{self, PrivateKey};
 use jwt_debugger::jose::key::{self, SecretEncoding};
 use jwt_debugger::jose::keygen::{generate, KeyKind};
-use jwt_debugger::jose::platform::decide_here;
 use jwt_debugger::jose::sd_jwt::issue::{
     bind, issue, system_random, ClaimPath, Issuance, Issued, Step,
 };
@@ -122,32 +119,12 @@ fn issuance(sd_alg: HashAlg, holder_jwk: Option<Map<String, Value>>) -> Issuance
 
 /// Parses and settles the KB-JWT's platform check with the core's own primitives.
 fn parse_settled(text: &str) -> SdJwt {
-    let mut sd = sd_jwt::parse(text).unwrap();
-    if let Some(check) = sd
-        .key_binding
-        .jwt
-        .as_ref()
-        .and_then(|jwt| jwt.platform_check())
-    {
-        sd.settle_key_binding(common::decide_check_here(&check));
-    }
-    sd
+    common::sd_jwt_settled(text)
 }
 
 /// The issuer signature's verdict with this JWK, through the page's flow.
 fn issuer_status(sd: &SdJwt, jwk: &Value) -> Status {
-    let keys = Rc::new(key::parse(&jwk.to_string(), SecretEncoding::Utf8));
-    match decide_here(Some(&sd.issuer), &[], Some(&keys)) {
-        Some(verification) => verification.status,
-        None => {
-            common::decide_check_here(&PlatformCheck {
-                decoded: Rc::clone(&sd.issuer),
-                removed: Vec::new(),
-                keys,
-            })
-            .status
-        }
-    }
+    common::sd_jwt_issuer_status(sd, jwk)
 }
 
 fn codes(sd: &SdJwt) -> Vec<&'static str> {

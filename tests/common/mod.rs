@@ -182,3 +182,36 @@ pub fn pem_certificate(der: &[u8]) -> String {
         lines.join("\n")
     )
 }
+
+/// An SD-JWT parsed, its KB-JWT's platform check settled with the core's own primitives.
+pub fn sd_jwt_settled(text: &str) -> jwt_debugger::jose::sd_jwt::SdJwt {
+    let mut sd = jwt_debugger::jose::sd_jwt::parse(text).unwrap();
+    if let Some(check) = sd
+        .key_binding
+        .jwt
+        .as_ref()
+        .and_then(|jwt| jwt.platform_check())
+    {
+        sd.settle_key_binding(decide_check_here(&check));
+    }
+    sd
+}
+
+/// An SD-JWT's issuer signature verdict with this JWK, through the page's flow.
+pub fn sd_jwt_issuer_status(
+    sd: &jwt_debugger::jose::sd_jwt::SdJwt,
+    jwk: &Value,
+) -> jwt_debugger::jose::status::Status {
+    let keys = std::rc::Rc::new(key::parse(&jwk.to_string(), SecretEncoding::Utf8));
+    match jwt_debugger::jose::platform::decide_here(Some(&sd.issuer), &[], Some(&keys)) {
+        Some(verification) => verification.status,
+        None => {
+            decide_check_here(&PlatformCheck {
+                decoded: std::rc::Rc::clone(&sd.issuer),
+                removed: Vec::new(),
+                keys,
+            })
+            .status
+        }
+    }
+}
