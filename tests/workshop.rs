@@ -186,6 +186,11 @@ fn every_request_and_reply_survives_the_wire() {
                 decoys: 3,
                 sd_alg: jwt_debugger::jose::sd_jwt::HashAlg::Sha512,
                 holder_jwk: r#"{"kty":"OKP"}"#.to_owned(),
+                present: "given_name".to_owned(),
+                holder_key: "holder".into(),
+                aud: "https://verifier.example".to_owned(),
+                nonce: "n-1".to_owned(),
+                iat: 1_700_000_000,
             }),
         }),
         Request::Generate {
@@ -659,6 +664,11 @@ fn the_encoder_issues_an_sd_jwt_the_reader_reads_back() {
                 decoys: 2,
                 sd_alg: HashAlg::Sha384,
                 holder_jwk: r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#.to_owned(),
+                present: String::new(),
+                holder_key: jwt_debugger::jose::redacted::SecretText::default(),
+                aud: String::new(),
+                nonce: String::new(),
+                iat: 0,
             }),
         })
     };
@@ -694,4 +704,74 @@ fn the_encoder_issues_an_sd_jwt_the_reader_reads_back() {
     assert!(
         failure(ask(request("given_name", Some(encrypt)))).contains("does not encrypt an SD-JWT")
     );
+}
+
+/// The encoder's presentation: only the chosen claim, and a key binding JWT signed by the
+/// holder's private key (whose public half is the cnf key) with aud and nonce. Twins: a holder
+/// key that is a shared secret, and a chosen path the issuance does not have.
+#[test]
+fn the_encoder_presents_a_subset_with_a_key_binding_jwt() {
+    use jwt_debugger::jose::protocol::SelectiveRequest;
+    use jwt_debugger::jose::sd_jwt::HashAlg;
+    let fixtures: Vec<Value> = serde_json::from_str(include_str!("fixtures/keys.json")).unwrap();
+    let key_of = |alg: &str| {
+        fixtures.iter().find(|case| case["alg"] == alg).unwrap()["keys"]["pkcs8-pem"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let request = |present: &str, holder_key: &str| {
+        Request::Sign(SignRequest {
+            alg: Alg::ES256,
+            header: r#"{"alg":"ES256"}"#.to_owned(),
+            payload: r#"{"iss":"https://issuer.example","exp":1900000000,"given_name":"Erika","family_name":"Mustermann"}"#.to_owned(),
+            key: key_of("ES256").as_str().into(),
+            encoding: SecretEncoding::Utf8,
+            allow_weak: false,
+            encrypt: None,
+            selective: Some(SelectiveRequest {
+                disclosable: "given_name\nfamily_name".to_owned(),
+                decoys: 0,
+                sd_alg: HashAlg::Sha256,
+                holder_jwk: String::new(),
+                present: present.to_owned(),
+                holder_key: holder_key.into(),
+                aud: "https://verifier.example".to_owned(),
+                nonce: "n-0S6".to_owned(),
+                iat: 1_700_000_000,
+            }),
+        })
+    };
+    let presented = signed(ask(request("given_name", &key_of("EdDSA"))));
+    let sd = common::sd_jwt_settled(&presented.token);
+    let names: Vec<_> = sd
+        .disclosures
+        .iter()
+        .map(|d| d.content.as_ref().unwrap().name.clone().unwrap())
+        .collect();
+    assert_eq!(names, ["given_name"]);
+    assert_eq!(sd.undisclosed(), 1, "family_name withheld");
+    assert_eq!(sd.key_binding.status.code(), "valid");
+    let kb = sd
+        .key_binding
+        .jwt
+        .as_ref()
+        .unwrap()
+        .claims()
+        .unwrap()
+        .clone();
+    assert_eq!(kb["aud"], "https://verifier.example");
+    assert_eq!(kb["nonce"], "n-0S6");
+    assert_eq!(kb["iat"], 1_700_000_000);
+    assert_eq!(
+        sd.processed.as_ref().unwrap().claims["cnf"]["jwk"]["kty"],
+        "OKP"
+    );
+    // Negative twins.
+    assert!(failure(ask(request(
+        "given_name",
+        "a shared secret of 32 bytes ....."
+    )))
+    .contains("holder"));
+    assert!(failure(ask(request("nickname", &key_of("EdDSA")))).contains("nickname"));
 }

@@ -68,6 +68,15 @@ pub struct SelectiveRequest {
     pub sd_alg: HashAlg,
     /// A public JWK, or empty for no key binding.
     pub holder_jwk: String,
+    /// The claims to present, one path per line; empty presents them all (the issuance).
+    pub present: String,
+    /// The holder's private key: its public half becomes `cnf`, and it signs a key binding JWT
+    /// over the presentation. Empty for none.
+    pub holder_key: SecretText,
+    /// The key binding JWT's `aud`, `nonce` and `iat` (Unix seconds).
+    pub aud: String,
+    pub nonce: String,
+    pub iat: i64,
 }
 
 /// The encoder's encryption choices.

@@ -22,7 +22,7 @@ use super::protocol::{
     Signed, VerifyRequest,
 };
 use super::redacted::SecretText;
-use super::sd_jwt::issue::{issue, system_random, ClaimPath, Issuance};
+use super::sd_jwt::issue::{bind, holder_alg, issue, system_random, ClaimPath, Issuance};
 use super::sign::encode_allowing_weak;
 use super::status::Status;
 
@@ -154,16 +154,25 @@ fn selectively_disclosed(
         Ok(Value::Object(members)) => Ok(members),
         _ => Err(refused(&format!("the {what} is not a JSON object"))),
     };
-    let disclosable = selective
-        .disclosable
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(ClaimPath::parse)
-        .collect::<Result<Vec<_>, _>>()?;
-    let holder_jwk = match selective.holder_jwk.trim() {
+    let paths = |text: &str| {
+        text.lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(ClaimPath::parse)
+            .collect::<Result<Vec<_>, _>>()
+    };
+    let disclosable = paths(&selective.disclosable)?;
+    let holder_key = match selective.holder_key.expose().trim() {
         "" => None,
-        text => Some(object(text, "holder key")?),
+        text => Some(private::parse(text, SecretEncoding::Utf8)?),
+    };
+    // The holder's private key, when given, is the cnf key too.
+    let holder_jwk = match (&holder_key, selective.holder_jwk.trim()) {
+        (Some(key), _) => public_jwk(&key.public(), &JwkLabels::default())
+            .as_object()
+            .cloned(),
+        (None, "") => None,
+        (None, text) => Some(object(text, "holder key")?),
     };
     let issuance = Issuance {
         claims: object(&request.payload, "payload")?,
@@ -179,8 +188,33 @@ fn selectively_disclosed(
         key,
         &mut system_random,
     )?;
+    let chosen = paths(&selective.present)?;
+    if let Some(unknown) = chosen
+        .iter()
+        .find(|path| !issuance.disclosable.contains(path))
+    {
+        return Err(refused(&format!(
+            "{unknown} is not one of the selectively disclosable claims, so it cannot be presented"
+        )));
+    }
+    let presentation = match chosen.is_empty() {
+        true => issued.issuance(),
+        false => issued.presentation(&chosen),
+    };
+    let token = match &holder_key {
+        None => presentation,
+        Some(holder) => bind(
+            &presentation,
+            holder_alg(holder)?,
+            holder,
+            &selective.aud,
+            &selective.nonce,
+            selective.iat,
+            selective.sd_alg,
+        )?,
+    };
     Ok(Signed {
-        token: issued.issuance(),
+        token,
         verify_key: verify_key(key),
         decrypt_key: None,
         inner: None,

@@ -595,7 +595,10 @@ impl State {
                 }
                 self.search.state = SecretSearch::Reported(report);
             }
-            Action::Encode(edit) => self.encoder.apply(edit),
+            Action::Encode(edit) => {
+                self.encoder.now = self.now as i64;
+                self.encoder.apply(edit);
+            }
             Action::Encoded { generation, answer } => self.encoder.answered(generation, answer),
             Action::SendToDecoder => return self.send_to_decoder(),
             Action::Workshop(edit) => self.workshop.apply(edit),

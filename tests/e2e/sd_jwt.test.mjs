@@ -106,3 +106,38 @@ test('the encoder issues an SD-JWT with two disclosable claims and a decoy; the 
   assert.deepEqual(session.problems, []);
   await session.close();
 });
+
+test('the encoder presents one claim with a key binding JWT by the holder; the decoder checks it with the cnf key', async () => {
+  const keys = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
+  const issuerKey = keys.find((k) => k.alg === 'ES256');
+  const holderKey = keys.find((k) => k.alg === 'EdDSA');
+  const session = await open(app.browser, app.server.url, app.server.origin);
+  const { page } = session;
+  await page.click('[data-testid=mode-encoder]');
+  await page.waitForSelector('[data-testid=encoder-payload]');
+  await page.fill('[data-testid=encoder-payload]', JSON.stringify({ iss: 'https://issuer.example', exp: 1900000000, given_name: 'Erika', family_name: 'Mustermann' }));
+  await page.selectOption('[data-testid=encoder-alg]', 'ES256');
+  await page.fill('[data-testid=encoder-key]', issuerKey.keys['pkcs8-pem']);
+  await page.check('[data-testid=encoder-sd]');
+  await page.fill('[data-testid=encoder-sd-paths]', 'given_name\nfamily_name');
+  await page.fill('[data-testid=encoder-sd-present]', 'given_name');
+  await page.fill('[data-testid=encoder-sd-holder-key]', holderKey.keys['pkcs8-pem']);
+  await page.fill('[data-testid=encoder-sd-aud]', 'https://verifier.example');
+  await page.fill('[data-testid=encoder-sd-nonce]', 'n-0S6');
+  await page.waitForFunction(() => {
+    const token = document.querySelector('[data-testid=encoder-token]');
+    return token?.dataset.state === 'signed' && /~[^~]+\.[^~]+\.[^~]+$/.test(token.textContent.trim());
+  }, null, { timeout: 10000 });
+  await page.click('[data-testid=encoder-send]');
+  await page.waitForSelector('[data-testid=panel-decoder]', { state: 'attached' });
+  assert.equal(await statusBecomes(page, 'valid'), 'valid');
+  await kbBecomes(page, 'valid');
+  const seen = await page.$$eval('[data-testid=sd-disclosure]', (items) => items.map((item) => item.dataset.claim));
+  assert.deepEqual(seen, ['given_name']);
+  assert.equal(await page.getAttribute('[data-testid=sd-undisclosed]', 'data-count'), '1');
+  const kb = JSON.parse(await text(page, 'kb-claims'));
+  assert.equal(kb.aud, 'https://verifier.example');
+  assert.equal(kb.nonce, 'n-0S6');
+  assert.deepEqual(session.problems, []);
+  await session.close();
+});

@@ -194,7 +194,12 @@ pub(super) fn encode_request(request: &Request) -> String {
                     .text(&selective.disclosable)
                     .text(&selective.decoys.to_string())
                     .text(selective.sd_alg.name())
-                    .text(&selective.holder_jwk),
+                    .text(&selective.holder_jwk)
+                    .text(&selective.present)
+                    .secret(&selective.holder_key)
+                    .text(&selective.aud)
+                    .text(&selective.nonce)
+                    .text(&selective.iat.to_string()),
             };
             match &sign.encrypt {
                 None => writer,
@@ -245,11 +250,18 @@ pub(super) fn decode_request(text: &str) -> Result<Request, CodecError> {
                 encrypt: None,
                 selective: None,
             };
-            let selective = read.flag().then(|| SelectiveRequest {
+            // A request without the selective-disclosure members is an ordinary one.
+            let has_selective = read.next.get() < read.items.len() && read.flag();
+            let selective = has_selective.then(|| SelectiveRequest {
                 disclosable: read.text(),
                 decoys: read.parsed(|text| text.parse().ok(), 0),
                 sd_alg: read.parsed(HashAlg::from_name, HashAlg::Sha256),
                 holder_jwk: read.text(),
+                present: read.text(),
+                holder_key: read.secret(),
+                aud: read.text(),
+                nonce: read.text(),
+                iat: read.parsed(|text| text.parse().ok(), 0),
             });
             // The encryption members follow when the token is to be encrypted.
             let encrypt = (read.next.get() < read.items.len()).then(|| EncryptRequest {

@@ -12,11 +12,11 @@ use std::fmt;
 use serde_json::{json, Map, Value};
 
 use super::{HashAlg, SEPARATOR};
-use crate::jose::alg::{Alg, Kty};
+use crate::jose::alg::{Alg, Curve, Kty};
 use crate::jose::base64url;
 use crate::jose::error::Error;
-use crate::jose::key::jwk;
 use crate::jose::key::private::PrivateKey;
+use crate::jose::key::{jwk, Key};
 use crate::jose::sign;
 
 /// Salt length in bytes: 128 bits, as RFC 9901 §4.2.1 recommends.
@@ -345,6 +345,25 @@ pub fn issue(
         disclosures: builder.disclosures,
         decoys: builder.decoy_count,
     })
+}
+
+/// The algorithm a holder's key signs its key binding JWT with: ES256/384/512 or ES256K by
+/// curve, EdDSA, or RS256; a shared secret cannot be a holder key (`cnf` names a public key).
+pub fn holder_alg(key: &PrivateKey) -> Result<Alg, Error> {
+    match key.public() {
+        Key::Ec(ec) => match ec.curve() {
+            Curve::P256 => Ok(Alg::ES256),
+            Curve::P384 => Ok(Alg::ES384),
+            Curve::P521 => Ok(Alg::ES512),
+            Curve::Secp256k1 => Ok(Alg::ES256K),
+            Curve::Ed25519 | Curve::X25519 => Err(refused("the holder key's curve cannot sign")),
+        },
+        Key::Ed25519(_) => Ok(Alg::EdDSA),
+        Key::Rsa(_) => Ok(Alg::RS256),
+        Key::Secret(_) => Err(refused(
+            "a holder key is a private key whose public half goes in cnf, not a shared secret",
+        )),
+    }
 }
 
 /// Appends a key binding JWT (`typ` `kb+jwt`; `iat`, `aud`, `nonce`, and `sd_hash` over the

@@ -24,6 +24,11 @@ pub fn selective_controls(selective: &Selective, on_edit: &Callback<Edit>) -> Ht
         Edit::SdDecoys(text.trim().parse().unwrap_or_default())
     });
     let on_alg = on_choice(on_edit, |name| HashAlg::from_name(name).map(Edit::SdAlg));
+    let on_present = on_text(on_edit, Edit::SdPresent);
+    let on_holder_key = on_text(on_edit, |text| Edit::SdHolderKey(text.into()));
+    let on_aud = on_text(on_edit, Edit::SdAud);
+    let on_nonce = on_text(on_edit, Edit::SdNonce);
+    let binding = !selective.holder_key.expose().trim().is_empty();
     html! {
         <div class="encoder-encryption">
             <label class="encoder-label">
@@ -50,7 +55,22 @@ pub fn selective_controls(selective: &Selective, on_edit: &Callback<Edit>) -> Ht
                 <textarea id="encoder-sd-holder" class="encoder-area encoder-key" data-testid="encoder-sd-holder" spellcheck="false"
                           autocomplete="off" placeholder="{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"…\",\"y\":\"…\"}"
                           value={selective.holder_jwk.clone()} oninput={on_holder} />
-                <p class="encoder-note">{ "The token is the issuance: the issuer JWT with every disclosure attached. A holder presents a subset by leaving disclosures out." }</p>
+                <label class="encoder-label" for="encoder-sd-present">{ "Present only these claims, one per line (empty: all, the issuance)" }</label>
+                <textarea id="encoder-sd-present" class="encoder-area encoder-key" data-testid="encoder-sd-present" spellcheck="false"
+                          placeholder="given_name" value={selective.present.clone()} oninput={on_present} />
+                <label class="encoder-label" for="encoder-sd-holder-key">{ "Holder's private key, to add a key binding JWT (its public half becomes cnf)" }</label>
+                <textarea id="encoder-sd-holder-key" class="encoder-area encoder-key" data-testid="encoder-sd-holder-key" spellcheck="false"
+                          autocomplete="off" placeholder="-----BEGIN PRIVATE KEY----- … or a private JWK"
+                          value={selective.holder_key.expose().to_owned()} oninput={on_holder_key} />
+                if binding {
+                    <div class="encoder-row">
+                        <label class="encoder-label" for="encoder-sd-aud">{ "aud" }</label>
+                        <input id="encoder-sd-aud" type="text" data-testid="encoder-sd-aud" value={selective.aud.clone()} oninput={on_aud} />
+                        <label class="encoder-label" for="encoder-sd-nonce">{ "nonce" }</label>
+                        <input id="encoder-sd-nonce" type="text" data-testid="encoder-sd-nonce" value={selective.nonce.clone()} oninput={on_nonce} />
+                    </div>
+                }
+                <p class="encoder-note">{ "The token is the presentation: the issuer JWT with the chosen disclosures (and those enclosing them), then the key binding JWT when a holder key is given." }</p>
             }
         </div>
     }

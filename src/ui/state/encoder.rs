@@ -28,6 +28,8 @@ pub struct Encoder {
     pub encryption: Encryption,
     /// Whether the token is issued as an SD-JWT, and how.
     pub selective: Selective,
+    /// The time of the last edit, Unix seconds: a key binding JWT's `iat`.
+    pub now: i64,
     /// Counts changes, so an answer for older inputs is dropped.
     pub generation: Generation,
     pub output: Output,
@@ -66,6 +68,12 @@ pub struct Selective {
     pub sd_alg: HashAlg,
     /// The holder's public JWK, for `cnf` (key binding); empty for none.
     pub holder_jwk: String,
+    /// The claims to present, one path per line; empty presents them all.
+    pub present: String,
+    /// The holder's private key: `cnf` is its public half, and it signs a key binding JWT.
+    pub holder_key: SecretText,
+    pub aud: String,
+    pub nonce: String,
 }
 
 impl Default for Selective {
@@ -76,6 +84,10 @@ impl Default for Selective {
             decoys: 0,
             sd_alg: HashAlg::Sha256,
             holder_jwk: String::new(),
+            present: String::new(),
+            holder_key: SecretText::default(),
+            aud: String::new(),
+            nonce: String::new(),
         }
     }
 }
@@ -121,6 +133,10 @@ pub enum Edit {
     SdDecoys(usize),
     SdAlg(HashAlg),
     SdHolder(String),
+    SdPresent(String),
+    SdHolderKey(SecretText),
+    SdAud(String),
+    SdNonce(String),
 }
 
 impl Default for Encoder {
@@ -134,6 +150,7 @@ impl Default for Encoder {
             allow_weak: false,
             encryption: Encryption::default(),
             selective: Selective::default(),
+            now: 0,
             generation: Generation::default(),
             output: Output::NoKey,
         };
@@ -178,6 +195,10 @@ impl Encoder {
             Edit::SdDecoys(decoys) => self.selective.decoys = decoys,
             Edit::SdAlg(alg) => self.selective.sd_alg = alg,
             Edit::SdHolder(jwk) => self.selective.holder_jwk = jwk,
+            Edit::SdPresent(paths) => self.selective.present = paths,
+            Edit::SdHolderKey(key) => self.selective.holder_key = key,
+            Edit::SdAud(aud) => self.selective.aud = aud,
+            Edit::SdNonce(nonce) => self.selective.nonce = nonce,
         }
         self.refresh();
     }
@@ -204,6 +225,11 @@ impl Encoder {
                     decoys: self.selective.decoys,
                     sd_alg: self.selective.sd_alg,
                     holder_jwk: self.selective.holder_jwk.clone(),
+                    present: self.selective.present.clone(),
+                    holder_key: self.selective.holder_key.clone(),
+                    aud: self.selective.aud.clone(),
+                    nonce: self.selective.nonce.clone(),
+                    iat: self.now,
                 }),
             })
         })
