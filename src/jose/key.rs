@@ -156,6 +156,17 @@ pub struct Certificate {
 }
 
 impl Certificate {
+    /// The subject's common name (`CN`), what people call a certificate by; the full name when
+    /// it has none.
+    pub fn subject_name(&self) -> String {
+        common_name(&self.subject).unwrap_or_else(|| self.subject.clone())
+    }
+
+    /// The issuer's common name, or its full name.
+    pub fn issuer_name(&self) -> String {
+        common_name(&self.issuer).unwrap_or_else(|| self.issuer.clone())
+    }
+
     /// Whether `now` (Unix seconds) is outside the certificate's validity.
     pub fn is_expired_at(&self, now: i64) -> bool {
         now > self.not_after
@@ -357,4 +368,47 @@ fn secp256k1_uncompressed(point: &[u8]) -> Result<k256::ecdsa::VerifyingKey, Str
     Option::<k256::AffinePoint>::from(k256::AffinePoint::from_coordinates(&x, &y))
         .and_then(|point| k256::ecdsa::VerifyingKey::from_affine(point).ok())
         .ok_or_else(not_on_curve)
+}
+
+/// The last `CN` of a name in RFC 4514 form (`C=US,O=Apple Inc.,CN=Apple Root CA - G3`),
+/// unescaped; `None` without one.
+pub fn common_name(name: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut chars = name.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(escaped) = chars.next() {
+                    current.push(escaped);
+                }
+            }
+            ',' | '+' => parts.push(std::mem::take(&mut current)),
+            other => current.push(other),
+        }
+    }
+    parts.push(current);
+    parts
+        .into_iter()
+        .rev()
+        .find_map(|part| part.strip_prefix("CN=").map(str::to_owned))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::common_name;
+
+    #[test]
+    fn the_common_name_is_read_from_an_rfc_4514_name() {
+        assert_eq!(
+            common_name("C=US,O=Apple Inc.,OU=G6,CN=Apple Worldwide Developer Relations")
+                .as_deref(),
+            Some("Apple Worldwide Developer Relations")
+        );
+        assert_eq!(
+            common_name("CN=Acme\\, Inc.,O=Acme").as_deref(),
+            Some("Acme, Inc.")
+        );
+        assert_eq!(common_name("O=No Common Name,C=DE"), None);
+    }
 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::jose::chain::{Chain, ChainCertificate, ChainStatus, Issuer, ThumbprintResult};
 use crate::jose::claims::time::iso_utc;
 use crate::jose::inspection::ChainCheck;
+use crate::jose::key::common_name;
 
 /// The chain's card; `checking` while its links wait on the platform.
 pub fn certificate_chain(check: &ChainCheck) -> Html {
@@ -56,7 +57,8 @@ pub fn certificate_chain(check: &ChainCheck) -> Html {
 fn status_words(chain: &Chain) -> String {
     match &chain.status {
         ChainStatus::Anchored { subject, .. } => format!(
-            "Anchored: every link holds up to your trust anchor {subject}, from the key box."
+            "Anchored: every link holds up to your trust anchor {}, from the key box.",
+            common_name(subject).unwrap_or_else(|| subject.clone())
         ),
         ChainStatus::Unanchored { anchors: 0 } => "Unanchored: the links hold, but nothing you trust vouches for the chain. Paste its root CA certificate (PEM) into the key box to check it up to that root.".to_owned(),
         ChainStatus::Unanchored { anchors } => format!(
@@ -108,9 +110,16 @@ fn certificate_item(certificate: &ChainCertificate, at: i64) -> Html {
         }
         Err(err) => html! { <p class="chain-problem">{ err.to_string() }</p> },
     };
-    let role = match certificate.index {
-        0 => "Leaf (the token's key)".to_owned(),
-        index => format!("Certificate {index}"),
+    let name = certificate
+        .details
+        .as_ref()
+        .ok()
+        .and_then(|details| common_name(&details.subject));
+    let role = match (certificate.index, name) {
+        (0, Some(name)) => format!("Leaf (the token's key): {name}"),
+        (0, None) => "Leaf (the token's key)".to_owned(),
+        (index, Some(name)) => format!("Certificate {index}: {name}"),
+        (index, None) => format!("Certificate {index}"),
     };
     html! {
         <li class={classes!("chain-cert", (!link.holds()).then_some("chain-cert-bad"))} data-testid="x5c-cert"

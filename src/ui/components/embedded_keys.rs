@@ -52,7 +52,7 @@ fn carried(key: &Result<CarriedKey, String>) -> String {
             let subject = key
                 .certificate
                 .as_ref()
-                .map(|cert| format!(", certificate of {}", cert.subject))
+                .map(|cert| format!(", certificate of {}", cert.subject_name()))
                 .unwrap_or_default();
             format!(
                 "{}{subject}, thumbprint {}",

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::jose::detached::PayloadSource;
 use crate::jose::error::Error;
+use crate::jose::key::common_name;
 use crate::jose::status::{Status, Verification, VerifiedKey};
 
 #[derive(PartialEq, Properties)]
@@ -219,7 +220,8 @@ fn verified_by(key: &VerifiedKey, tried: usize, now: Option<i64>) -> Html {
         };
         format!(
             "From the certificate of {}, issued by {}.{state}",
-            cert.subject, cert.issuer
+            cert.subject_name(),
+            cert.issuer_name()
         )
     });
     html! {
@@ -233,7 +235,7 @@ fn verified_by(key: &VerifiedKey, tried: usize, now: Option<i64>) -> Html {
             }
             if let Some(anchor) = &key.anchor {
                 <span class="verdict-certificate" data-testid="verified-anchor">
-                    { format!("Its chain reaches your trust anchor {anchor}.") }
+                    { format!("Its chain reaches your trust anchor {}.", common_name(anchor).unwrap_or_else(|| anchor.clone())) }
                 </span>
             }
         </div>
