@@ -63,12 +63,7 @@ fn inspect(token: &str, key_text: &str, at: f64) -> Inspection {
 }
 
 fn strict_codes(inspection: &Inspection) -> Vec<&'static str> {
-    inspection
-        .verification
-        .strict
-        .iter()
-        .map(|problem| problem.code())
-        .collect()
+    common::strict_codes(inspection)
 }
 
 #[test]

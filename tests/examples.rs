@@ -45,12 +45,7 @@ fn header_of(inspection: &Inspection) -> &jwt_debugger::jose::token::Header {
 }
 
 fn strict_codes(inspection: &Inspection) -> Vec<&'static str> {
-    inspection
-        .verification
-        .strict
-        .iter()
-        .map(|problem| problem.code())
-        .collect()
+    common::strict_codes(inspection)
 }
 
 #[test]

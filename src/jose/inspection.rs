@@ -159,6 +159,8 @@ pub struct Inspection {
     pub verification: Rc<Verification>,
     /// The findings that do not move with the clock, kept between ticks.
     untimed: Vec<Finding>,
+    /// An SD-JWT's findings, kept between ticks: they change only when its key binding settles.
+    sd_findings: Vec<Finding>,
     /// Every finding, most severe first; the known-secret one once it is found.
     pub findings: Rc<Vec<Finding>>,
     pub tables: Tables,
@@ -287,6 +289,7 @@ impl Inspection {
             keys: None,
             verification: Rc::new(Verification::pending()),
             untimed: Vec::new(),
+            sd_findings: Vec::new(),
             findings: Rc::default(),
             tables: Tables::default(),
             known_secret: None,
@@ -444,7 +447,21 @@ impl Inspection {
         if let Some(sd) = self.sd_jwt.as_mut() {
             Rc::make_mut(sd).settle_key_binding(verification);
         }
+        if self.complete {
+            self.sd_findings = self.sd_jwt_findings();
+        }
         true
+    }
+
+    /// The SD-JWT's findings, titled for this inspection's role.
+    fn sd_jwt_findings(&self) -> Vec<Finding> {
+        self.sd_jwt
+            .as_deref()
+            .map(lint::sd_jwt::findings)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|finding| self.titled(finding))
+            .collect()
     }
 
     /// The chain whose links wait on the platform, if any.
@@ -481,6 +498,7 @@ impl Inspection {
                 .map(|decoded| lint::untimed(decoded, keys))
                 .unwrap_or_default(),
         };
+        self.sd_findings = self.sd_jwt_findings();
         self.complete = true;
         self.retime(settings, now);
     }
@@ -514,12 +532,8 @@ impl Inspection {
         if let Some(secret) = &self.known_secret {
             findings.insert(0, self.titled(lint::known_secret(secret)));
         }
-        if let Some(sd) = self.sd_jwt.as_deref() {
-            findings.extend(
-                lint::sd_jwt::findings(sd)
-                    .into_iter()
-                    .map(|f| self.titled(f)),
-            );
+        if !self.sd_findings.is_empty() {
+            findings.extend(self.sd_findings.iter().cloned());
             findings.sort_by_key(|finding| finding.severity);
         }
         if *self.findings != findings {

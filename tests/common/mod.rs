@@ -215,3 +215,13 @@ pub fn sd_jwt_issuer_status(
         }
     }
 }
+
+/// The codes of an inspection's strict objections, in order.
+pub fn strict_codes(inspection: &Inspection) -> Vec<&'static str> {
+    inspection
+        .verification
+        .strict
+        .iter()
+        .map(|problem| problem.code())
+        .collect()
+}
