@@ -199,12 +199,15 @@ impl Inspection {
         // parsed once to tell which.
         let is_json = cleaned.token.starts_with('{');
         let (mut json_jws, mut json_jwe, mut detached_jws) = (None, None, None);
+        let mut json_sd = None;
         if is_json {
             match serde_json::from_str::<Map<String, Value>>(&cleaned.token) {
                 Ok(object) if jws_json::looks_like_jws(&object) => {
                     if !object.contains_key("payload") {
                         detached_jws = Some(Rc::new(object.clone()));
                     }
+                    // Its signatures' verdict is the JWS JSON one; the SD-JWT adds the rest.
+                    json_sd = sd_jwt::json::from_object(&object).and_then(Result::ok);
                     json_jws = Some(Rc::new(jws_json::from_object(&object)));
                 }
                 Ok(object) => json_jwe = Some(Rc::new(jwe::from_object(&object))),
@@ -213,16 +216,16 @@ impl Inspection {
             }
         }
         // An SD-JWT's issuer JWT is the token its verdict is about.
-        let sd = (!is_json && sd_jwt::looks_like_sd_jwt(&cleaned.token))
+        let compact_sd = (!is_json && sd_jwt::looks_like_sd_jwt(&cleaned.token))
             .then(|| sd_jwt::parse(&cleaned.token).ok())
-            .flatten()
-            .map(Rc::new);
-        let decoded = match &sd {
+            .flatten();
+        let decoded = match &compact_sd {
             Some(sd) => Some(Rc::clone(&sd.issuer)),
             None => {
                 (!cleaned.token.is_empty() && !is_json).then(|| Rc::new(decode(&cleaned.token)))
             }
         };
+        let sd = compact_sd.or(json_sd).map(Rc::new);
         let json = Json {
             jwe: json_jwe,
             jws: json_jws,

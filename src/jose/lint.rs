@@ -137,10 +137,11 @@ pub enum FindingCode {
     SdDisclosure,
     SdNotDisclosable,
     SdAlg,
+    SdJsonForm,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 26] = [
+    pub const ALL: [FindingCode; 27] = [
         FindingCode::AlgNone,
         FindingCode::KeyConfusion,
         FindingCode::KnownSecret,
@@ -167,6 +168,7 @@ impl FindingCode {
         FindingCode::SdDisclosure,
         FindingCode::SdNotDisclosable,
         FindingCode::SdAlg,
+        FindingCode::SdJsonForm,
     ];
 
     /// The stable code.
@@ -198,6 +200,7 @@ impl FindingCode {
             FindingCode::SdDisclosure => "sd-disclosure",
             FindingCode::SdNotDisclosable => "sd-not-disclosable",
             FindingCode::SdAlg => "sd-alg",
+            FindingCode::SdJsonForm => "sd-json-form",
         }
     }
 
@@ -226,7 +229,8 @@ impl FindingCode {
             | FindingCode::TimeFormat
             | FindingCode::SdKeyBindingMissing
             | FindingCode::SdDisclosure
-            | FindingCode::SdAlg => Severity::Warning,
+            | FindingCode::SdAlg
+            | FindingCode::SdJsonForm => Severity::Warning,
             FindingCode::NotJwtTyp | FindingCode::Oversized => Severity::Info,
         }
     }
@@ -261,6 +265,7 @@ impl FindingCode {
             FindingCode::SdDisclosure => "RFC 9901 §4.2, §7.1",
             FindingCode::SdNotDisclosable => "SD-JWT VC §3.2.2",
             FindingCode::SdAlg => "RFC 9901 §4.1.1",
+            FindingCode::SdJsonForm => "RFC 9901 §8",
         }
     }
 }
@@ -277,7 +282,7 @@ mod tests {
             // The discriminant is the declaration order.
             assert_eq!(code as usize, index, "{code:?}");
         }
-        let last = FindingCode::SdAlg as usize;
+        let last = FindingCode::SdJsonForm as usize;
         assert_eq!(FindingCode::ALL.len(), last + 1);
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod disclosure;
 pub mod issue;
+pub mod json;
 pub mod key_binding;
 pub mod process;
 
@@ -23,7 +24,7 @@ use super::base64url;
 use super::error::Error;
 use super::token::{decode, Decoded, Form};
 pub use disclosure::{Disclosure, DisclosureContent, DisclosureState, Malformed};
-pub use key_binding::{KbProblem, KbStatus, KeyBinding, KeyBindingJwt};
+pub use key_binding::{ClaimMatch, Expectation, KbProblem, KbStatus, KeyBinding, KeyBindingJwt};
 pub use process::{ProcessProblem, Processed};
 
 /// The separator between the parts of an SD-JWT.
@@ -210,6 +211,8 @@ pub struct SdJwt {
     pub processed: Option<Processed>,
     /// The key binding JWT and its verdict.
     pub key_binding: KeyBinding,
+    /// How a JWS JSON serialization was read (RFC 9901 §8); `None` for the compact form.
+    pub json: Option<json::JsonForm>,
 }
 
 impl SdJwt {
@@ -363,6 +366,7 @@ pub fn parse(text: &str) -> Result<SdJwt, Error> {
         sd_alg,
         processed,
         key_binding,
+        json: None,
     })
 }
 
@@ -414,6 +418,15 @@ pub enum Problem {
     SdAlgWeak { name: String },
     /// The issuer JWT has no `exp`: the credential never expires.
     NoExp,
+    /// A JWS JSON serialization carries its disclosures and KB-JWT elsewhere than RFC 9901 §8
+    /// says (the first signature's unprotected header).
+    JsonPlacement { placement: json::Placement },
+    /// Later signatures of a general JWS JSON serialization carry disclosures or a KB-JWT too
+    /// (§8.3 forbids it); 1-based signature numbers.
+    JsonRepeated { signatures: Vec<usize> },
+    /// The KB-JWT's `sd_hash` binds a signature other than the first (§8.1 does not say which
+    /// one it must be; a verifier that takes the first refuses it); 1-based.
+    JsonBoundElsewhere { signature: usize },
 }
 
 impl Problem {
@@ -435,6 +448,9 @@ impl Problem {
             Problem::SdAlgUnsupported { .. } => "sd-alg-unsupported",
             Problem::SdAlgWeak { .. } => "sd-alg-weak",
             Problem::NoExp => "sd-no-exp",
+            Problem::JsonPlacement { .. } => "sd-json-placement",
+            Problem::JsonRepeated { .. } => "sd-json-repeated",
+            Problem::JsonBoundElsewhere { .. } => "sd-json-bound-elsewhere",
         }
     }
 }
@@ -450,6 +466,23 @@ pub fn problems(sd: &SdJwt) -> Vec<Problem> {
             problems.push(Problem::SdAlgUnsupported { name: name.clone() })
         }
         SdAlg::Default | SdAlg::Named(_) => {}
+    }
+    if let Some(form) = &sd.json {
+        if form.placement != json::Placement::Header {
+            problems.push(Problem::JsonPlacement {
+                placement: form.placement,
+            });
+        }
+        if !form.repeated_in.is_empty() {
+            problems.push(Problem::JsonRepeated {
+                signatures: form.repeated_in.iter().map(|index| index + 1).collect(),
+            });
+        }
+        if form.bound != 0 {
+            problems.push(Problem::JsonBoundElsewhere {
+                signature: form.bound + 1,
+            });
+        }
     }
     if let Some(claims) = sd.issuer.claims() {
         if !claims.contains_key("exp") {

@@ -10,6 +10,7 @@ use super::state::{encoder, workshop, Action, CheckSettings, Mode, Part, PartVie
 use crate::jose::detached::PayloadEncoding;
 use crate::jose::examples::Example;
 use crate::jose::key::SecretEncoding;
+use crate::jose::sd_jwt::Expectation;
 
 #[derive(Clone, PartialEq)]
 pub struct Actions {
@@ -19,6 +20,7 @@ pub struct Actions {
     pub share_key: Callback<bool>,
     pub set_payload: Callback<String>,
     pub set_payload_encoding: Callback<PayloadEncoding>,
+    pub expect_key_binding: Callback<Expectation>,
     pub load_example: Callback<Example>,
     pub clear_token: Callback<MouseEvent>,
     pub edit_in_encoder: Callback<MouseEvent>,
@@ -49,6 +51,7 @@ impl Actions {
             share_key: dispatch.reform(Action::ShareKey),
             set_payload: dispatch.reform(Action::SetPayload),
             set_payload_encoding: dispatch.reform(Action::SetPayloadEncoding),
+            expect_key_binding: dispatch.reform(Action::ExpectKeyBinding),
             load_example: dispatch.reform(Action::LoadExample),
             clear_token: on_click(|| Action::ClearToken),
             edit_in_encoder: on_click(|| Action::EditInEncoder),

@@ -21,6 +21,7 @@ use crate::jose::known_secrets::Target;
 use crate::jose::lint::Finding;
 use crate::jose::protocol::{Reply, Request, SearchReport};
 use crate::jose::redacted::SecretText;
+use crate::jose::sd_jwt::Expectation;
 use crate::jose::status::Status;
 use crate::jose::token::Decoded;
 
@@ -75,6 +76,9 @@ pub struct Outer {
     /// The payload box, for a token whose content is detached or unencoded; kept across
     /// tokens as the key box is.
     pub payload: GivenPayload,
+    /// What the verifier expects an SD-JWT's key binding `aud` and `nonce` to be; kept across
+    /// tokens, as a verifier's settings are.
+    pub kb_expected: Expectation,
     pub inspection: Inspection,
     /// Changes with the token or key, so a slow check's verdict for older ones is dropped.
     pub generation: Generation,
@@ -140,6 +144,8 @@ pub enum Action {
     /// The payload box of a token whose content is detached, and how its text is read.
     SetPayload(String),
     SetPayloadEncoding(PayloadEncoding),
+    /// The `aud` and `nonce` the verifier expects of an SD-JWT's key binding JWT.
+    ExpectKeyBinding(Expectation),
     /// The verdict of the platform check started for this generation of the inputs.
     Settle {
         generation: Generation,
@@ -252,6 +258,7 @@ impl State {
                 input: Rc::from(""),
                 key: KeyBox::default(),
                 payload: GivenPayload::default(),
+                kb_expected: Expectation::default(),
                 inspection: Inspection::of_text("", None, &settings, now),
                 generation: Generation::default(),
             },
@@ -510,6 +517,7 @@ impl State {
                 let given = GivenPayload::new(&text, self.outer.payload.encoding);
                 self.set_payload(given);
             }
+            Action::ExpectKeyBinding(expected) => self.outer.kb_expected = expected,
             Action::SetPayloadEncoding(encoding) => {
                 let given = GivenPayload {
                     encoding,

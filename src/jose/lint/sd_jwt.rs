@@ -63,6 +63,24 @@ fn finding(problem: &Problem) -> Option<Finding> {
         ),
         // A missing exp is the ordinary finding, said once.
         Problem::NoExp => return None,
+        Problem::JsonPlacement { placement } => Finding::new(
+            FindingCode::SdJsonForm,
+            format!("The disclosures are {}", placement.describe()),
+            "RFC 9901 §8 puts disclosures and kb_jwt in the first signature's unprotected header; a verifier that follows it finds none here. Earlier drafts (and the reference implementation's 0.10 releases) put them at the top level.",
+        ),
+        Problem::JsonRepeated { signatures } => Finding::new(
+            FindingCode::SdJsonForm,
+            format!(
+                "Signature {} also carries disclosures or a key binding JWT",
+                signatures.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+            ),
+            "RFC 9901 §8.3: they must be in the first unprotected header only; this page reads the first.",
+        ),
+        Problem::JsonBoundElsewhere { signature } => Finding::new(
+            FindingCode::SdJsonForm,
+            format!("The key binding JWT's sd_hash binds signature {signature}, not the first"),
+            "RFC 9901 §8.1 builds the hashed compact form from \"the\" signature without saying which; a verifier that takes the first (where §8.3 puts the disclosures) refuses this key binding.",
+        ),
     };
     Some(found)
 }

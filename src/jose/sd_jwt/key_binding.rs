@@ -283,3 +283,61 @@ fn structural_problems(decoded: &Decoded, expected_sd_hash: Option<&str>) -> Vec
     }
     problems
 }
+
+/// What a verifier expects the KB-JWT's `aud` and `nonce` to be (RFC 9901 §7.3, step 5d: the
+/// binding is to this verifier and this transaction); an empty value is not checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Expectation {
+    pub aud: String,
+    pub nonce: String,
+}
+
+/// How a KB-JWT claim compares with what the verifier expects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClaimMatch {
+    /// Nothing expected: not checked.
+    Unchecked,
+    Matches,
+    /// The claim differs (its value as JSON), or is absent.
+    Differs {
+        found: Option<String>,
+    },
+}
+
+impl ClaimMatch {
+    /// The page's `data-result`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ClaimMatch::Unchecked => "unchecked",
+            ClaimMatch::Matches => "match",
+            ClaimMatch::Differs { .. } => "mismatch",
+        }
+    }
+}
+
+impl KeyBindingJwt {
+    /// `aud` and `nonce` against what the verifier expects, in that order. An `aud` array
+    /// matches when it holds the expected audience (RFC 7519 §4.1.3).
+    pub fn against(&self, expected: &Expectation) -> [(&'static str, ClaimMatch); 2] {
+        let claim = |name: &str| self.claims().and_then(|claims| claims.get(name));
+        let judge = |name: &'static str, wanted: &str| {
+            let found = claim(name);
+            let matches = match found {
+                Some(Value::String(text)) => text == wanted,
+                Some(Value::Array(items)) if name == "aud" => {
+                    items.iter().any(|item| item.as_str() == Some(wanted))
+                }
+                _ => false,
+            };
+            let result = match (wanted.is_empty(), matches) {
+                (true, _) => ClaimMatch::Unchecked,
+                (false, true) => ClaimMatch::Matches,
+                (false, false) => ClaimMatch::Differs {
+                    found: found.map(Value::to_string),
+                },
+            };
+            (name, result)
+        };
+        [judge("aud", &expected.aud), judge("nonce", &expected.nonce)]
+    }
+}

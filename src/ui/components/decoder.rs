@@ -182,7 +182,7 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
                 { certificate_chain(chain) }
             }
             if let Some(sd) = outer.sd_jwt.as_deref() {
-                { sd_jwt_card(sd) }
+                { sd_jwt_card(sd, &state.outer.kb_expected, &actions.expect_key_binding) }
             }
             if decoded.is_some() || json_jws.is_some() {
                 <Findings findings={state.findings.clone()} secret_search={state.search.state.clone()}

@@ -1,15 +1,20 @@
 //! An SD-JWT presentation (RFC 9901): the presentation colour-coded by part, each disclosure
 //! with its claim, value, digest and where it is referenced, how many digests stay undisclosed,
-//! the key binding JWT's check with the `cnf` key, and the processed payload.
+//! the key binding JWT's check with the `cnf` key (and its `aud` and `nonce` against what the
+//! verifier expects), and the processed payload. A JWS JSON serialization is shown as the
+//! compact form its `sd_hash` covers.
 
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::jose::sd_jwt::json::{JsonForm, Placement};
 use crate::jose::sd_jwt::{
-    typ_description, Disclosure, DisclosureState, KbStatus, SdJwt, SegmentKind,
+    typ_description, ClaimMatch, Disclosure, DisclosureState, Expectation, KbStatus, SdJwt,
+    SegmentKind,
 };
 
-/// The presentation's card.
-pub fn sd_jwt_card(sd: &SdJwt) -> Html {
+/// The presentation's card; `expected` is what the verifier expects of the key binding JWT.
+pub fn sd_jwt_card(sd: &SdJwt, expected: &Expectation, on_expect: &Callback<Expectation>) -> Html {
     let typ = sd.typ().map(|typ| {
         let words = typ_description(typ).unwrap_or("a type this page does not know");
         format!("typ {typ}: {words}")
@@ -24,6 +29,9 @@ pub fn sd_jwt_card(sd: &SdJwt) -> Html {
             <h2 class="card-title" id="sd-title">{ "SD-JWT presentation" }</h2>
             if let Some(typ) = typ {
                 <p class="sd-typ">{ typ }</p>
+            }
+            if let Some(form) = &sd.json {
+                { json_form(form) }
             }
             <ul class="encoded-legend" aria-hidden="true">
                 <li class="encoded-legend-item sd-issuer">{ "Issuer JWT" }</li>
@@ -54,7 +62,7 @@ pub fn sd_jwt_card(sd: &SdJwt) -> Html {
                     n => format!("{n} digest{} left undisclosed: claims the holder did not show, or decoys (the two cannot be told apart).", if n == 1 { "" } else { "s" }),
                 } }
             </p>
-            { key_binding(sd) }
+            { key_binding(sd, expected, on_expect) }
             if let Some(json) = processed {
                 <details class="sd-processed">
                     <summary>{ "Processed payload (JSON): the issuer's claims with the disclosures in place" }</summary>
@@ -102,7 +110,29 @@ fn disclosure(item: &Disclosure) -> Html {
     }
 }
 
-fn key_binding(sd: &SdJwt) -> Html {
+fn json_form(form: &JsonForm) -> Html {
+    let shape = match (form.flattened, form.signatures) {
+        (true, _) => "a flattened JWS JSON serialization".to_owned(),
+        (false, 1) => "a general JWS JSON serialization with one signature".to_owned(),
+        (false, n) => format!("a general JWS JSON serialization with {n} signatures"),
+    };
+    let placement = match form.placement {
+        Placement::Header => "header",
+        Placement::TopLevel => "top-level",
+        Placement::Headers => "headers",
+    };
+    let from = match form.signatures {
+        1 => String::new(),
+        _ => format!(", built with signature {}", form.bound + 1),
+    };
+    html! {
+        <p class="sd-note" data-testid="sd-json-form" data-placement={placement}>
+            { format!("Received as {shape}, its disclosures and key binding JWT {}. Shown below as the compact form the key binding's sd_hash covers (RFC 9901 §8.1){from}.", form.placement.describe()) }
+        </p>
+    }
+}
+
+fn key_binding(sd: &SdJwt, expected: &Expectation, on_expect: &Callback<Expectation>) -> Html {
     let status = &sd.key_binding.status;
     let words = match status {
         KbStatus::Valid => "Key binding verified: the KB-JWT's signature matches the issuer JWT's cnf key and its sd_hash covers this presentation.".to_owned(),
@@ -125,12 +155,65 @@ fn key_binding(sd: &SdJwt) -> Html {
             <p class={classes!("sd-kb-status", format!("sd-kb-{}", status.code()))} data-testid="kb-status" data-status={status.code()}>
                 { words }
             </p>
-            if jwt.is_some() {
+            if let Some(jwt) = jwt {
                 <p class="sd-note">{ "Checked with the key in the issuer JWT's cnf claim, never with the key box." }</p>
+                { expectation(jwt.against(expected), expected, on_expect) }
             }
             if let Some(claims) = claims {
                 <pre class="sd-json" data-testid="kb-claims" tabindex="0">{ claims }</pre>
             }
         </div>
+    }
+}
+
+/// The verifier's expected `aud` and `nonce`, each with how the KB-JWT's claim compares.
+fn expectation(
+    results: [(&'static str, ClaimMatch); 2],
+    expected: &Expectation,
+    on_expect: &Callback<Expectation>,
+) -> Html {
+    let field = |(name, result): (&'static str, ClaimMatch)| {
+        let value = match name {
+            "aud" => expected.aud.clone(),
+            _ => expected.nonce.clone(),
+        };
+        let oninput = {
+            let expected = expected.clone();
+            on_expect.reform(move |event: InputEvent| {
+                let text = event.target_unchecked_into::<HtmlInputElement>().value();
+                let mut next = expected.clone();
+                match name {
+                    "aud" => next.aud = text,
+                    _ => next.nonce = text,
+                }
+                next
+            })
+        };
+        let words = match &result {
+            ClaimMatch::Unchecked => "not checked".to_owned(),
+            ClaimMatch::Matches => "matches".to_owned(),
+            ClaimMatch::Differs { found: Some(found) } => {
+                format!("differs: the KB-JWT says {found}")
+            }
+            ClaimMatch::Differs { found: None } => "differs: the KB-JWT has none".to_owned(),
+        };
+        let id = format!("kb-expected-{name}");
+        html! {
+            <div class="sd-expect-field">
+                <label for={id.clone()}>{ format!("Expected {name}") }</label>
+                <input id={id.clone()} type="text" data-testid={id} value={value} {oninput}
+                       autocomplete="off" spellcheck="false" />
+                <span class={classes!("sd-expect-result", format!("sd-expect-{}", result.code()))}
+                      data-testid="kb-expect" data-claim={name} data-result={result.code()}>
+                    { words }
+                </span>
+            </div>
+        }
+    };
+    html! {
+        <fieldset class="sd-expect">
+            <legend>{ "What this verifier expects (RFC 9901 §7.3: the binding is to you and this transaction)" }</legend>
+            { for results.into_iter().map(field) }
+        </fieldset>
     }
 }
