@@ -644,3 +644,43 @@ fn nested_disclosures_are_processed_recursively() {
         .collect();
     assert_eq!(locations, ["$._sd", "$.address._sd", "$.address.tags[0]"]);
 }
+
+/// RFC 9901 §4.2.1 and §4.2.2's printed disclosures (the digests as §4.2.3 and §4.2.2 print
+/// them): the same object claim in three encodings (the RFC's, one with newlines, one with ö
+/// escaped), each its own digest, and an array element; a changed character is another digest.
+#[test]
+fn rfc_9901_printed_disclosures_decode_and_hash_as_printed() {
+    use jwt_debugger::jose::sd_jwt::Disclosure;
+    let read = |text: &str| Disclosure::read(text, 0..text.len(), Some(HashAlg::Sha256));
+    let encodings = [
+        "WyJfMjZiYzRMVC1hYzZxMktJNmNCVzVlcyIsICJmYW1pbHlfbmFtZSIsICJNw7ZiaXVzIl0",
+        "WwoiXzI2YmM0TFQtYWM2cTJLSTZjQlc1ZXMiLAoiZmFtaWx5X25hbWUiLAoiTcO2Yml1cyIKXQ",
+        "WyJfMjZiYzRMVC1hYzZxMktJNmNCVzVlcyIsICJmYW1pbHlfbmFtZSIsICJNXHUwMGY2Yml1cyJd",
+    ];
+    let mut digests = Vec::new();
+    for text in encodings {
+        let disclosure = read(text);
+        let content = disclosure.content.as_ref().expect(text);
+        assert_eq!(content.salt, "_26bc4LT-ac6q2KI6cBW5es");
+        assert_eq!(content.name.as_deref(), Some("family_name"));
+        assert_eq!(content.value, json!("Möbius"));
+        digests.push(disclosure.digest.clone().unwrap());
+    }
+    assert_eq!(digests[0], "X9yH0Ajrdm1Oij4tWso9UzzKJvPoDxwmuEcO3XAdRC0");
+    assert!(digests[1] != digests[0] && digests[2] != digests[0] && digests[1] != digests[2]);
+
+    let element = read("WyJsa2x4RjVqTVlsR1RQVW92TU5JdkNBIiwgIkZSIl0");
+    let content = element.content.as_ref().unwrap();
+    assert_eq!(
+        (content.name.as_deref(), &content.value),
+        (None, &json!("FR"))
+    );
+    assert_eq!(
+        element.digest.as_deref(),
+        Some("w0I8EKcdCtUPkGCNUrfwVp2xEgNjtoIDlOxc9-PlOhs")
+    );
+    // The negative twin: one character changed is another digest (and salt).
+    let changed = read("WyJsa2x4RjVqTVlsR1RQVW92TU5JdkNCIiwgIkZSIl0");
+    assert_ne!(changed.digest, element.digest);
+    assert_ne!(changed.content.unwrap().salt, content.salt);
+}
