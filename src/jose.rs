@@ -7,6 +7,7 @@ pub mod chain;
 pub mod claims;
 pub mod compare;
 pub mod detached;
+pub mod diagnosis;
 pub mod ecdsa;
 pub mod eddsa;
 pub mod embedded;

@@ -5,6 +5,7 @@
 mod codec;
 
 use super::alg::Alg;
+pub use super::diagnosis::Diagnosis;
 use super::jwe::alg::{EncAlg, KeyAlg};
 use super::jwe::decrypt::FailedStep;
 use super::key::SecretEncoding;
@@ -38,6 +39,12 @@ pub enum Request {
     Verify(VerifyRequest),
     /// Search the public list of known secrets for an HS token's secret.
     FindKnownSecret(Target),
+    /// Look for why a token's signature does not match the key box (`jose::diagnosis`).
+    Diagnose {
+        token: String,
+        key: SecretText,
+        encoding: SecretEncoding,
+    },
 }
 
 /// The encoder's inputs.
@@ -112,6 +119,8 @@ pub enum Reply {
     },
     /// Progress or the result of a known-secret search; a search sends several.
     SecretSearch(SearchReport),
+    /// What would have made a failed signature match; empty when it matches as it is.
+    Diagnosed(Vec<Diagnosis>),
     Failed {
         error: String,
     },

@@ -105,6 +105,13 @@ pub fn answer_with(request: Request, pbes2: &Pbes2) -> Reply {
         Request::Verify(request) => Reply::Verified {
             answer: verified(request),
         },
+        Request::Diagnose {
+            token,
+            key,
+            encoding,
+        } => Reply::Diagnosed(
+            super::diagnosis::diagnose(&token, key.expose(), encoding).unwrap_or_default(),
+        ),
         Request::FindKnownSecret(_) => Reply::Failed {
             error: "the known-secret search runs in a worker that holds the list".to_owned(),
         },

@@ -8,6 +8,7 @@ pub mod compare_view;
 pub mod copy_button;
 pub mod decode_error;
 pub mod decoder;
+pub mod diagnoses;
 pub mod embedded_keys;
 pub mod encoded_token;
 pub mod encoder;

@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use crate::jose::alg::Alg;
 use crate::jose::detached::{GivenPayload, PayloadEncoding};
+use crate::jose::diagnosis::{worth_diagnosing, Diagnosis};
 use crate::jose::examples::Example;
 use crate::jose::inspection::{Inspection, ParsedKeys};
 use crate::jose::json_view;
@@ -80,6 +81,8 @@ pub struct Outer {
     /// tokens, as a verifier's settings are.
     pub kb_expected: Expectation,
     pub inspection: Inspection,
+    /// Why the signature failed, as the worker found it for the inputs of that generation.
+    pub diagnosis: Option<(Generation, Rc<Vec<Diagnosis>>)>,
     /// Changes with the token or key, so a slow check's verdict for older ones is dropped.
     pub generation: Generation,
 }
@@ -146,6 +149,11 @@ pub enum Action {
     SetPayloadEncoding(PayloadEncoding),
     /// The `aud` and `nonce` the verifier expects of an SD-JWT's key binding JWT.
     ExpectKeyBinding(Expectation),
+    /// What the worker found would have made the signature of this generation's inputs match.
+    Diagnosed {
+        generation: Generation,
+        found: Vec<Diagnosis>,
+    },
     /// The verdict of the platform check started for this generation of the inputs.
     Settle {
         generation: Generation,
@@ -259,6 +267,7 @@ impl State {
                 key: KeyBox::default(),
                 payload: GivenPayload::default(),
                 kb_expected: Expectation::default(),
+                diagnosis: None,
                 inspection: Inspection::of_text("", None, &settings, now),
                 generation: Generation::default(),
             },
@@ -379,6 +388,32 @@ impl State {
             };
             encrypted::Encrypted { request, verdict }
         });
+    }
+
+    /// The diagnosis to ask the worker for, when the verdict is one it can explain and the
+    /// inputs have none yet.
+    pub fn diagnosis_request(&self) -> Option<(Generation, Request)> {
+        let generation = self.outer.generation;
+        let done = matches!(&self.outer.diagnosis, Some((of, _)) if *of == generation);
+        let wanted = worth_diagnosing(&self.outer.inspection.verification)
+            && !self.outer.key.text.is_empty()
+            && self.outer.inspection.json_jws.is_none();
+        (wanted && !done).then(|| {
+            let request = Request::Diagnose {
+                token: self.outer.input.to_string(),
+                key: self.outer.key.text.clone(),
+                encoding: self.outer.key.encoding,
+            };
+            (generation, request)
+        })
+    }
+
+    /// The diagnosis of the current inputs' failed signature, once found.
+    pub fn diagnosis(&self) -> Option<Rc<Vec<Diagnosis>>> {
+        match &self.outer.diagnosis {
+            Some((of, found)) if *of == self.outer.generation => Some(Rc::clone(found)),
+            _ => None,
+        }
     }
 
     /// The decryption to ask the worker for, tagged with its request's generation.
@@ -518,6 +553,12 @@ impl State {
                 self.set_payload(given);
             }
             Action::ExpectKeyBinding(expected) => self.outer.kb_expected = expected,
+            Action::Diagnosed { generation, found } => {
+                if !self.outer.generation.is_current(generation) {
+                    return false;
+                }
+                self.outer.diagnosis = Some((generation, Rc::new(found)));
+            }
             Action::SetPayloadEncoding(encoding) => {
                 let given = GivenPayload {
                     encoding,

@@ -10,11 +10,12 @@ use std::cell::Cell;
 use serde_json::Value;
 
 use super::{
-    CodecError, Decryption, EncryptRequest, KeyForms, Opened, Reply, Request, SearchReport,
-    SelectiveRequest, SignRequest, Signed, VerifyRequest,
+    CodecError, Decryption, Diagnosis, EncryptRequest, KeyForms, Opened, Reply, Request,
+    SearchReport, SelectiveRequest, SignRequest, Signed, VerifyRequest,
 };
 use crate::jose::alg::{Alg, Hash};
 use crate::jose::base64url;
+use crate::jose::diagnosis::DiagnosisCode;
 use crate::jose::error::Part;
 use crate::jose::jwe::alg::{EncAlg, KeyAlg};
 use crate::jose::jwe::decrypt::FailedStep;
@@ -227,6 +228,14 @@ pub(super) fn encode_request(request: &Request) -> String {
             .text(&verify.jwk)
             .bytes(&verify.signing_input)
             .bytes(&verify.signature),
+        Request::Diagnose {
+            token,
+            key,
+            encoding,
+        } => Writer::new("diagnose")
+            .text(token)
+            .secret(key)
+            .text(encoding.as_str()),
         Request::FindKnownSecret(target) => Writer::new("find-known-secret")
             .text(target.hash().webcrypto_name())
             .bytes(target.signing_input())
@@ -294,6 +303,11 @@ pub(super) fn decode_request(text: &str) -> Result<Request, CodecError> {
             signing_input: read.bytes(),
             signature: read.bytes(),
         }),
+        "diagnose" => Request::Diagnose {
+            token: read.text(),
+            key: read.secret(),
+            encoding: encoding(),
+        },
         "find-known-secret" => Request::FindKnownSecret(Target::new(
             read.parsed(Hash::from_name, Hash::Sha256),
             read.bytes(),
@@ -355,6 +369,12 @@ pub(super) fn encode_reply(reply: &Reply) -> String {
         Reply::SecretSearch(SearchReport::Unavailable { reason }) => {
             Writer::new("unavailable").text(reason)
         }
+        Reply::Diagnosed(found) => Writer::new("diagnosed").texts(
+            &found
+                .iter()
+                .flat_map(|d| [d.code.as_str().to_owned(), d.detail.clone()])
+                .collect::<Vec<_>>(),
+        ),
         Reply::Failed { error } => Writer::new("failed").text(error),
     }
     .finish()
@@ -417,6 +437,20 @@ pub(super) fn decode_reply(text: &str) -> Result<Reply, CodecError> {
         "unavailable" => Reply::SecretSearch(SearchReport::Unavailable {
             reason: read.text(),
         }),
+        "diagnosed" => {
+            let texts = read.texts();
+            let found = texts
+                .chunks(2)
+                .filter_map(|pair| match pair {
+                    [code, detail] => Some(Diagnosis {
+                        code: DiagnosisCode::from_name(code)?,
+                        detail: detail.clone(),
+                    }),
+                    _ => None,
+                })
+                .collect();
+            Reply::Diagnosed(found)
+        }
         "failed" => Reply::Failed { error: read.text() },
         other => return Err(CodecError(format!("unknown reply {other:?}"))),
     };

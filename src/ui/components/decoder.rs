@@ -10,6 +10,7 @@ use super::certificate_chain::certificate_chain;
 use super::check_settings::CheckSettingsForm;
 use super::claims_table::{ClaimsTable, TableKind};
 use super::decode_error::DecodeError;
+use super::diagnoses::Diagnoses;
 use super::embedded_keys::EmbeddedKeys;
 use super::encoded_token::EncodedToken;
 use super::encrypted_json::encrypted_json;
@@ -104,6 +105,7 @@ pub fn decoder(state: &State, actions: &Actions) -> Html {
                              decode_error_shown={decode_error.is_some()}
                              signatures={signature_count}
                              payload={outer.payload_box.as_ref().and_then(|found| found.source.clone().ok())} />
+                    <Diagnoses found={state.diagnosis()} looking={state.diagnosis_request().is_some()} />
                 }
                 <AfterVerdict hold={held}>
                     if !held {

@@ -85,6 +85,11 @@ fn disclosure(item: &Disclosure) -> Html {
         }
         Err(malformed) => (String::new(), malformed.describe()),
     };
+    let salt = item
+        .content
+        .as_ref()
+        .ok()
+        .map(|content| content.salt.clone());
     let state_words = match &item.state {
         DisclosureState::Referenced => "referenced",
         DisclosureState::Unreferenced => {
@@ -103,6 +108,9 @@ fn disclosure(item: &Disclosure) -> Html {
                     { format!(", at {location}") }
                 }
             </span>
+            if let Some(salt) = salt {
+                <span class="sd-digest">{ "salt " }<code>{ salt }</code></span>
+            }
             if let Some(digest) = &item.digest {
                 <span class="sd-digest">{ "digest " }<code>{ digest }</code></span>
             }
@@ -149,6 +157,9 @@ fn key_binding(sd: &SdJwt, expected: &Expectation, on_expect: &Callback<Expectat
     let claims = jwt
         .and_then(|jwt| jwt.claims())
         .map(|claims| serde_json::to_string_pretty(claims).unwrap_or_default());
+    let header = jwt
+        .and_then(|jwt| jwt.decoded.header.as_ref().ok())
+        .map(|header| serde_json::to_string_pretty(&header.json).unwrap_or_default());
     html! {
         <div class="sd-kb-box">
             <h3 class="sd-subtitle">{ "Key binding" }</h3>
@@ -159,8 +170,11 @@ fn key_binding(sd: &SdJwt, expected: &Expectation, on_expect: &Callback<Expectat
                 <p class="sd-note">{ "Checked with the key in the issuer JWT's cnf claim, never with the key box." }</p>
                 { expectation(jwt.against(expected), expected, on_expect) }
             }
+            if let Some(header) = header {
+                <pre class="sd-json" data-testid="kb-header" tabindex="0" aria-label="The key binding JWT's header">{ header }</pre>
+            }
             if let Some(claims) = claims {
-                <pre class="sd-json" data-testid="kb-claims" tabindex="0">{ claims }</pre>
+                <pre class="sd-json" data-testid="kb-claims" tabindex="0" aria-label="The key binding JWT's claims">{ claims }</pre>
             }
         </div>
     }

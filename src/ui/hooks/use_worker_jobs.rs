@@ -46,6 +46,25 @@ pub fn use_worker_jobs(state: &UseReducerHandle<State>) {
             forge(&state, Workshop::convert_request)
         });
     }
+    {
+        // Why the signature failed: asked once the verdict says it did, for these inputs.
+        let state = state.clone();
+        let wanted = state.diagnosis_request().map(|(generation, _)| generation);
+        use_effect_with(wanted, move |_| {
+            let Some((generation, request)) = state.diagnosis_request() else {
+                return;
+            };
+            let dispatcher = state.dispatcher();
+            yew::platform::spawn_local(async move {
+                let found = match worker::ask(Role::Workshop, &request).await {
+                    Reply::Diagnosed(found) => found,
+                    // A worker that cannot answer leaves the verdict as it is, unexplained.
+                    _ => Vec::new(),
+                };
+                dispatcher.dispatch(Action::Diagnosed { generation, found });
+            });
+        });
+    }
     let last_change = use_mut_ref(|| f64::NEG_INFINITY);
     let state = state.clone();
     let request = state
