@@ -84,7 +84,7 @@ fn one(index: usize, signature: &Signature, verdict: &Verification) -> Html {
             }
             if !unprotected.is_empty() {
                 <span class="jws-label">{ "Unprotected header (not signed)" }</span>
-                <pre class="jws-header" data-testid="jws-unprotected">{ unprotected }</pre>
+                <pre class="jws-header" data-testid="jws-unprotected" tabindex="0" aria-label="Unprotected header">{ unprotected }</pre>
             }
         </li>
     }
