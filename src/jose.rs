@@ -2,6 +2,7 @@
 //! It never touches the browser, so everything here is tested natively with `cargo test`.
 
 pub mod alg;
+pub mod attacks;
 pub mod base64url;
 pub mod chain;
 pub mod claims;

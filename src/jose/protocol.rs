@@ -5,6 +5,7 @@
 mod codec;
 
 use super::alg::Alg;
+pub use super::attacks::Attack;
 pub use super::diagnosis::Diagnosis;
 use super::jwe::alg::{EncAlg, KeyAlg};
 use super::jwe::decrypt::FailedStep;
@@ -39,6 +40,14 @@ pub enum Request {
     Verify(VerifyRequest),
     /// Search the public list of known secrets for an HS token's secret.
     FindKnownSecret(Target),
+    /// Make the attack lab's tokens from a token and the key box (`jose::attacks`); `url` is
+    /// where the tester hosts the jku/x5u content.
+    Attacks {
+        token: String,
+        key: SecretText,
+        encoding: SecretEncoding,
+        url: String,
+    },
     /// Look for why a token's signature does not match the key box (`jose::diagnosis`).
     Diagnose {
         token: String,
@@ -119,6 +128,8 @@ pub enum Reply {
     },
     /// Progress or the result of a known-secret search; a search sends several.
     SecretSearch(SearchReport),
+    /// The attack lab's tokens.
+    Attacks(Vec<Attack>),
     /// What would have made a failed signature match; empty when it matches as it is.
     Diagnosed(Vec<Diagnosis>),
     Failed {

@@ -105,6 +105,13 @@ pub fn answer_with(request: Request, pbes2: &Pbes2) -> Reply {
         Request::Verify(request) => Reply::Verified {
             answer: verified(request),
         },
+        Request::Attacks {
+            token,
+            key,
+            encoding,
+            url,
+        } => super::attacks::make(&token, key.expose(), encoding, &url)
+            .map_or_else(failed, Reply::Attacks),
         Request::Diagnose {
             token,
             key,

@@ -10,10 +10,11 @@ use std::cell::Cell;
 use serde_json::Value;
 
 use super::{
-    CodecError, Decryption, Diagnosis, EncryptRequest, KeyForms, Opened, Reply, Request,
+    Attack, CodecError, Decryption, Diagnosis, EncryptRequest, KeyForms, Opened, Reply, Request,
     SearchReport, SelectiveRequest, SignRequest, Signed, VerifyRequest,
 };
 use crate::jose::alg::{Alg, Hash};
+use crate::jose::attacks::AttackKind;
 use crate::jose::base64url;
 use crate::jose::diagnosis::DiagnosisCode;
 use crate::jose::error::Part;
@@ -228,6 +229,16 @@ pub(super) fn encode_request(request: &Request) -> String {
             .text(&verify.jwk)
             .bytes(&verify.signing_input)
             .bytes(&verify.signature),
+        Request::Attacks {
+            token,
+            key,
+            encoding,
+            url,
+        } => Writer::new("attacks")
+            .text(token)
+            .secret(key)
+            .text(encoding.as_str())
+            .text(url),
         Request::Diagnose {
             token,
             key,
@@ -303,6 +314,12 @@ pub(super) fn decode_request(text: &str) -> Result<Request, CodecError> {
             signing_input: read.bytes(),
             signature: read.bytes(),
         }),
+        "attacks" => Request::Attacks {
+            token: read.text(),
+            key: read.secret(),
+            encoding: encoding(),
+            url: read.text(),
+        },
         "diagnose" => Request::Diagnose {
             token: read.text(),
             key: read.secret(),
@@ -369,6 +386,19 @@ pub(super) fn encode_reply(reply: &Reply) -> String {
         Reply::SecretSearch(SearchReport::Unavailable { reason }) => {
             Writer::new("unavailable").text(reason)
         }
+        Reply::Attacks(attacks) => Writer::new("attack-lab").texts(
+            &attacks
+                .iter()
+                .flat_map(|a| {
+                    [
+                        a.kind.as_str().to_owned(),
+                        a.variant.clone(),
+                        a.token.clone(),
+                        a.host.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        ),
         Reply::Diagnosed(found) => Writer::new("diagnosed").texts(
             &found
                 .iter()
@@ -437,6 +467,22 @@ pub(super) fn decode_reply(text: &str) -> Result<Reply, CodecError> {
         "unavailable" => Reply::SecretSearch(SearchReport::Unavailable {
             reason: read.text(),
         }),
+        "attack-lab" => {
+            let texts = read.texts();
+            let attacks = texts
+                .chunks(4)
+                .filter_map(|four| match four {
+                    [kind, variant, token, host] => Some(Attack {
+                        kind: AttackKind::from_name(kind)?,
+                        variant: variant.clone(),
+                        token: token.clone(),
+                        host: Some(host.clone()).filter(|host| !host.is_empty()),
+                    }),
+                    _ => None,
+                })
+                .collect();
+            Reply::Attacks(attacks)
+        }
         "diagnosed" => {
             let texts = read.texts();
             let found = texts
