@@ -381,7 +381,8 @@ mod certificate {
     /// "JWT attack lab" (C, O and CN, as the CA profile asks), valid from 2025-01-01 for ten years (fixed: the worker has no clock
     /// std can read): a tester's certificate, not a real one.
     pub fn p256_self_signed(key: &p256::ecdsa::SigningKey) -> Result<String, String> {
-        let subject = Name::from_str("CN=JWT attack lab,O=JWT attack lab,C=XX").map_err(|err| err.to_string())?;
+        let subject = Name::from_str("CN=JWT attack lab,O=JWT attack lab,C=XX")
+            .map_err(|err| err.to_string())?;
         let public = p256::PublicKey::from(key.verifying_key());
         let spki = SubjectPublicKeyInfoOwned::from_key(&public).map_err(|err| err.to_string())?;
         let at = |unix: u64| {

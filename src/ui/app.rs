@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::actions::Actions;
+use super::components::attack_lab::attack_lab;
 use super::components::compare_view::compare_view;
 use super::components::decoder::decoder;
 use super::components::encoder::Encoder;
@@ -52,6 +53,7 @@ pub fn App() -> Html {
                      on_edit={actions.encode.clone()} on_send={actions.send_to_decoder.clone()} />
         },
         Mode::Compare => compare_view(&state, &actions),
+        Mode::Attacks => attack_lab(&state, &actions),
         Mode::Keys => {
             // The workshop only needs the clock while it works (to say for how long).
             let workshop_now = state.workshop.is_working().then_some(state.now);

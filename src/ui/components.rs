@@ -1,6 +1,7 @@
 //! One component per file.
 
 pub mod after_verdict;
+pub mod attack_lab;
 pub mod certificate_chain;
 pub mod check_settings;
 pub mod claims_table;

@@ -2,6 +2,7 @@
 //! new token reuses the parsed key box, and a new key reuses the decoded token. The pasted
 //! token and the token inside a decrypted JWE are each one `Inspection` from the core.
 
+pub mod attacks;
 pub mod compare;
 pub mod encoder;
 pub mod encrypted;
@@ -64,6 +65,8 @@ pub struct State {
     pub workshop: workshop::Workshop,
     /// The Compare mode's two tokens, checked with the decoder's key box.
     pub compare: compare::Compare,
+    /// The attack lab's URL and tokens.
+    pub attacks: attacks::AttackLab,
     /// The mode and the other presentation choices.
     pub view: View,
 }
@@ -149,6 +152,13 @@ pub enum Action {
     SetPayloadEncoding(PayloadEncoding),
     /// The `aud` and `nonce` the verifier expects of an SD-JWT's key binding JWT.
     ExpectKeyBinding(Expectation),
+    /// The URL the tester hosts the attack lab's jku/x5u content at.
+    SetAttackUrl(String),
+    /// The worker's attack lab tokens for these inputs.
+    AttacksMade {
+        made: attacks::Made,
+        answer: Reply,
+    },
     /// What the worker found would have made the signature of this generation's inputs match.
     Diagnosed {
         generation: Generation,
@@ -282,6 +292,7 @@ impl State {
             encoder: encoder::Encoder::default(),
             workshop: workshop::Workshop::default(),
             compare,
+            attacks: attacks::AttackLab::default(),
             view: View::default(),
         };
         state.set_token(token);
@@ -406,6 +417,35 @@ impl State {
             };
             (generation, request)
         })
+    }
+
+    /// The attack lab's request, while its tab is open and the tokens are not made for the
+    /// current token, key and URL.
+    pub fn attacks_request(&self) -> Option<(attacks::Made, Request)> {
+        let made = (self.outer.generation, self.attacks.generation);
+        let current = matches!(&self.attacks.made, Some((of, _)) if *of == made);
+        let wanted = self.view.mode == Mode::Attacks
+            && !current
+            && self.outer.inspection.decoded.is_some()
+            && !self.outer.inspection.is_jwe();
+        wanted.then(|| {
+            let request = Request::Attacks {
+                token: self.outer.inspection.cleaned.token.to_string(),
+                key: self.outer.key.text.clone(),
+                encoding: self.outer.key.encoding,
+                url: self.attacks.url.clone(),
+            };
+            (made, request)
+        })
+    }
+
+    /// The attack lab's tokens for the current inputs, once made.
+    pub fn attacks(&self) -> Option<&attacks::Lab> {
+        let made = (self.outer.generation, self.attacks.generation);
+        match &self.attacks.made {
+            Some((of, result)) if *of == made => Some(result),
+            _ => None,
+        }
     }
 
     /// The diagnosis of the current inputs' failed signature, once found.
@@ -553,6 +593,21 @@ impl State {
                 self.set_payload(given);
             }
             Action::ExpectKeyBinding(expected) => self.outer.kb_expected = expected,
+            Action::SetAttackUrl(url) => {
+                self.attacks.url = url;
+                self.attacks.generation.bump();
+            }
+            Action::AttacksMade { made, answer } => {
+                if made != (self.outer.generation, self.attacks.generation) {
+                    return false;
+                }
+                let result = match answer {
+                    Reply::Attacks(attacks) => Ok(Rc::new(attacks)),
+                    Reply::Failed { error } => Err(error),
+                    _ => Err("the worker answered something else".to_owned()),
+                };
+                self.attacks.made = Some((made, result));
+            }
             Action::Diagnosed { generation, found } => {
                 if !self.outer.generation.is_current(generation) {
                     return false;

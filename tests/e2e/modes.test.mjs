@@ -33,11 +33,11 @@ function assertMode(seen, name, label) {
 /** The fragment's parameters (`#a=1&b=2`), decoded. */
 const fragment = (hash) => Object.fromEntries(new URLSearchParams(hash.replace(/^#/, '')));
 
-test('a tab bar of four tabs; only the selected mode\'s panel is in the DOM; the mode is in the fragment', async () => {
+test('a tab bar of five tabs; only the selected mode\'s panel is in the DOM; the mode is in the fragment', async () => {
   const session = await open(app.browser, app.server.url, app.server.origin);
   const { page } = session;
   const bar = await page.$$eval('[role=tablist] [role=tab]', (items) => items.map((t) => t.dataset.testid));
-  assert.deepEqual(bar, ['mode-decoder', 'mode-encoder', 'mode-keys', 'mode-compare']);
+  assert.deepEqual(bar, ['mode-decoder', 'mode-encoder', 'mode-keys', 'mode-compare', 'mode-attacks']);
   assert.ok(await page.$('.app-tabs[role=tablist]'), 'the tab bar is .app-tabs');
 
   // The decoder is the default, and says nothing in the fragment.

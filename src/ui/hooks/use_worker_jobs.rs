@@ -65,6 +65,21 @@ pub fn use_worker_jobs(state: &UseReducerHandle<State>) {
             });
         });
     }
+    {
+        // The attack lab's tokens, made while its tab is open, for the inputs of then.
+        let state = state.clone();
+        let wanted = state.attacks_request().map(|(made, _)| made);
+        use_effect_with(wanted, move |_| {
+            let Some((made, request)) = state.attacks_request() else {
+                return;
+            };
+            let dispatcher = state.dispatcher();
+            yew::platform::spawn_local(async move {
+                let answer = worker::ask(Role::Workshop, &request).await;
+                dispatcher.dispatch(Action::AttacksMade { made, answer });
+            });
+        });
+    }
     let last_change = use_mut_ref(|| f64::NEG_INFINITY);
     let state = state.clone();
     let request = state

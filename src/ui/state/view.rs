@@ -12,10 +12,17 @@ pub enum Mode {
     Encoder,
     Keys,
     Compare,
+    Attacks,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 4] = [Mode::Decoder, Mode::Encoder, Mode::Keys, Mode::Compare];
+    pub const ALL: [Mode; 5] = [
+        Mode::Decoder,
+        Mode::Encoder,
+        Mode::Keys,
+        Mode::Compare,
+        Mode::Attacks,
+    ];
 
     /// The name in the URL fragment (`#mode=…`) and in the tabs' test ids.
     pub fn as_str(self) -> &'static str {
@@ -24,6 +31,7 @@ impl Mode {
             Mode::Encoder => "encoder",
             Mode::Keys => "keys",
             Mode::Compare => "compare",
+            Mode::Attacks => "attacks",
         }
     }
 
@@ -38,6 +46,7 @@ impl Mode {
             Mode::Encoder => "Encoder",
             Mode::Keys => "Keys",
             Mode::Compare => "Compare",
+            Mode::Attacks => "Attack lab",
         }
     }
 }
