@@ -7,7 +7,7 @@
 use super::alg::{Alg, Family, Hash};
 use super::error::{Error, Part};
 use super::input::clean;
-use super::key::{self, rsa_key, EcKey, Key, KeySet, Secret, SecretEncoding};
+use super::key::{self, rsa_key, Key, KeySet, Secret, SecretEncoding};
 use super::status::{Status, Verification};
 use super::token::{decode, HeaderAlg};
 use super::{ecdsa, hmac, verify};
@@ -383,7 +383,7 @@ fn other_alg(token: &Token<'_>, keys: &KeySet) -> Option<Diagnosis> {
 fn ecdsa_der(token: &Token<'_>, keys: &KeySet) -> Option<Diagnosis> {
     let fixed = keys.entries.iter().find_map(|entry| match &entry.key {
         Key::Ec(key) if entry.key.fits(token.alg) => {
-            let fixed = der_to_fixed(key, token.signature)?;
+            let fixed = ecdsa::der_to_fixed(key, token.signature)?;
             verify::check(token.alg, &entry.key, token.input, &fixed).then_some(fixed)
         }
         _ => None,
@@ -396,23 +396,6 @@ fn ecdsa_der(token: &Token<'_>, keys: &KeySet) -> Option<Diagnosis> {
             fixed.len()
         ),
     ))
-}
-
-fn der_to_fixed(key: &EcKey, signature: &[u8]) -> Option<Vec<u8>> {
-    match key {
-        EcKey::P256(_) => p256::ecdsa::Signature::from_der(signature)
-            .ok()
-            .map(|s| s.to_bytes().to_vec()),
-        EcKey::P384(_) => p384::ecdsa::Signature::from_der(signature)
-            .ok()
-            .map(|s| s.to_bytes().to_vec()),
-        EcKey::P521(_) => p521::ecdsa::Signature::from_der(signature)
-            .ok()
-            .map(|s| s.to_bytes().to_vec()),
-        EcKey::K256(_) => k256::ecdsa::Signature::from_der(signature)
-            .ok()
-            .map(|s| s.to_bytes().to_vec()),
-    }
 }
 
 fn signature_length(token: &Token<'_>, keys: &KeySet) -> Option<Diagnosis> {

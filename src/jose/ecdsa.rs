@@ -43,3 +43,22 @@ pub fn has_zero_component(signature: &[u8], coordinate_len: usize) -> bool {
             .chunks(coordinate_len)
             .any(|half| half.iter().all(|byte| *byte == 0))
 }
+
+/// A DER ECDSA signature (X.509's, OpenSSL's, Java's) as fixed-length r‖s on the key's curve; `None` when it is not
+/// a valid signature encoding there (r or s out of range, trailing bytes …).
+pub fn der_to_fixed(key: &EcKey, signature: &[u8]) -> Option<Vec<u8>> {
+    match key {
+        EcKey::P256(_) => p256::ecdsa::Signature::from_der(signature)
+            .ok()
+            .map(|sig| sig.to_bytes().to_vec()),
+        EcKey::P384(_) => p384::ecdsa::Signature::from_der(signature)
+            .ok()
+            .map(|sig| sig.to_bytes().to_vec()),
+        EcKey::P521(_) => p521::ecdsa::Signature::from_der(signature)
+            .ok()
+            .map(|sig| sig.to_bytes().to_vec()),
+        EcKey::K256(_) => k256::ecdsa::Signature::from_der(signature)
+            .ok()
+            .map(|sig| sig.to_bytes().to_vec()),
+    }
+}

@@ -6,7 +6,7 @@ use spki::AlgorithmIdentifierOwned;
 
 use super::Problem;
 use crate::jose::alg::{Curve, Hash, PlatformAlg};
-use crate::jose::key::{EcKey, Key, KeyEntry};
+use crate::jose::key::{Key, KeyEntry};
 use crate::jose::{ecdsa, eddsa, rsa};
 
 /// What a signature algorithm OID means here.
@@ -248,7 +248,7 @@ pub(super) fn prepare(
         return Err(Problem::BadSignature);
     };
     let signature = match (&scheme, &key.key) {
-        (Scheme::Ecdsa(_), Key::Ec(ec)) => match fixed_ecdsa(ec, signature) {
+        (Scheme::Ecdsa(_), Key::Ec(ec)) => match crate::jose::ecdsa::der_to_fixed(ec, signature) {
             Some(fixed) => fixed,
             None => return Err(Problem::BadSignature),
         },
@@ -295,25 +295,6 @@ fn pss_parameters(algorithm: &AlgorithmIdentifierOwned) -> Result<Scheme, Proble
         hash,
         salt_len: usize::from(params.salt_len),
     })
-}
-
-/// X.509's DER ECDSA signature as fixed-length r‖s on the key's curve; `None` when it is not
-/// a valid signature encoding there (r or s out of range, trailing bytes …).
-fn fixed_ecdsa(key: &EcKey, signature: &[u8]) -> Option<Vec<u8>> {
-    match key {
-        EcKey::P256(_) => p256::ecdsa::Signature::from_der(signature)
-            .ok()
-            .map(|sig| sig.to_bytes().to_vec()),
-        EcKey::P384(_) => p384::ecdsa::Signature::from_der(signature)
-            .ok()
-            .map(|sig| sig.to_bytes().to_vec()),
-        EcKey::P521(_) => p521::ecdsa::Signature::from_der(signature)
-            .ok()
-            .map(|sig| sig.to_bytes().to_vec()),
-        EcKey::K256(_) => k256::ecdsa::Signature::from_der(signature)
-            .ok()
-            .map(|sig| sig.to_bytes().to_vec()),
-    }
 }
 
 #[cfg(test)]

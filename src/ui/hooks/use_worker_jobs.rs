@@ -51,18 +51,14 @@ pub fn use_worker_jobs(state: &UseReducerHandle<State>) {
         let state = state.clone();
         let wanted = state.diagnosis_request().map(|(generation, _)| generation);
         use_effect_with(wanted, move |_| {
-            let Some((generation, request)) = state.diagnosis_request() else {
-                return;
-            };
-            let dispatcher = state.dispatcher();
-            yew::platform::spawn_local(async move {
-                let found = match worker::ask(Role::Workshop, &request).await {
+            ask_tagged(&state, State::diagnosis_request, |generation, answer| {
+                let found = match answer {
                     Reply::Diagnosed(found) => found,
                     // A worker that cannot answer leaves the verdict as it is, unexplained.
                     _ => Vec::new(),
                 };
-                dispatcher.dispatch(Action::Diagnosed { generation, found });
-            });
+                Action::Diagnosed { generation, found }
+            })
         });
     }
     {
@@ -70,14 +66,9 @@ pub fn use_worker_jobs(state: &UseReducerHandle<State>) {
         let state = state.clone();
         let wanted = state.attacks_request().map(|(made, _)| made);
         use_effect_with(wanted, move |_| {
-            let Some((made, request)) = state.attacks_request() else {
-                return;
-            };
-            let dispatcher = state.dispatcher();
-            yew::platform::spawn_local(async move {
-                let answer = worker::ask(Role::Workshop, &request).await;
-                dispatcher.dispatch(Action::AttacksMade { made, answer });
-            });
+            ask_tagged(&state, State::attacks_request, |made, answer| {
+                Action::AttacksMade { made, answer }
+            })
         });
     }
     let last_change = use_mut_ref(|| f64::NEG_INFINITY);
@@ -124,5 +115,22 @@ fn forge(state: &UseReducerHandle<State>, pick: fn(&Workshop) -> Option<(Job, Re
             answer,
             millis,
         });
+    });
+}
+
+/// Sends the request `pick` finds, tagged with the inputs it is for, and dispatches the reply
+/// as `action` makes it with that tag.
+fn ask_tagged<T: 'static>(
+    state: &UseReducerHandle<State>,
+    pick: fn(&State) -> Option<(T, Request)>,
+    action: fn(T, Reply) -> Action,
+) {
+    let Some((tag, request)) = pick(state) else {
+        return;
+    };
+    let dispatcher = state.dispatcher();
+    yew::platform::spawn_local(async move {
+        let answer = worker::ask(Role::Workshop, &request).await;
+        dispatcher.dispatch(action(tag, answer));
     });
 }
