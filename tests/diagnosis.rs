@@ -291,3 +291,22 @@ fn the_worker_answers_a_diagnosis_request() {
         Reply::Diagnosed(found)
     );
 }
+
+#[test]
+fn an_sd_jwt_is_diagnosed_by_its_issuer_jwt() {
+    let bytes = b"\x8a\x01\xffsecret-bytes-of-a-random-key-00";
+    let presentation = format!("{}~WyJzYWx0IiwgImEiLCAxXQ~", hs256(bytes));
+    let base64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, bytes);
+    assert_eq!(
+        codes(&presentation, &base64, SecretEncoding::Utf8),
+        ["secret-encoding"]
+    );
+    assert_eq!(
+        codes(
+            &presentation,
+            "a-different-secret-0000000000",
+            SecretEncoding::Utf8
+        ),
+        ["nothing-found"]
+    );
+}

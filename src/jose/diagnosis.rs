@@ -8,6 +8,7 @@ use super::alg::{Alg, Family, Hash};
 use super::error::{Error, Part};
 use super::input::clean;
 use super::key::{self, rsa_key, Key, KeySet, Secret, SecretEncoding};
+use super::sd_jwt::{looks_like_sd_jwt, SEPARATOR};
 use super::status::{Status, Verification};
 use super::token::{decode, HeaderAlg};
 use super::{ecdsa, hmac, verify};
@@ -94,7 +95,12 @@ pub fn worth_diagnosing(verification: &Verification) -> bool {
 /// verifies as it is, or it is not a signed token with a key to try).
 pub fn diagnose(token: &str, key_text: &str, encoding: SecretEncoding) -> Option<Vec<Diagnosis>> {
     let cleaned = clean(token);
-    let decoded = decode(&cleaned.token);
+    // An SD-JWT's verdict is its issuer JWT's.
+    let token = match looks_like_sd_jwt(&cleaned.token) {
+        true => cleaned.token.split(SEPARATOR).next().unwrap_or_default(),
+        false => &cleaned.token,
+    };
+    let decoded = decode(token);
     let header = decoded.header.as_ref().ok()?;
     let HeaderAlg::Known(alg) = header.alg() else {
         return None;
