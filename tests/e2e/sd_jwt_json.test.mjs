@@ -40,6 +40,8 @@ test('a general JWS JSON SD-JWT with two issuer signatures and key binding: veri
   assert.equal(await expectResult(page, 'nonce'), 'match');
   await page.fill('[data-testid=kb-expected-nonce]', 'a-replayed-nonce');
   assert.equal(await expectResult(page, 'nonce'), 'mismatch');
+  // The binding holds, but not for this verifier: the headline says to refuse.
+  assert.match(await text(page, 'kb-status'), /Refuse for this verifier/);
   assert.match(await text(page, 'kb-expect'), /matches/);
   await assertAccessible(page, 'an SD-JWT in JWS JSON');
 

@@ -32,6 +32,7 @@ pub fn attack_lab(state: &State, actions: &Actions) -> Html {
                 <p class="attacks-note" data-testid="attacks-status" data-state="made">
                     { format!("{} tokens from the decoder's token{}.", attacks.len(), if state.outer.key.text.is_empty() { " (no key in the key box: no key-confusion tokens)" } else { " and key box" }) }
                 </p>
+                <p class="attacks-note">{ "The embedded-key, jku and x5u tokens use a key made fresh each time the lab is made (a new token, key or URL): host the content shown with the token you copy." }</p>
                 { for AttackKind::ALL.into_iter().map(|kind| group(kind, attacks)) }
             </>
         },
@@ -87,6 +88,7 @@ fn item(attack: &Attack) -> Html {
             if let Some(host) = &attack.host {
                 <details class="attack-host">
                     <summary>{ "What to host at the URL" }</summary>
+                    <CopyButton text={AttrValue::from(host.clone())} testid="attack-host-copy" label="Copy what to host at the URL" />
                     <pre data-testid="attack-host" tabindex="0">{ host.clone() }</pre>
                 </details>
             }

@@ -42,7 +42,7 @@ pub fn Diagnoses(props: &DiagnosesProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <p class="diagnoses-note">{ "The verdict stands: these say what would have matched, not that the token is good." }</p>
+            <p class="diagnoses-note">{ "The token is still invalid: this shows what would have matched, not that the token is good." }</p>
         </section>
     }
 }

@@ -105,7 +105,7 @@ fn disclosure(item: &Disclosure) -> Html {
             <span class="sd-meta">
                 { state_words }
                 if let Some(location) = &item.location {
-                    { format!(", at {location}") }
+                    { format!(" at {location}") }
                 }
             </span>
             if let Some(salt) = salt {
@@ -154,6 +154,25 @@ fn key_binding(sd: &SdJwt, expected: &Expectation, on_expect: &Callback<Expectat
         other => format!("Key binding fails ({}).", other.code()),
     };
     let jwt = sd.key_binding.jwt.as_ref();
+    // A binding that holds but was made for another verifier or transaction is a refusal.
+    let differing: Vec<&str> = jwt
+        .map(|jwt| jwt.against(expected))
+        .into_iter()
+        .flatten()
+        .filter(|(_, result)| matches!(result, ClaimMatch::Differs { .. }))
+        .map(|(name, _)| name)
+        .collect();
+    let (words, class) = match (status, differing.is_empty()) {
+        (KbStatus::Valid, false) => (
+            format!(
+                "Refuse for this verifier: the key binding's signature and sd_hash hold, but its {} {} not what you expect (a replay, or a presentation meant for another verifier).",
+                differing.join(" and "),
+                if differing.len() == 1 { "is" } else { "are" }
+            ),
+            "sd-kb-unexpected".to_owned(),
+        ),
+        _ => (words, format!("sd-kb-{}", status.code())),
+    };
     let claims = jwt
         .and_then(|jwt| jwt.claims())
         .map(|claims| serde_json::to_string_pretty(claims).unwrap_or_default());
@@ -163,7 +182,7 @@ fn key_binding(sd: &SdJwt, expected: &Expectation, on_expect: &Callback<Expectat
     html! {
         <div class="sd-kb-box">
             <h3 class="sd-subtitle">{ "Key binding" }</h3>
-            <p class={classes!("sd-kb-status", format!("sd-kb-{}", status.code()))} data-testid="kb-status" data-status={status.code()}>
+            <p class={classes!("sd-kb-status", class)} data-testid="kb-status" data-status={status.code()}>
                 { words }
             </p>
             if let Some(jwt) = jwt {
@@ -171,9 +190,11 @@ fn key_binding(sd: &SdJwt, expected: &Expectation, on_expect: &Callback<Expectat
                 { expectation(jwt.against(expected), expected, on_expect) }
             }
             if let Some(header) = header {
+                <p class="sd-kb-caption" aria-hidden="true">{ "KB-JWT header" }</p>
                 <pre class="sd-json" data-testid="kb-header" tabindex="0" aria-label="The key binding JWT's header">{ header }</pre>
             }
             if let Some(claims) = claims {
+                <p class="sd-kb-caption" aria-hidden="true">{ "KB-JWT claims" }</p>
                 <pre class="sd-json" data-testid="kb-claims" tabindex="0" aria-label="The key binding JWT's claims">{ claims }</pre>
             }
         </div>
@@ -204,12 +225,12 @@ fn expectation(
             })
         };
         let words = match &result {
-            ClaimMatch::Unchecked => "not checked".to_owned(),
-            ClaimMatch::Matches => "matches".to_owned(),
+            ClaimMatch::Unchecked => "not checked (type what you expect)".to_owned(),
+            ClaimMatch::Matches => "✓ matches".to_owned(),
             ClaimMatch::Differs { found: Some(found) } => {
-                format!("differs: the KB-JWT says {found}")
+                format!("✗ differs: the KB-JWT says {found}")
             }
-            ClaimMatch::Differs { found: None } => "differs: the KB-JWT has none".to_owned(),
+            ClaimMatch::Differs { found: None } => "✗ differs: the KB-JWT has none".to_owned(),
         };
         let id = format!("kb-expected-{name}");
         html! {
@@ -226,7 +247,7 @@ fn expectation(
     };
     html! {
         <fieldset class="sd-expect">
-            <legend>{ "What this verifier expects (RFC 9901 §7.3: the binding is to you and this transaction)" }</legend>
+            <legend title="RFC 9901 §7.3: a key binding JWT is for one verifier (aud) and one transaction (nonce)">{ "Your verifier's values" }</legend>
             { for results.into_iter().map(field) }
         </fieldset>
     }
