@@ -1,8 +1,8 @@
 //! The page's Web Worker: answers the protocol's requests (`jose::protocol`) off the page's
-//! thread with the core's `workshop::answer`, and runs the known-secret search over the list it
+//! thread with the core's `workshop::answer`, runs the known-secret search over the list it
 //! fetches from the page's own origin, and the user's wordlist search over the text or file
-//! the page sends (a file read here in chunks). Trunk builds it as a separate bundle that the page loads
-//! only when first needed.
+//! the page sends (a file read here in chunks). Trunk builds it as a separate bundle that the
+//! page loads only when first needed.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
