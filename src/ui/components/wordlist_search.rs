@@ -130,11 +130,12 @@ fn status(wordlist: &Wordlist, name: &str) -> Html {
         Standing::NoTarget => format!("Nothing to search for: only a token signed with an HMAC secret (HS256, HS384, HS512) has a secret to try. {} is kept for the next one.", capitalized(name)),
         Standing::Loading => format!("Searching {name}…"),
         Standing::Reported(WordlistReport::Searching { fraction, tried }) => {
-            let fraction = fraction.clamp(0.0, 1.0);
+            // A whole percent: printing a float would bring Rust's float printer into the page.
+            let percent = (fraction.clamp(0.0, 1.0) * 100.0) as u32;
             return html! {
                 <>
-                    <progress class="workshop-progress" max="1" value={fraction.to_string()} aria-label="Wordlist search progress" />
-                    { format!(" Searching {name}… {}% read, {} tried.", (fraction * 100.0) as u32, secrets(*tried)) }
+                    <progress class="workshop-progress" max="100" value={percent.to_string()} aria-label="Wordlist search progress" />
+                    { format!(" Searching {name}… {percent}% read, {} tried.", secrets(*tried)) }
                 </>
             };
         }
@@ -197,12 +198,14 @@ fn took(millis: f64) -> String {
     }
 }
 
+/// "Your wordlist …": the names begin with a lowercase ASCII word (ASCII only: Unicode's
+/// case tables would cost the page about 14 KB).
 fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    text
 }
 
 fn secrets(n: usize) -> String {
