@@ -41,4 +41,5 @@ pub mod strict;
 pub mod summary;
 pub mod token;
 pub mod verify;
+pub mod wordlist;
 pub mod workshop;

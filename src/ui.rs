@@ -17,4 +17,6 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod webcrypto;
 #[cfg(target_arch = "wasm32")]
+pub mod wordlist_file;
+#[cfg(target_arch = "wasm32")]
 pub mod worker;

@@ -348,6 +348,7 @@ async fn findings_show_code_and_severity_and_the_search_state() {
             },
         ),
         on_search: yew::Callback::noop(),
+        children: yew::Html::default(),
     };
     yew::Renderer::<Findings>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

@@ -1,7 +1,8 @@
 //! The page's Web Worker: answers the protocol's requests (`jose::protocol`) off the page's
-//! thread with the core's `workshop::answer`, and runs the known-secret search over the list it
-//! fetches from the page's own origin. Trunk builds it as a separate bundle that the page loads
-//! only when first needed.
+//! thread with the core's `workshop::answer`, runs the known-secret search over the list it
+//! fetches from the page's own origin, and the user's wordlist search over the text or file
+//! the page sends (a file read here in chunks). Trunk builds it as a separate bundle that the
+//! page loads only when first needed.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
@@ -10,12 +11,14 @@ mod worker {
     use std::rc::Rc;
 
     use jwt_debugger::jose::known_secrets::{self, Target};
-    use jwt_debugger::jose::protocol::{Reply, Request, SearchReport};
-    use jwt_debugger::jose::workshop;
+    use jwt_debugger::jose::protocol::{
+        Reply, Request, SearchReport, WordlistReport, WordlistRequest, WordlistSource,
+    };
+    use jwt_debugger::jose::{wordlist, workshop};
     use wasm_bindgen::prelude::{Closure, JsValue};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
+    use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent, Response};
 
     /// The list, next to the loader in dist/.
     const LIST_URL: &str = "jwt.secrets.list";
@@ -32,11 +35,26 @@ mod worker {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let replies = scope.clone();
         let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let text = event.data().as_string().unwrap_or_default();
+            // A request, or the pair [request, attachment] (a wordlist file).
+            let data = event.data();
+            let (text, attachment) = match data.dyn_ref::<js_sys::Array>() {
+                Some(pair) => (
+                    pair.get(0).as_string().unwrap_or_default(),
+                    Some(pair.get(1)),
+                ),
+                None => (data.as_string().unwrap_or_default(), None),
+            };
             match Request::decode(&text) {
                 // Only the search's own worker is asked this, and only one at a time.
                 Ok(Request::FindKnownSecret(target)) => {
                     wasm_bindgen_futures::spawn_local(search(replies.clone(), target));
+                }
+                // Likewise the wordlist search's own worker.
+                Ok(Request::SearchWordlist(request)) => {
+                    let scope = replies.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        search_wordlist(&scope, &request, attachment)
+                    });
                 }
                 request => {
                     QUEUE.with(|queue| {
@@ -91,6 +109,65 @@ mod worker {
         known_secrets::search(&list, &target, js_sys::Date::now, |report| {
             post(&scope, &Reply::SecretSearch(report))
         });
+    }
+
+    /// Searches the user's wordlist: pasted text as it came, a file in chunks read here, so
+    /// no more than a chunk of it is in memory at once. The page stops this worker to cancel.
+    fn search_wordlist(
+        scope: &DedicatedWorkerGlobalScope,
+        request: &WordlistRequest,
+        attachment: Option<JsValue>,
+    ) {
+        let report = |report| post(scope, &Reply::WordlistSearch(report));
+        // The worker's clock, to a fraction of a millisecond: a short list takes less than one.
+        let performance = scope.performance();
+        let now = || {
+            performance
+                .as_ref()
+                .map_or_else(js_sys::Date::now, |p| p.now())
+        };
+        match &request.list {
+            WordlistSource::Pasted(text) => {
+                wordlist::search_bytes(text.expose().as_bytes(), &request.target, now, report)
+            }
+            WordlistSource::File { .. } => {
+                let file = attachment.and_then(|file| file.dyn_into::<Blob>().ok());
+                let reader = FileReaderSync::new();
+                let (Some(file), Ok(reader)) = (file, reader) else {
+                    return report(WordlistReport::Unavailable {
+                        reason: "the file did not reach the worker".to_owned(),
+                    });
+                };
+                // The file's own size, which the reads below are bounded by.
+                let total = file.size() as u64;
+                let read = |offset: u64, len: usize| {
+                    let end = offset.saturating_add(len as u64).min(total);
+                    let slice = file
+                        .slice_with_f64_and_f64(offset as f64, end as f64)
+                        .map_err(|err| reason(&err))?;
+                    let buffer = reader
+                        .read_as_array_buffer(&slice)
+                        .map_err(|err| reason(&err))?;
+                    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+                };
+                wordlist::search(total, read, &request.target, now, report);
+            }
+        }
+    }
+
+    /// A browser error's message ("NotReadableError: …" when the file changed since it was
+    /// picked).
+    fn reason(err: &JsValue) -> String {
+        let text = |name: &str| {
+            js_sys::Reflect::get(err, &name.into())
+                .ok()
+                .and_then(|value| value.as_string())
+        };
+        match (text("name"), text("message")) {
+            (Some(name), Some(message)) => format!("{name}: {message}"),
+            (_, Some(message)) => message,
+            _ => "the file could not be read".to_owned(),
+        }
     }
 
     async fn list(scope: &DedicatedWorkerGlobalScope) -> Result<Rc<str>, String> {

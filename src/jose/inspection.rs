@@ -166,6 +166,8 @@ pub struct Inspection {
     pub tables: Tables,
     /// A publicly known secret the signature verifies with, once a search found it.
     known_secret: Option<String>,
+    /// The finding for a secret from the user's wordlist, once its search found one.
+    wordlist_secret: Option<Finding>,
     /// The findings and tables are built; until then only the verdict is (`verdict_first`).
     complete: bool,
 }
@@ -296,6 +298,7 @@ impl Inspection {
             findings: Rc::default(),
             tables: Tables::default(),
             known_secret: None,
+            wordlist_secret: None,
             complete: false,
         };
         inspection.attach_payload();
@@ -535,6 +538,9 @@ impl Inspection {
         if let Some(secret) = &self.known_secret {
             findings.insert(0, self.titled(lint::known_secret(secret)));
         }
+        if let Some(finding) = &self.wordlist_secret {
+            findings.insert(0, self.titled(finding.clone()));
+        }
         if !self.sd_findings.is_empty() {
             findings.extend(self.sd_findings.iter().cloned());
             findings.sort_by_key(|finding| finding.severity);
@@ -663,6 +669,20 @@ impl Inspection {
     pub fn found_secret(&mut self, secret: String, settings: &CheckSettings, now: f64) {
         self.known_secret = Some(secret);
         self.retime(settings, now);
+    }
+
+    /// The user's wordlist search found the token's secret (the finding names the list), or
+    /// `None`: a new list is being searched, so the last one's finding goes.
+    pub fn found_in_wordlist(
+        &mut self,
+        finding: Option<Finding>,
+        settings: &CheckSettings,
+        now: f64,
+    ) {
+        if self.wordlist_secret != finding {
+            self.wordlist_secret = finding;
+            self.retime(settings, now);
+        }
     }
 
     /// What the known-secret search looks for: an HS token's signature.

@@ -65,7 +65,8 @@ impl Target {
         self.estimated_millis() <= AUTOMATIC_MILLIS
     }
 
-    fn matches(&self, secret: &[u8]) -> bool {
+    /// Whether the signature verifies with `secret`.
+    pub fn matches(&self, secret: &[u8]) -> bool {
         hmac::verify(self.hash, secret, &self.signing_input, &self.signature)
     }
 }

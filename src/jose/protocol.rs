@@ -17,6 +17,8 @@ use super::platform::PlatformAnswer;
 use super::redacted::SecretText;
 use super::sd_jwt::HashAlg;
 use super::status::Status;
+use super::wordlist::ListName;
+pub use super::wordlist::WordlistReport;
 
 /// What the page asks a worker to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +56,33 @@ pub enum Request {
         key: SecretText,
         encoding: SecretEncoding,
     },
+    /// Search the user's own wordlist for an HS token's secret.
+    SearchWordlist(WordlistRequest),
+}
+
+/// A wordlist search: the token's signature, and the list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WordlistRequest {
+    pub target: Target,
+    pub list: WordlistSource,
+}
+
+/// The user's list: pasted text travels in the request; a file travels beside it (posted as
+/// the browser's `File`, which the worker reads in chunks), so only its name and size are here.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WordlistSource {
+    Pasted(SecretText),
+    File { name: String, bytes: u64 },
+}
+
+impl WordlistSource {
+    /// The list's name, as the page and the finding say it.
+    pub fn name(&self) -> ListName {
+        match self {
+            WordlistSource::Pasted(_) => ListName::Pasted,
+            WordlistSource::File { name, .. } => ListName::File(name.clone()),
+        }
+    }
 }
 
 /// The encoder's inputs.
@@ -132,6 +161,8 @@ pub enum Reply {
     Attacks(Vec<Attack>),
     /// What would have made a failed signature match; empty when it matches as it is.
     Diagnosed(Vec<Diagnosis>),
+    /// Progress or the result of a wordlist search; a search sends several.
+    WordlistSearch(WordlistReport),
     Failed {
         error: String,
     },
@@ -244,6 +275,15 @@ impl Request {
 }
 
 impl Reply {
+    /// Whether this is a search's progress report, which a final reply follows.
+    pub fn is_progress(&self) -> bool {
+        match self {
+            Reply::SecretSearch(report) => !report.is_final(),
+            Reply::WordlistSearch(report) => !report.is_final(),
+            _ => false,
+        }
+    }
+
     /// Why this reply is not the one asked for: the worker's failure, or that it answered
     /// another question.
     pub fn into_failure(self) -> String {

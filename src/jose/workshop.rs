@@ -122,6 +122,9 @@ pub fn answer_with(request: Request, pbes2: &Pbes2) -> Reply {
         Request::FindKnownSecret(_) => Reply::Failed {
             error: "the known-secret search runs in a worker that holds the list".to_owned(),
         },
+        Request::SearchWordlist(_) => Reply::Failed {
+            error: "the wordlist search runs in its own worker, which reads the list".to_owned(),
+        },
     }
 }
 

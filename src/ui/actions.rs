@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::state::compare::Side;
 use super::state::{encoder, workshop, Action, CheckSettings, Mode, Part, PartView};
+use super::wordlist_file;
 use crate::jose::detached::PayloadEncoding;
 use crate::jose::examples::Example;
 use crate::jose::key::SecretEncoding;
@@ -27,6 +28,9 @@ pub struct Actions {
     pub edit_in_encoder: Callback<MouseEvent>,
     pub restore_previous: Callback<MouseEvent>,
     pub start_secret_search: Callback<()>,
+    pub set_wordlist_text: Callback<String>,
+    pub set_wordlist_file: Callback<web_sys::File>,
+    pub clear_wordlist: Callback<()>,
     pub header_view: Callback<PartView>,
     pub payload_view: Callback<PartView>,
     pub set_settings: Callback<CheckSettings>,
@@ -59,6 +63,20 @@ impl Actions {
             edit_in_encoder: on_click(|| Action::EditInEncoder),
             restore_previous: on_click(|| Action::RestorePrevious),
             start_secret_search: dispatch.reform(|()| Action::StartSecretSearch),
+            // One list at a time: text typed in lets go of a file held before.
+            set_wordlist_text: dispatch.reform(|text| {
+                wordlist_file::forget();
+                Action::SetWordlistText(text)
+            }),
+            set_wordlist_file: dispatch.reform(|file: web_sys::File| Action::SetWordlistFile {
+                name: file.name(),
+                bytes: file.size() as u64,
+                handle: wordlist_file::hold(file),
+            }),
+            clear_wordlist: dispatch.reform(|()| {
+                wordlist_file::forget();
+                Action::ClearWordlist
+            }),
             header_view: dispatch.reform(|view| Action::SetPartView(Part::Header, view)),
             payload_view: dispatch.reform(|view| Action::SetPartView(Part::Payload, view)),
             set_settings: dispatch.reform(Action::SetSettings),

@@ -16,6 +16,7 @@ use super::hooks::use_parts_after_verdict::use_parts_after_verdict;
 use super::hooks::use_platform_check::use_platform_check;
 use super::hooks::use_secret_search::use_secret_search;
 use super::hooks::use_shell_handover::use_shell_handover;
+use super::hooks::use_wordlist_search::use_wordlist_search;
 use super::hooks::use_worker_jobs::use_worker_jobs;
 use super::state::{Action, Mode, State};
 
@@ -39,6 +40,7 @@ pub fn App() -> Html {
 
     use_platform_check(&state);
     use_secret_search(&state);
+    use_wordlist_search(&state);
     use_clock(&state);
     use_worker_jobs(&state);
     use_fragment(&state);

@@ -36,3 +36,4 @@ pub mod signature_pane;
 pub mod token_input;
 pub mod token_tools;
 pub mod verdict;
+pub mod wordlist_search;

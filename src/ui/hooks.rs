@@ -8,6 +8,7 @@ pub mod use_parts_after_verdict;
 pub mod use_platform_check;
 pub mod use_secret_search;
 pub mod use_shell_handover;
+pub mod use_wordlist_search;
 pub mod use_worker_jobs;
 
 use std::cell::{Cell, RefCell};

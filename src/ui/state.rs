@@ -8,6 +8,7 @@ pub mod encoder;
 pub mod encrypted;
 pub mod generation;
 pub mod view;
+pub mod wordlist;
 pub mod workshop;
 
 use std::rc::Rc;
@@ -21,7 +22,7 @@ use crate::jose::json_view;
 use crate::jose::key::{self, SecretEncoding};
 use crate::jose::known_secrets::Target;
 use crate::jose::lint::Finding;
-use crate::jose::protocol::{Reply, Request, SearchReport};
+use crate::jose::protocol::{Reply, Request, SearchReport, WordlistReport, WordlistRequest};
 use crate::jose::redacted::SecretText;
 use crate::jose::sd_jwt::Expectation;
 use crate::jose::status::Status;
@@ -56,6 +57,8 @@ pub struct State {
     pub inner: Inner,
     /// The known-secret search for the current HS token (outer or inner).
     pub search: Search,
+    /// The user's own wordlist, searched for the same token.
+    pub wordlist: wordlist::Wordlist,
     pub settings: CheckSettings,
     /// The browser's clock, Unix seconds, updated as time passes.
     pub now: f64,
@@ -197,6 +200,20 @@ pub enum Action {
         generation: Generation,
         report: Result<SearchReport, String>,
     },
+    /// The user's wordlist: pasted text (empty for none), or a file the page holds by `handle`.
+    SetWordlistText(String),
+    SetWordlistFile {
+        name: String,
+        bytes: u64,
+        handle: u32,
+    },
+    /// The wordlist is forgotten, and its search given up.
+    ClearWordlist,
+    /// Progress of the wordlist search of this generation, or why the worker failed.
+    WordlistSearch {
+        generation: Generation,
+        report: Result<WordlistReport, String>,
+    },
     /// A change in the encoder.
     Encode(encoder::Edit),
     /// The worker's answer for this generation of the encoder's inputs.
@@ -286,6 +303,7 @@ impl State {
                 state: SecretSearch::Idle,
                 generation: Generation::default(),
             },
+            wordlist: wordlist::Wordlist::default(),
             settings,
             now,
             findings: Rc::default(),
@@ -509,6 +527,7 @@ impl State {
     /// Starts the known-secret search anew for the current target: at once when it is quick,
     /// or offered to the user when the token is large.
     fn research(&mut self) {
+        self.rewordlist();
         self.search.generation.bump();
         self.search.state = match self.secret_target() {
             None => SecretSearch::Idle,
@@ -526,6 +545,55 @@ impl State {
             let target = self.secret_target()?;
             Some((self.search.generation, Request::FindKnownSecret(target)))
         })?
+    }
+
+    /// Starts the wordlist search anew (another list, or another token): the last list's
+    /// finding goes, and a search is wanted when there is a list and an HS token.
+    fn rewordlist(&mut self) {
+        let (settings, now) = (self.settings.clone(), self.now);
+        self.outer
+            .inspection
+            .found_in_wordlist(None, &settings, now);
+        if let Some(inner) = self.inner.inspection.as_mut() {
+            inner.found_in_wordlist(None, &settings, now);
+        }
+        self.merge_findings();
+        let has_target = self.secret_target().is_some();
+        self.wordlist.restart(has_target);
+    }
+
+    /// The wordlist search to run in the worker, tagged with its generation, and the handle
+    /// of the file the page holds (for a file), while one is wanted.
+    pub fn wordlist_request(&self) -> Option<(Generation, Request, Option<u32>)> {
+        let list = self.wordlist.wanted()?;
+        let target = self.secret_target()?;
+        let handle = match list {
+            wordlist::List::File { handle, .. } => Some(*handle),
+            wordlist::List::Pasted(_) => None,
+        };
+        let request = Request::SearchWordlist(WordlistRequest {
+            target,
+            list: list.source(),
+        });
+        Some((self.wordlist.generation, request, handle))
+    }
+
+    /// A secret from the wordlist signs the pasted token, or (without an HS token outside)
+    /// the one inside.
+    fn found_in_wordlist(&mut self, hit: &crate::jose::wordlist::Hit) {
+        let Some(list) = self.wordlist.list.as_ref() else {
+            return;
+        };
+        let finding = Some(crate::jose::wordlist::finding(&list.name(), hit));
+        let (settings, now) = (self.settings.clone(), self.now);
+        if self.outer.inspection.secret_target().is_some() {
+            self.outer
+                .inspection
+                .found_in_wordlist(finding, &settings, now);
+        } else if let Some(inner) = self.inner.inspection.as_mut() {
+            inner.found_in_wordlist(finding, &settings, now);
+        }
+        self.merge_findings();
     }
 
     /// The found secret signs the pasted token, or (without an HS token outside) the one inside.
@@ -698,6 +766,40 @@ impl State {
                     self.found_secret(secret.clone());
                 }
                 self.search.state = SecretSearch::Reported(report);
+            }
+            Action::SetWordlistText(text) => {
+                self.wordlist.list =
+                    (!text.is_empty()).then(|| wordlist::List::Pasted(Rc::new(text.into())));
+                self.rewordlist();
+            }
+            Action::SetWordlistFile {
+                name,
+                bytes,
+                handle,
+            } => {
+                self.wordlist.list = Some(wordlist::List::File {
+                    name,
+                    bytes,
+                    handle,
+                });
+                self.rewordlist();
+            }
+            Action::ClearWordlist => {
+                if self.wordlist.list.is_none() {
+                    return false;
+                }
+                self.wordlist.list = None;
+                self.rewordlist();
+            }
+            Action::WordlistSearch { generation, report } => {
+                if !self.wordlist.generation.is_current(generation) {
+                    return false;
+                }
+                let report = report.unwrap_or_else(|reason| WordlistReport::Unavailable { reason });
+                if let WordlistReport::Found { hit, .. } = &report {
+                    self.found_in_wordlist(hit);
+                }
+                self.wordlist.standing = wordlist::Standing::Reported(report);
             }
             Action::Encode(edit) => {
                 self.encoder.now = self.now as i64;

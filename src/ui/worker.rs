@@ -1,6 +1,6 @@
-//! The page's side of its Web Workers: two instances of the worker bundle, one for the
-//! encoder, key workshop and decryption, one for the known-secret search (stopped to cancel a
-//! search at once). Each is started on its first request and answers requests in order, so a
+//! The page's side of its Web Workers: three instances of the worker bundle, one for the
+//! encoder, key workshop and decryption, one for the known-secret search and one for the
+//! user's wordlist search (each stopped to cancel its search at once). Each is started on its first request and answers requests in order, so a
 //! queue of waiters pairs replies with requests. A worker that fails to load, errors or traps
 //! answers every waiting request with an error, and is started afresh on the next one.
 
@@ -15,7 +15,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-use crate::jose::protocol::{Reply, Request, SearchReport};
+use crate::jose::protocol::{Reply, Request};
 
 /// The worker bundle's loader (`assets/workshop_loader.js`), next to index.html.
 const LOADER: &str = "workshop_loader.js";
@@ -30,6 +30,8 @@ pub enum Role {
     Workshop,
     /// The known-secret search, which may run for minutes over a large token.
     Secrets,
+    /// The user's wordlist search, which reads the list (a file of any size) in chunks.
+    Wordlist,
 }
 
 impl Role {
@@ -37,6 +39,7 @@ impl Role {
         match self {
             Role::Workshop => 0,
             Role::Secrets => 1,
+            Role::Wordlist => 2,
         }
     }
 
@@ -44,11 +47,12 @@ impl Role {
         match self {
             Role::Workshop => "The encoder's worker",
             Role::Secrets => "The known-secret search's worker",
+            Role::Wordlist => "The wordlist search's worker",
         }
     }
 }
 
-type OnProgress = Rc<dyn Fn(SearchReport)>;
+type OnProgress = Rc<dyn Fn(Reply)>;
 
 /// A promise and its two settling functions: the browser's own future, which the page already
 /// uses for WebCrypto, pairs a reply with its request.
@@ -103,25 +107,27 @@ struct Client {
 }
 
 thread_local! {
-    static CLIENTS: RefCell<[Option<Rc<Client>>; 2]> = const { RefCell::new([None, None]) };
+    static CLIENTS: RefCell<[Option<Rc<Client>>; 3]> = const { RefCell::new([None, None, None]) };
     static SERIAL: RefCell<u64> = const { RefCell::new(0) };
 }
 
 /// Sends one request and waits for its reply; a worker that could not answer replies
 /// `Reply::Failed` with the reason.
 pub async fn ask(role: Role, request: &Request) -> Reply {
-    exchange(role, request, None)
+    exchange(role, request, None, None)
         .await
         .unwrap_or_else(|error| Reply::Failed { error })
 }
 
-/// As `ask`, handing progress reports to `progress` until the final reply.
+/// As `ask`, handing progress reports to `progress` until the final reply; `attachment`
+/// (a `File`) goes with the request, for the worker to read itself.
 pub async fn ask_with_progress(
     role: Role,
     request: &Request,
-    progress: impl Fn(SearchReport) + 'static,
+    attachment: Option<&JsValue>,
+    progress: impl Fn(Reply) + 'static,
 ) -> Reply {
-    exchange(role, request, Some(Rc::new(progress)))
+    exchange(role, request, attachment, Some(Rc::new(progress)))
         .await
         .unwrap_or_else(|error| Reply::Failed { error })
 }
@@ -151,6 +157,7 @@ pub fn stop_if_busy(role: Role) {
 async fn exchange(
     role: Role,
     request: &Request,
+    attachment: Option<&JsValue>,
     progress: Option<OnProgress>,
 ) -> Result<Reply, String> {
     let client = client(role)?;
@@ -165,10 +172,13 @@ async fn exchange(
         .waiting
         .borrow_mut()
         .push_back(Waiter { reply, progress });
-    if let Err(err) = client
-        .worker
-        .post_message(&JsValue::from_str(&request.encode()))
-    {
+    let text = JsValue::from_str(&request.encode());
+    // With an attachment, the message is the pair [request, attachment].
+    let message = match attachment {
+        Some(attachment) => js_sys::Array::of2(&text, attachment).into(),
+        None => text,
+    };
+    if let Err(err) = client.worker.post_message(&message) {
         let why = format!("{} could not be reached: {}", role.name(), describe(&err));
         fail(role, client.serial, why);
     }
@@ -273,9 +283,9 @@ fn received(role: Role, serial: u64, text: String) {
         .front()
         .and_then(|waiter| waiter.progress.clone());
     if let Some(progress) = progress {
-        if let Ok(Reply::SecretSearch(report)) = Reply::decode(&text) {
-            if !report.is_final() {
-                return progress(report);
+        if let Ok(reply) = Reply::decode(&text) {
+            if reply.is_progress() {
+                return progress(reply);
             }
         }
     }

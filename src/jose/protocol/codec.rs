@@ -11,7 +11,8 @@ use serde_json::Value;
 
 use super::{
     Attack, CodecError, Decryption, Diagnosis, EncryptRequest, KeyForms, Opened, Reply, Request,
-    SearchReport, SelectiveRequest, SignRequest, Signed, VerifyRequest,
+    SearchReport, SelectiveRequest, SignRequest, Signed, VerifyRequest, WordlistReport,
+    WordlistRequest, WordlistSource,
 };
 use crate::jose::alg::{Alg, Hash};
 use crate::jose::attacks::AttackKind;
@@ -27,6 +28,7 @@ use crate::jose::platform::PlatformAnswer;
 use crate::jose::redacted::SecretText;
 use crate::jose::sd_jwt::HashAlg;
 use crate::jose::status::Status;
+use crate::jose::wordlist::Hit;
 
 /// Writes one message.
 struct Writer(Vec<Value>);
@@ -251,6 +253,18 @@ pub(super) fn encode_request(request: &Request) -> String {
             .text(target.hash().webcrypto_name())
             .bytes(target.signing_input())
             .bytes(target.signature()),
+        Request::SearchWordlist(WordlistRequest { target, list }) => {
+            let writer = Writer::new("search-wordlist")
+                .text(target.hash().webcrypto_name())
+                .bytes(target.signing_input())
+                .bytes(target.signature());
+            match list {
+                WordlistSource::Pasted(text) => writer.text("pasted").secret(text),
+                WordlistSource::File { name, bytes } => {
+                    writer.text("file").text(name).text(&bytes.to_string())
+                }
+            }
+        }
     }
     .finish()
 }
@@ -330,6 +344,21 @@ pub(super) fn decode_request(text: &str) -> Result<Request, CodecError> {
             read.bytes(),
             read.bytes(),
         )),
+        "search-wordlist" => {
+            let target = Target::new(
+                read.parsed(Hash::from_name, Hash::Sha256),
+                read.bytes(),
+                read.bytes(),
+            );
+            let list = match read.text().as_str() {
+                "pasted" => WordlistSource::Pasted(read.secret()),
+                _ => WordlistSource::File {
+                    name: read.text(),
+                    bytes: read.parsed(|text| text.parse().ok(), 0),
+                },
+            };
+            Request::SearchWordlist(WordlistRequest { target, list })
+        }
         other => return Err(CodecError(format!("unknown request {other:?}"))),
     };
     read.finish(request)
@@ -405,6 +434,31 @@ pub(super) fn encode_reply(reply: &Reply) -> String {
                 .flat_map(|d| [d.code.as_str().to_owned(), d.detail.clone()])
                 .collect::<Vec<_>>(),
         ),
+        Reply::WordlistSearch(WordlistReport::Searching { fraction, tried }) => {
+            Writer::new("wordlist-searching")
+                .text(&fraction.to_string())
+                .count(*tried)
+        }
+        Reply::WordlistSearch(WordlistReport::Found { hit, tried, millis }) => {
+            Writer::new("wordlist-found")
+                .text(&hit.shown)
+                .count(hit.line)
+                .count(*tried)
+                .text(&millis.to_string())
+        }
+        Reply::WordlistSearch(WordlistReport::NotFound {
+            tried,
+            millis,
+            too_long,
+            not_utf8,
+        }) => Writer::new("wordlist-not-found")
+            .count(*tried)
+            .text(&millis.to_string())
+            .count(*too_long)
+            .count(*not_utf8),
+        Reply::WordlistSearch(WordlistReport::Unavailable { reason }) => {
+            Writer::new("wordlist-unavailable").text(reason)
+        }
         Reply::Failed { error } => Writer::new("failed").text(error),
     }
     .finish()
@@ -497,6 +551,27 @@ pub(super) fn decode_reply(text: &str) -> Result<Reply, CodecError> {
                 .collect();
             Reply::Diagnosed(found)
         }
+        "wordlist-searching" => Reply::WordlistSearch(WordlistReport::Searching {
+            fraction: read.number(),
+            tried: read.count(),
+        }),
+        "wordlist-found" => Reply::WordlistSearch(WordlistReport::Found {
+            hit: Hit {
+                shown: read.text(),
+                line: read.count(),
+            },
+            tried: read.count(),
+            millis: read.number(),
+        }),
+        "wordlist-not-found" => Reply::WordlistSearch(WordlistReport::NotFound {
+            tried: read.count(),
+            millis: read.number(),
+            too_long: read.count(),
+            not_utf8: read.count(),
+        }),
+        "wordlist-unavailable" => Reply::WordlistSearch(WordlistReport::Unavailable {
+            reason: read.text(),
+        }),
         "failed" => Reply::Failed { error: read.text() },
         other => return Err(CodecError(format!("unknown reply {other:?}"))),
     };

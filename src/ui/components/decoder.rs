@@ -30,6 +30,7 @@ use super::signature_pane::SignaturePane;
 use super::token_input::TokenInput;
 use super::token_tools::TokenTools;
 use super::verdict::Verdict;
+use super::wordlist_search::WordlistSearch;
 use crate::jose::chain::ChainStatus;
 use crate::jose::embedded::EmbeddedKey;
 use crate::jose::inspection::ChainCheck;
@@ -188,7 +189,10 @@ fn after_verdict(state: &State, actions: &Actions) -> Html {
             }
             if decoded.is_some() || json_jws.is_some() {
                 <Findings findings={state.findings.clone()} secret_search={state.search.state.clone()}
-                          on_search={actions.start_secret_search.clone()} />
+                          on_search={actions.start_secret_search.clone()}>
+                    <WordlistSearch wordlist={state.wordlist.clone()} on_text={actions.set_wordlist_text.clone()}
+                                    on_file={actions.set_wordlist_file.clone()} on_clear={actions.clear_wordlist.clone()} />
+                </Findings>
             }
             if let Some(content) = header {
                 <JsonPane part="header" title="Header" content={content}

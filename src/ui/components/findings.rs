@@ -16,6 +16,9 @@ pub struct FindingsProps {
     pub secret_search: SecretSearch,
     /// The user starts the known-secret search of a large token.
     pub on_search: Callback<()>,
+    /// Shown under the known-secret line (the user's own wordlist).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[component]
@@ -34,6 +37,7 @@ pub fn Findings(props: &FindingsProps) -> Html {
                 { for props.findings.iter().map(item) }
             </ul>
             { search_status(&props.secret_search, &props.on_search) }
+            { props.children.clone() }
         </section>
     }
 }

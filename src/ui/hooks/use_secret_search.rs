@@ -20,26 +20,31 @@ pub fn use_secret_search(state: &UseReducerHandle<State>) {
     // Keyed on the search's generation alone: progress reports change the state, not the
     // generation, so they neither restart nor stop the search.
     use_effect_with(state.search.generation, move |_| {
-        let search = state.secret_search_request().map(|(generation, request)| {
-            let dispatcher = state.dispatcher();
-            after_settling(SETTLE, async move {
-                let progress = {
-                    let dispatcher = dispatcher.clone();
-                    move |report| {
-                        dispatcher.dispatch(Action::SecretSearch {
-                            generation,
-                            report: Ok(report),
-                        })
-                    }
-                };
-                let report =
-                    match worker::ask_with_progress(Role::Secrets, &request, progress).await {
-                        Reply::SecretSearch(report) => Ok(report),
-                        other => Err(other.into_failure()),
+        let search =
+            state.secret_search_request().map(|(generation, request)| {
+                let dispatcher = state.dispatcher();
+                after_settling(SETTLE, async move {
+                    let progress = {
+                        let dispatcher = dispatcher.clone();
+                        move |reply| {
+                            if let Reply::SecretSearch(report) = reply {
+                                dispatcher.dispatch(Action::SecretSearch {
+                                    generation,
+                                    report: Ok(report),
+                                })
+                            }
+                        }
                     };
-                dispatcher.dispatch(Action::SecretSearch { generation, report });
-            })
-        });
+                    let report =
+                        match worker::ask_with_progress(Role::Secrets, &request, None, progress)
+                            .await
+                        {
+                            Reply::SecretSearch(report) => Ok(report),
+                            other => Err(other.into_failure()),
+                        };
+                    dispatcher.dispatch(Action::SecretSearch { generation, report });
+                })
+            });
         move || {
             if let Some(cancel) = search {
                 cancel();
