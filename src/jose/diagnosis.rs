@@ -136,6 +136,10 @@ pub fn diagnose(token: &str, key_text: &str, encoding: SecretEncoding) -> Option
             ));
         }
     }
+    // The key is right and only the signature's alphabet is wrong: that is the whole story.
+    if !found.is_empty() {
+        return Some(found);
+    }
     if alg.family() == Family::Hmac {
         tried.push(
             "the secret in every encoding, trimmed, with and without a final newline or quotes",
@@ -272,14 +276,17 @@ fn secret_whitespace(token: &Token<'_>, text: &str, encoding: SecretEncoding) ->
             "with quotes around it (a JSON string copied whole)",
         ),
     ];
+    // base64 and hex ignore whitespace: a variant that reads as the same bytes is no news.
+    let original = Secret::decode(text, encoding).ok();
     variants
         .into_iter()
         .filter_map(|(variant, words)| Some((variant?, words)))
         .filter(|(variant, _)| variant != text)
         .find(|(variant, _)| {
             [encoding, SecretEncoding::Utf8].into_iter().any(|encoding| {
-                Secret::decode(variant, encoding)
-                    .is_ok_and(|secret| token.hmac_matches(secret.bytes(), hash))
+                Secret::decode(variant, encoding).is_ok_and(|secret| {
+                    original.as_ref() != Some(&secret) && token.hmac_matches(secret.bytes(), hash)
+                })
             })
         })
         .map(|(_, words)| {
