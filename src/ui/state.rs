@@ -422,39 +422,48 @@ impl State {
     /// The diagnosis to ask the worker for, when the verdict is one it can explain and the
     /// inputs have none yet.
     pub fn diagnosis_request(&self) -> Option<(Generation, Request)> {
+        let generation = self.diagnosis_wanted()?;
+        let request = Request::Diagnose {
+            token: self.outer.input.to_string(),
+            key: self.outer.key.text.clone(),
+            encoding: self.outer.key.encoding,
+        };
+        Some((generation, request))
+    }
+
+    /// The inputs a diagnosis is wanted for, without building the request (which copies the
+    /// token): what a render and the hook's key need.
+    pub fn diagnosis_wanted(&self) -> Option<Generation> {
         let generation = self.outer.generation;
         let done = matches!(&self.outer.diagnosis, Some((of, _)) if *of == generation);
         let wanted = worth_diagnosing(&self.outer.inspection.verification)
             && !self.outer.key.text.is_empty()
             && self.outer.inspection.json_jws.is_none();
-        (wanted && !done).then(|| {
-            let request = Request::Diagnose {
-                token: self.outer.input.to_string(),
-                key: self.outer.key.text.clone(),
-                encoding: self.outer.key.encoding,
-            };
-            (generation, request)
-        })
+        (wanted && !done).then_some(generation)
     }
 
     /// The attack lab's request, while its tab is open and the tokens are not made for the
     /// current token, key and URL.
     pub fn attacks_request(&self) -> Option<(attacks::Made, Request)> {
+        let made = self.attacks_wanted()?;
+        let request = Request::Attacks {
+            token: self.outer.inspection.cleaned.token.to_string(),
+            key: self.outer.key.text.clone(),
+            encoding: self.outer.key.encoding,
+            url: self.attacks.url.clone(),
+        };
+        Some((made, request))
+    }
+
+    /// The inputs the attack lab's tokens are wanted for, without building the request.
+    pub fn attacks_wanted(&self) -> Option<attacks::Made> {
         let made = (self.outer.generation, self.attacks.generation);
         let current = matches!(&self.attacks.made, Some((of, _)) if *of == made);
         let wanted = self.view.mode == Mode::Attacks
             && !current
             && self.outer.inspection.decoded.is_some()
             && !self.outer.inspection.is_jwe();
-        wanted.then(|| {
-            let request = Request::Attacks {
-                token: self.outer.inspection.cleaned.token.to_string(),
-                key: self.outer.key.text.clone(),
-                encoding: self.outer.key.encoding,
-                url: self.attacks.url.clone(),
-            };
-            (made, request)
-        })
+        wanted.then_some(made)
     }
 
     /// The attack lab's tokens for the current inputs, once made.

@@ -106,7 +106,7 @@ pub fn decoder(state: &State, actions: &Actions) -> Html {
                              decode_error_shown={decode_error.is_some()}
                              signatures={signature_count}
                              payload={outer.payload_box.as_ref().and_then(|found| found.source.clone().ok())} />
-                    <Diagnoses found={state.diagnosis()} looking={state.diagnosis_request().is_some()} />
+                    <Diagnoses found={state.diagnosis()} looking={state.diagnosis_wanted().is_some()} />
                 }
                 <AfterVerdict hold={held}>
                     if !held {

@@ -49,7 +49,7 @@ pub fn use_worker_jobs(state: &UseReducerHandle<State>) {
     {
         // Why the signature failed: asked once the verdict says it did, for these inputs.
         let state = state.clone();
-        let wanted = state.diagnosis_request().map(|(generation, _)| generation);
+        let wanted = state.diagnosis_wanted();
         use_effect_with(wanted, move |_| {
             ask_tagged(&state, State::diagnosis_request, |generation, answer| {
                 let found = match answer {
@@ -64,7 +64,7 @@ pub fn use_worker_jobs(state: &UseReducerHandle<State>) {
     {
         // The attack lab's tokens, made while its tab is open, for the inputs of then.
         let state = state.clone();
-        let wanted = state.attacks_request().map(|(made, _)| made);
+        let wanted = state.attacks_wanted();
         use_effect_with(wanted, move |_| {
             ask_tagged(&state, State::attacks_request, |made, answer| {
                 Action::AttacksMade { made, answer }
