@@ -110,14 +110,7 @@ impl Seeds {
     fn file(&mut self, value: &Value) {
         let mut all = Vec::new();
         found_in(value, &mut all);
-        let tokens: Vec<&String> = unique(all.iter().filter_map(|found| match found {
-            Found::Token(token) => Some(token),
-            Found::Key(_) => None,
-        }));
-        let keys: Vec<&String> = unique(all.iter().filter_map(|found| match found {
-            Found::Key(key) => Some(key),
-            Found::Token(_) => None,
-        }));
+        let (tokens, keys) = tokens_and_keys(&all);
         for token in tokens.iter().take(PER_FILE) {
             self.token(token, "");
         }
@@ -230,14 +223,7 @@ fn records(value: &Value, pairs: &mut Vec<(String, String)>) {
     };
     let mut all = Vec::new();
     found_in(value, &mut all);
-    let tokens: Vec<&String> = unique(all.iter().filter_map(|found| match found {
-        Found::Token(token) => Some(token),
-        Found::Key(_) => None,
-    }));
-    let keys: Vec<&String> = unique(all.iter().filter_map(|found| match found {
-        Found::Key(key) => Some(key),
-        Found::Token(_) => None,
-    }));
+    let (tokens, keys) = tokens_and_keys(&all);
     if value.is_object() && tokens.len() <= RECORD_TOKENS && !keys.is_empty() {
         for token in &tokens {
             for key in keys.iter().take(KEYS_PER_TOKEN) {
@@ -346,4 +332,17 @@ fn pem_blocks(text: &str) -> Vec<Vec<u8>> {
         }
     }
     ders
+}
+
+/// The distinct tokens and the distinct keys among what was found, in order.
+fn tokens_and_keys(all: &[Found]) -> (Vec<&String>, Vec<&String>) {
+    let tokens = unique(all.iter().filter_map(|found| match found {
+        Found::Token(token) => Some(token),
+        Found::Key(_) => None,
+    }));
+    let keys = unique(all.iter().filter_map(|found| match found {
+        Found::Key(key) => Some(key),
+        Found::Token(_) => None,
+    }));
+    (tokens, keys)
 }
