@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod jwk;
+pub mod name;
 pub mod pem;
 pub mod private;
 pub mod roca;

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use x509_cert::ext::pkix::{BasicConstraints, KeyUsage};
 
 use super::{CertificateDetails, EntryError};
-use crate::jose::key::{pem, rsa_key, Key, KeyEntry};
+use crate::jose::key::{name, pem, rsa_key, Key, KeyEntry};
 
 /// Extensions whose meaning this page honours or may ignore without changing the verdict; any
 /// other critical extension (name or policy constraints, …) fails the certificate, as RFC 5280
@@ -83,8 +83,8 @@ impl Parsed {
             i64::try_from(time.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
         };
         let details = CertificateDetails {
-            subject: tbs.subject().to_string(),
-            issuer: tbs.issuer().to_string(),
+            subject: name::rfc4514(tbs.subject()),
+            issuer: name::rfc4514(tbs.issuer()),
             serial: colon_hex(tbs.serial_number().as_bytes()),
             not_before: seconds(validity.not_before),
             not_after: seconds(validity.not_after),

@@ -6,7 +6,7 @@ use der::{Decode, Encode};
 use pkcs8::PrivateKeyInfoRef;
 use spki::SubjectPublicKeyInfoRef;
 
-use super::{rsa_key, Certificate, EcKey, Key, KeyEntry, KeyFormat, KeyMeta, KeySet};
+use super::{name, rsa_key, Certificate, EcKey, Key, KeyEntry, KeyFormat, KeyMeta, KeySet};
 use crate::jose::alg::Curve;
 use crate::jose::chain;
 use crate::jose::error::Error;
@@ -281,8 +281,8 @@ pub fn certificate(der: &[u8]) -> Result<KeyEntry, String> {
         i64::try_from(time.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
     };
     let certificate = Certificate {
-        subject: tbs.subject().to_string(),
-        issuer: tbs.issuer().to_string(),
+        subject: name::rfc4514(tbs.subject()),
+        issuer: name::rfc4514(tbs.issuer()),
         not_before: seconds(validity.not_before),
         not_after: seconds(validity.not_after),
     };
