@@ -211,6 +211,9 @@ pub enum Alg {
     ES384,
     ES512,
     ES256K,
+    ESP256,
+    ESP384,
+    ESP512,
     EdDSA,
     Ed25519,
     None,
@@ -218,7 +221,7 @@ pub enum Alg {
 
 impl Alg {
     /// Every algorithm, in display order.
-    pub const ALL: [Alg; 16] = [
+    pub const ALL: [Alg; 19] = [
         Alg::HS256,
         Alg::HS384,
         Alg::HS512,
@@ -232,6 +235,9 @@ impl Alg {
         Alg::ES384,
         Alg::ES512,
         Alg::ES256K,
+        Alg::ESP256,
+        Alg::ESP384,
+        Alg::ESP512,
         Alg::EdDSA,
         Alg::Ed25519,
         Alg::None,
@@ -302,6 +308,10 @@ impl Alg {
             Alg::ES384 => ("ES384", Ecdsa, Some(Sha384), Some(Curve::P384)),
             Alg::ES512 => ("ES512", Ecdsa, Some(Sha512), Some(Curve::P521)),
             Alg::ES256K => ("ES256K", Ecdsa, Some(Sha256), Some(Curve::Secp256k1)),
+            // RFC 9864 §2.1: the fully specified names; the same signature as ES256/384/512.
+            Alg::ESP256 => ("ESP256", Ecdsa, Some(Sha256), Some(Curve::P256)),
+            Alg::ESP384 => ("ESP384", Ecdsa, Some(Sha384), Some(Curve::P384)),
+            Alg::ESP512 => ("ESP512", Ecdsa, Some(Sha512), Some(Curve::P521)),
             // RFC 8037 EdDSA covers Ed448 too; this page verifies Ed25519 keys only.
             Alg::EdDSA => ("EdDSA", EdDsa, None, Some(Curve::Ed25519)),
             Alg::Ed25519 => ("Ed25519", EdDsa, None, Some(Curve::Ed25519)),
@@ -331,9 +341,12 @@ mod tests {
             Alg::ES384 => 10,
             Alg::ES512 => 11,
             Alg::ES256K => 12,
-            Alg::EdDSA => 13,
-            Alg::Ed25519 => 14,
-            Alg::None => 15,
+            Alg::ESP256 => 13,
+            Alg::ESP384 => 14,
+            Alg::ESP512 => 15,
+            Alg::EdDSA => 16,
+            Alg::Ed25519 => 17,
+            Alg::None => 18,
         }
     }
 
@@ -419,6 +432,16 @@ mod tests {
                 named_curve: "P-521"
             })
         );
+        // RFC 9864's fully specified names run exactly as the polymorphic ones.
+        for (specified, polymorphic) in [
+            (Alg::ESP256, Alg::ES256),
+            (Alg::ESP384, Alg::ES384),
+            (Alg::ESP512, Alg::ES512),
+        ] {
+            assert_eq!(specified.platform(), polymorphic.platform());
+            assert_eq!(specified.curve(), polymorphic.curve());
+            assert_eq!(specified.hash(), polymorphic.hash());
+        }
     }
 
     #[test]
