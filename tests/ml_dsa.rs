@@ -403,3 +403,25 @@ fn the_key_workshop_converts_an_ml_dsa_key_to_every_form() {
     assert_eq!(private_jwk["pub"], case["jwk"]["pub"]);
     assert_eq!(private_jwk["kty"], "AKP");
 }
+
+/// Tokens signed here with fresh keys, for `tests/interop/verify_ml_dsa.py` (Python
+/// `cryptography`, an independent implementation), written to `target/interop/ml_dsa.json`
+/// with their SPKI PEM and AKP JWK.
+#[test]
+fn tokens_for_python_cryptography_are_signed_and_verify_here() {
+    let mut signed = Vec::new();
+    for (set, _) in SETS {
+        let key = generate(KeyKind::MlDsa(set)).unwrap();
+        let header = json!({"alg": set.name(), "typ": "JWT"}).to_string();
+        let payload = json!({"sub": "interop", "alg_under_test": set.name()}).to_string();
+        let token = encode(set.alg(), &header, payload.as_bytes(), &key).unwrap();
+        let spki = public_pem(&key.public()).unwrap();
+        assert_eq!(utf8(&token, &spki).status, Status::Valid);
+        let jwk = public_jwk(&key.public(), &JwkLabels::default());
+        signed.push(json!({"alg": set.name(), "token": token, "spki-pem": spki, "jwk": jwk}));
+    }
+    let dir = format!("{}/target/interop", env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = serde_json::to_string_pretty(&Value::Array(signed)).unwrap();
+    std::fs::write(format!("{dir}/ml_dsa.json"), text).unwrap();
+}
