@@ -28,6 +28,7 @@ pub mod key;
 pub mod keygen;
 pub mod known_secrets;
 pub mod lint;
+pub mod mldsa;
 pub mod platform;
 pub mod policy;
 pub mod protocol;

@@ -13,15 +13,93 @@ pub enum Family {
     Ecdsa,
     /// Edwards-curve signatures (RFC 8037, RFC 9864).
     EdDsa,
+    /// ML-DSA (FIPS 204) with this parameter set, an empty context (draft-ietf-cose-dilithium).
+    MlDsa(MlDsaSet),
     /// No signature at all (RFC 7518 §3.6).
     Unsecured,
+}
+
+/// An ML-DSA parameter set (FIPS 204 §4, Table 1 and 2): key and signature sizes in bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MlDsaSet {
+    MlDsa44,
+    MlDsa65,
+    MlDsa87,
+}
+
+impl MlDsaSet {
+    pub const ALL: [MlDsaSet; 3] = [MlDsaSet::MlDsa44, MlDsaSet::MlDsa65, MlDsaSet::MlDsa87];
+
+    /// The JOSE algorithm of this set (`ML-DSA-44` …), the AKP JWK's `alg`.
+    pub fn alg(self) -> Alg {
+        match self {
+            MlDsaSet::MlDsa44 => Alg::MlDsa44,
+            MlDsaSet::MlDsa65 => Alg::MlDsa65,
+            MlDsaSet::MlDsa87 => Alg::MlDsa87,
+        }
+    }
+
+    /// The name, as the algorithm's (`ML-DSA-65`).
+    pub fn name(self) -> &'static str {
+        self.alg().name()
+    }
+
+    /// `pkEncode`'s length: ρ and t1 (FIPS 204 Table 2).
+    pub fn public_key_len(self) -> usize {
+        match self {
+            MlDsaSet::MlDsa44 => 1312,
+            MlDsaSet::MlDsa65 => 1952,
+            MlDsaSet::MlDsa87 => 2592,
+        }
+    }
+
+    /// `skEncode`'s length, the expanded private key (FIPS 204 Table 2).
+    pub fn expanded_key_len(self) -> usize {
+        match self {
+            MlDsaSet::MlDsa44 => 2560,
+            MlDsaSet::MlDsa65 => 4032,
+            MlDsaSet::MlDsa87 => 4896,
+        }
+    }
+
+    /// A signature's length (FIPS 204 Table 2).
+    pub fn signature_len(self) -> usize {
+        match self {
+            MlDsaSet::MlDsa44 => 2420,
+            MlDsaSet::MlDsa65 => 3309,
+            MlDsaSet::MlDsa87 => 4627,
+        }
+    }
+
+    /// The NIST OID (`id-ml-dsa-44` … in the CSOR registry), for SPKI and PKCS#8.
+    pub fn oid(self) -> &'static str {
+        match self {
+            MlDsaSet::MlDsa44 => "2.16.840.1.101.3.4.3.17",
+            MlDsaSet::MlDsa65 => "2.16.840.1.101.3.4.3.18",
+            MlDsaSet::MlDsa87 => "2.16.840.1.101.3.4.3.19",
+        }
+    }
+
+    /// Looks up a set by its NIST OID (dotted).
+    pub fn from_oid(oid: &str) -> Option<MlDsaSet> {
+        MlDsaSet::ALL.into_iter().find(|set| set.oid() == oid)
+    }
+
+    /// Looks up a set by its JOSE name (an AKP JWK's `alg`).
+    pub fn from_name(name: &str) -> Option<MlDsaSet> {
+        MlDsaSet::ALL.into_iter().find(|set| set.name() == name)
+    }
 }
 
 impl Family {
     /// Whether a verifier checks it with a public key, which an issuer can publish.
     pub fn has_public_key(self) -> bool {
         match self {
-            Family::RsaPkcs1 | Family::RsaPss | Family::Ecdsa | Family::EdDsa => true,
+            Family::RsaPkcs1
+            | Family::RsaPss
+            | Family::Ecdsa
+            | Family::EdDsa
+            | Family::MlDsa(_) => true,
             Family::Hmac | Family::Unsecured => false,
         }
     }
@@ -101,10 +179,12 @@ pub enum Kty {
     Rsa,
     Ec,
     Okp,
+    /// Algorithm Key Pair (draft-ietf-cose-dilithium): ML-DSA keys, `alg` + `pub` (+ `priv`).
+    Akp,
 }
 
 impl Kty {
-    pub const ALL: [Kty; 4] = [Kty::Oct, Kty::Rsa, Kty::Ec, Kty::Okp];
+    pub const ALL: [Kty; 5] = [Kty::Oct, Kty::Rsa, Kty::Ec, Kty::Okp, Kty::Akp];
 
     /// The JWK `kty` value.
     pub fn name(self) -> &'static str {
@@ -113,6 +193,7 @@ impl Kty {
             Kty::Rsa => "RSA",
             Kty::Ec => "EC",
             Kty::Okp => "OKP",
+            Kty::Akp => "AKP",
         }
     }
 
@@ -192,6 +273,9 @@ pub enum PlatformAlg {
         hash: &'static str,
         named_curve: &'static str,
     },
+    /// Not for WebCrypto: the page asks its worker at once, which runs the core's RustCrypto
+    /// check (ML-DSA, whose code the page's first load does not carry).
+    WorkerOnly,
 }
 
 /// A JWS `alg` value.
@@ -211,14 +295,20 @@ pub enum Alg {
     ES384,
     ES512,
     ES256K,
+    ESP256,
+    ESP384,
+    ESP512,
     EdDSA,
     Ed25519,
+    MlDsa44,
+    MlDsa65,
+    MlDsa87,
     None,
 }
 
 impl Alg {
     /// Every algorithm, in display order.
-    pub const ALL: [Alg; 16] = [
+    pub const ALL: [Alg; 22] = [
         Alg::HS256,
         Alg::HS384,
         Alg::HS512,
@@ -232,8 +322,14 @@ impl Alg {
         Alg::ES384,
         Alg::ES512,
         Alg::ES256K,
+        Alg::ESP256,
+        Alg::ESP384,
+        Alg::ESP512,
         Alg::EdDSA,
         Alg::Ed25519,
+        Alg::MlDsa44,
+        Alg::MlDsa65,
+        Alg::MlDsa87,
         Alg::None,
     ];
 
@@ -259,8 +355,12 @@ impl Alg {
 
     /// How a platform verifier (the browser's WebCrypto) runs this algorithm, where it can and
     /// is faster than the pure-Rust path: RSA and the NIST curves. HMAC and EdDSA are already
-    /// fast in Rust, and WebCrypto has no secp256k1.
+    /// fast in Rust, and WebCrypto has no secp256k1. ML-DSA goes to the worker only, so the
+    /// page's first load carries none of its code.
     pub fn platform(self) -> Option<PlatformAlg> {
+        if let Family::MlDsa(_) = self.family() {
+            return Some(PlatformAlg::WorkerOnly);
+        }
         let hash = self.hash().map(Hash::webcrypto_name)?;
         match (self.family(), self.curve()) {
             (Family::RsaPkcs1, _) => Some(PlatformAlg::RsaPkcs1 { hash }),
@@ -275,7 +375,7 @@ impl Alg {
                 })
             }
             (Family::Ecdsa, Some(Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519) | None)
-            | (Family::Hmac | Family::EdDsa | Family::Unsecured, _) => None,
+            | (Family::Hmac | Family::EdDsa | Family::MlDsa(_) | Family::Unsecured, _) => None,
         }
     }
 
@@ -302,9 +402,17 @@ impl Alg {
             Alg::ES384 => ("ES384", Ecdsa, Some(Sha384), Some(Curve::P384)),
             Alg::ES512 => ("ES512", Ecdsa, Some(Sha512), Some(Curve::P521)),
             Alg::ES256K => ("ES256K", Ecdsa, Some(Sha256), Some(Curve::Secp256k1)),
+            // RFC 9864 §2.1: the fully specified names; the same signature as ES256/384/512.
+            Alg::ESP256 => ("ESP256", Ecdsa, Some(Sha256), Some(Curve::P256)),
+            Alg::ESP384 => ("ESP384", Ecdsa, Some(Sha384), Some(Curve::P384)),
+            Alg::ESP512 => ("ESP512", Ecdsa, Some(Sha512), Some(Curve::P521)),
             // RFC 8037 EdDSA covers Ed448 too; this page verifies Ed25519 keys only.
             Alg::EdDSA => ("EdDSA", EdDsa, None, Some(Curve::Ed25519)),
             Alg::Ed25519 => ("Ed25519", EdDsa, None, Some(Curve::Ed25519)),
+            // FIPS 204 pure ML-DSA, JOSE names of draft-ietf-cose-dilithium.
+            Alg::MlDsa44 => ("ML-DSA-44", MlDsa(MlDsaSet::MlDsa44), None, None),
+            Alg::MlDsa65 => ("ML-DSA-65", MlDsa(MlDsaSet::MlDsa65), None, None),
+            Alg::MlDsa87 => ("ML-DSA-87", MlDsa(MlDsaSet::MlDsa87), None, None),
             Alg::None => ("none", Unsecured, None, None),
         }
     }
@@ -331,9 +439,15 @@ mod tests {
             Alg::ES384 => 10,
             Alg::ES512 => 11,
             Alg::ES256K => 12,
-            Alg::EdDSA => 13,
-            Alg::Ed25519 => 14,
-            Alg::None => 15,
+            Alg::ESP256 => 13,
+            Alg::ESP384 => 14,
+            Alg::ESP512 => 15,
+            Alg::EdDSA => 16,
+            Alg::Ed25519 => 17,
+            Alg::MlDsa44 => 18,
+            Alg::MlDsa65 => 19,
+            Alg::MlDsa87 => 20,
+            Alg::None => 21,
         }
     }
 
@@ -401,9 +515,26 @@ mod tests {
     #[test]
     fn only_rsa_and_nist_curves_go_to_the_platform() {
         for alg in Alg::ALL {
-            let expected = matches!(alg.family(), Family::RsaPkcs1 | Family::RsaPss)
+            let webcrypto = matches!(alg.family(), Family::RsaPkcs1 | Family::RsaPss)
                 || matches!(alg.curve(), Some(Curve::P256 | Curve::P384 | Curve::P521));
-            assert_eq!(alg.platform().is_some(), expected, "{}", alg.name());
+            let worker = matches!(alg.family(), Family::MlDsa(_));
+            assert_eq!(
+                alg.platform().is_some(),
+                webcrypto || worker,
+                "{}",
+                alg.name()
+            );
+            assert_eq!(
+                alg.platform() == Some(PlatformAlg::WorkerOnly),
+                worker,
+                "{}",
+                alg.name()
+            );
+        }
+        for set in MlDsaSet::ALL {
+            assert_eq!(set.alg().family(), Family::MlDsa(set));
+            assert_eq!(MlDsaSet::from_name(set.name()), Some(set));
+            assert_eq!(MlDsaSet::from_oid(set.oid()), Some(set));
         }
         assert_eq!(
             Alg::PS384.platform(),
@@ -419,6 +550,16 @@ mod tests {
                 named_curve: "P-521"
             })
         );
+        // RFC 9864's fully specified names run exactly as the polymorphic ones.
+        for (specified, polymorphic) in [
+            (Alg::ESP256, Alg::ES256),
+            (Alg::ESP384, Alg::ES384),
+            (Alg::ESP512, Alg::ES512),
+        ] {
+            assert_eq!(specified.platform(), polymorphic.platform());
+            assert_eq!(specified.curve(), polymorphic.curve());
+            assert_eq!(specified.hash(), polymorphic.hash());
+        }
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! Verification keys, parsed once when entered: HMAC secrets and RSA, EC and Ed25519 public
-//! keys, from text secrets, PEM (SPKI, PKCS#1, PKCS#8, SEC1, X.509), a JWK or a JWK Set.
+//! Verification keys, parsed once when entered: HMAC secrets and RSA, EC, Ed25519 and ML-DSA
+//! public keys, from text secrets, PEM (SPKI, PKCS#1, PKCS#8, SEC1, X.509), a JWK or a JWK Set.
 
 pub mod export;
 pub mod jwk;
+pub mod ml_dsa;
 pub mod name;
 pub mod pem;
 pub mod private;
@@ -33,6 +34,8 @@ pub enum Key {
     Ec(EcKey),
     /// An Ed25519 public key for EdDSA.
     Ed25519(ed25519_dalek::VerifyingKey),
+    /// An ML-DSA public key (FIPS 204), kept as its bytes.
+    MlDsa(ml_dsa::MlDsaPublic),
 }
 
 /// An ECDSA public key on one of the JOSE curves.
@@ -105,6 +108,7 @@ impl Key {
             Key::Rsa(key) => format!("RSA {}-bit public key", rsa_key::modulus_bits(key)),
             Key::Ec(key) => format!("EC {} public key", key.curve().jwk_name()),
             Key::Ed25519(_) => "Ed25519 public key".to_owned(),
+            Key::MlDsa(key) => format!("{} public key", key.set().name()),
         }
     }
 
@@ -115,6 +119,7 @@ impl Key {
             (Family::RsaPkcs1 | Family::RsaPss, Key::Rsa(_)) => true,
             (Family::Ecdsa, Key::Ec(key)) => alg.curve() == Some(key.curve()),
             (Family::EdDsa, Key::Ed25519(_)) => alg.curve() == Some(Curve::Ed25519),
+            (Family::MlDsa(set), Key::MlDsa(key)) => key.set() == set,
             _ => false,
         }
     }
@@ -132,6 +137,7 @@ pub fn needed_for(alg: Alg) -> String {
         (Family::RsaPkcs1 | Family::RsaPss, _) => "an RSA public key".to_owned(),
         (Family::Ecdsa, Some(curve)) => format!("an EC {} public key", curve.jwk_name()),
         (Family::EdDsa, _) => "an Ed25519 public key".to_owned(),
+        (Family::MlDsa(set), _) => format!("an {} public key", set.name()),
         (Family::Ecdsa, None) | (Family::Unsecured, _) => "no key".to_owned(),
     }
 }
@@ -225,7 +231,7 @@ impl KeyEntry {
         let canonical_jwk = thumbprint::canonical_json(&key);
         let roca_fingerprint = match &key {
             Key::Rsa(rsa) => roca::is_vulnerable(&rsa_key::modulus(rsa)),
-            Key::Secret(_) | Key::Ec(_) | Key::Ed25519(_) => false,
+            Key::Secret(_) | Key::Ec(_) | Key::Ed25519(_) | Key::MlDsa(_) => false,
         };
         KeyEntry {
             meta: KeyMeta {

@@ -6,10 +6,11 @@ use getrandom::SysRng;
 use p256::elliptic_curve::Generate;
 use rsa::traits::PublicKeyParts;
 
-use super::alg::{Alg, Curve, Hash};
+use super::alg::{Alg, Curve, Hash, MlDsaSet};
 use super::error::Error;
 use super::key::private::{EcPrivateKey, PrivateKey};
 use super::key::Secret;
+use super::mldsa::MlDsaPrivate;
 
 /// A kind of key the workshop makes; `name` is the page's `keygen-type` option value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +20,8 @@ pub enum KeyKind {
     Rsa(RsaSize),
     Ec(Curve),
     Ed25519,
+    /// An ML-DSA key from a random 32-byte seed (FIPS 204 Algorithm 1).
+    MlDsa(MlDsaSet),
 }
 
 /// A `generateKey` call for WebCrypto: RSASSA-PKCS1-v1_5 with e = 65537 and SHA-256 (the
@@ -51,7 +54,7 @@ impl RsaSize {
 }
 
 impl KeyKind {
-    pub const ALL: [KeyKind; 11] = [
+    pub const ALL: [KeyKind; 14] = [
         KeyKind::Oct(Hash::Sha256),
         KeyKind::Oct(Hash::Sha384),
         KeyKind::Oct(Hash::Sha512),
@@ -63,6 +66,9 @@ impl KeyKind {
         KeyKind::Ec(Curve::P521),
         KeyKind::Ec(Curve::Secp256k1),
         KeyKind::Ed25519,
+        KeyKind::MlDsa(MlDsaSet::MlDsa44),
+        KeyKind::MlDsa(MlDsaSet::MlDsa65),
+        KeyKind::MlDsa(MlDsaSet::MlDsa87),
     ];
 
     /// `oct-256`, `RSA-2048`, `P-256`, `secp256k1`, `Ed25519` …
@@ -72,6 +78,7 @@ impl KeyKind {
             KeyKind::Rsa(size) => format!("RSA-{}", size.bits()),
             KeyKind::Ec(curve) => curve.jwk_name().to_owned(),
             KeyKind::Ed25519 => "Ed25519".to_owned(),
+            KeyKind::MlDsa(set) => set.name().to_owned(),
         }
     }
 
@@ -93,9 +100,9 @@ impl KeyKind {
                 })
             }
             KeyKind::Ed25519 => Some(BrowserKeygen::Ed25519),
-            KeyKind::Oct(_) | KeyKind::Ec(Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519) => {
-                None
-            }
+            KeyKind::Oct(_)
+            | KeyKind::Ec(Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519)
+            | KeyKind::MlDsa(_) => None,
         }
     }
 
@@ -112,6 +119,7 @@ impl KeyKind {
             KeyKind::Ec(Curve::P256) => Alg::ES256,
             KeyKind::Ec(Curve::Ed25519 | Curve::X25519) => Alg::EdDSA,
             KeyKind::Ed25519 => Alg::EdDSA,
+            KeyKind::MlDsa(set) => set.alg(),
         }
     }
 }
@@ -124,7 +132,15 @@ pub fn is_of_kind(key: &PrivateKey, kind: KeyKind) -> bool {
         (KeyKind::Rsa(size), PrivateKey::Rsa(rsa)) => rsa.size() * 8 == size.bits(),
         (KeyKind::Ec(curve), PrivateKey::Ec(ec)) => ec.curve() == curve,
         (KeyKind::Ed25519, PrivateKey::Ed25519(_)) => true,
-        (KeyKind::Oct(_) | KeyKind::Rsa(_) | KeyKind::Ec(_) | KeyKind::Ed25519, _) => false,
+        (KeyKind::MlDsa(set), PrivateKey::MlDsa(key)) => key.set() == set,
+        (
+            KeyKind::Oct(_)
+            | KeyKind::Rsa(_)
+            | KeyKind::Ec(_)
+            | KeyKind::Ed25519
+            | KeyKind::MlDsa(_),
+            _,
+        ) => false,
     }
 }
 
@@ -164,6 +180,13 @@ pub fn generate(kind: KeyKind) -> Result<PrivateKey, Error> {
                 ed25519_dalek::SigningKey::from_bytes(&seed),
             )))
         }
+        KeyKind::MlDsa(set) => {
+            let mut seed = zeroize::Zeroizing::new([0u8; 32]);
+            fill(seed.as_mut())?;
+            Ok(PrivateKey::MlDsa(Box::new(MlDsaPrivate::from_seed(
+                set, &seed,
+            ))))
+        }
     }
 }
 
@@ -196,6 +219,7 @@ mod tests {
         let ecdsa = [Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1];
         expected.extend(ecdsa.into_iter().map(KeyKind::Ec));
         expected.push(KeyKind::Ed25519);
+        expected.extend(MlDsaSet::ALL.into_iter().map(KeyKind::MlDsa));
         assert_eq!(KeyKind::ALL.to_vec(), expected);
         for kind in KeyKind::ALL {
             assert_eq!(KeyKind::from_name(&kind.name()), Some(kind));

@@ -2,7 +2,8 @@
 //! must not produce (an unsecured token, an HMAC key shorter than the hash, RSA under 2048 bits);
 //! the weak keys sign only when the user asks to allow them (`sign_allowing_weak`), for testing
 //! verifiers.
-//! HS, RS, ES (RFC 6979) and EdDSA signatures are deterministic; PS draws its salt from the
+//! HS, RS, ES (RFC 6979), EdDSA and ML-DSA (FIPS 204's deterministic variant) signatures are
+//! deterministic; PS draws its salt from the
 //! system's randomness (the browser's crypto in the page).
 
 use rsa::signature::{RandomizedSigner, SignatureEncoding, Signer};
@@ -82,6 +83,9 @@ pub fn sign_allowing_weak(
             use ed25519_dalek::Signer as _;
             Ok(ed.sign(input).to_bytes().to_vec())
         }
+        (Family::MlDsa(set), _, PrivateKey::MlDsa(key)) if key.set() == set => key
+            .sign(input)
+            .map_err(|reason| Error::SigningRefused { reason }),
         (_, _, key) => Err(Error::KeyMismatch {
             alg: alg.name(),
             expected: needed_for(alg).replace("public key", "private key"),

@@ -5,7 +5,7 @@ use super::alg::{Alg, Curve, Family};
 use super::error::Error;
 use super::key::{needed_for, EcKey, Key, KeySet};
 use super::token::{Decoded, Form, HeaderAlg};
-use super::{ecdsa, eddsa, hmac, rsa};
+use super::{ecdsa, eddsa, hmac, mldsa, rsa};
 
 /// Everything a signature check needs from a token, taken from the received text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,13 +78,17 @@ pub fn check(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> bool {
         (Family::Ecdsa, Some(hash), Key::Ec(key)) => {
             alg.curve() == Some(key.curve()) && ecdsa::verify(hash, key, input, signature)
         }
+        (Family::MlDsa(set), _, Key::MlDsa(key)) => {
+            key.set() == set && mldsa::verify(key, input, signature)
+        }
         // `check_here` answered every other pairing.
         _ => false,
     }
 }
 
 /// Checks what runs in the page itself (HMAC, EdDSA, ES256K); `None` for RSA and the NIST
-/// curves, which WebCrypto or the worker run, so the page does not carry their code.
+/// curves, which WebCrypto or the worker run, and for ML-DSA, which the worker runs, so the
+/// page does not carry their code.
 pub fn check_here(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> Option<bool> {
     match (alg.family(), alg.hash(), key) {
         (Family::Hmac, Some(hash), Key::Secret(secret)) => {
@@ -95,15 +99,16 @@ pub fn check_here(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> Option
                 && ecdsa::verify_k256(hash, key, input, signature),
         ),
         (Family::EdDsa, _, Key::Ed25519(key)) => Some(eddsa::verify(key, input, signature)),
-        (Family::RsaPkcs1 | Family::RsaPss, _, Key::Rsa(_)) | (Family::Ecdsa, _, Key::Ec(_)) => {
-            None
-        }
+        (Family::RsaPkcs1 | Family::RsaPss, _, Key::Rsa(_))
+        | (Family::Ecdsa, _, Key::Ec(_))
+        | (Family::MlDsa(_), _, Key::MlDsa(_)) => None,
         (
             Family::Hmac
             | Family::RsaPkcs1
             | Family::RsaPss
             | Family::Ecdsa
             | Family::EdDsa
+            | Family::MlDsa(_)
             | Family::Unsecured,
             _,
             _,

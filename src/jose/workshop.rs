@@ -11,7 +11,9 @@ use super::jwe::alg::KeyAlg;
 use super::jwe::decrypt::{decrypt_with, pbkdf2_jobs, Outcome};
 use super::jwe::encrypt::{encrypt, Recipient};
 use super::jwe::pbkdf2::{Job, Pbes2};
-use super::key::export::{jwks, private_jwk, private_pem, public_jwk, public_pem, JwkLabels};
+use super::key::export::{
+    has_private_jwk, jwks, private_jwk, private_pem, public_jwk, public_pem, JwkLabels,
+};
 use super::key::private::{self, PrivateKey};
 use super::key::thumbprint;
 use super::key::{Key, KeySet, KeyText, SecretEncoding};
@@ -408,7 +410,8 @@ fn private_forms(key: &PrivateKey, labels: &JwkLabels) -> KeyForms {
     let mut forms = public_forms(&key.public(), labels);
     forms.private = true;
     forms.private_pem = private_pem(key).ok().map(SecretText::new);
-    forms.private_jwk = Some(SecretText::new(pretty(&private_jwk(key, labels))));
+    forms.private_jwk =
+        has_private_jwk(key).then(|| SecretText::new(pretty(&private_jwk(key, labels))));
     forms
 }
 

@@ -108,6 +108,7 @@ fn import_params(algorithm: PlatformAlg) -> Result<Object, JsValue> {
         PlatformAlg::Ecdsa { named_curve, .. } => {
             params(&[("name", "ECDSA".into()), ("namedCurve", named_curve.into())])
         }
+        PlatformAlg::WorkerOnly => Err(worker_only()),
     }
 }
 
@@ -121,7 +122,13 @@ fn verify_params(algorithm: PlatformAlg) -> Result<Object, JsValue> {
         PlatformAlg::Ecdsa { hash, .. } => {
             params(&[("name", "ECDSA".into()), ("hash", hash.into())])
         }
+        PlatformAlg::WorkerOnly => Err(worker_only()),
     }
+}
+
+/// A check WebCrypto does not run (ML-DSA): the caller asks the worker instead.
+fn worker_only() -> JsValue {
+    JsValue::from_str("not a WebCrypto algorithm")
 }
 
 fn params(members: &[(&str, JsValue)]) -> Result<Object, JsValue> {

@@ -62,6 +62,7 @@ impl Recipient {
                 }),
             Key::Ec(ec) => Ok(Recipient::Ec(ec)),
             Key::Ed25519(_) => Err(private_keys::ed25519_cannot_encrypt()),
+            Key::MlDsa(_) => Err(private_keys::ml_dsa_cannot_encrypt()),
         }
     }
 

@@ -162,6 +162,7 @@ fn from_private(key: PrivateKey) -> Result<DecryptionKey, Error> {
         PrivateKey::Rsa(rsa) => Ok(DecryptionKey::Rsa(rsa)),
         PrivateKey::Ec(ec) => Ok(DecryptionKey::Ec(ec)),
         PrivateKey::Ed25519(_) => Err(ed25519_cannot_encrypt()),
+        PrivateKey::MlDsa(_) => Err(ml_dsa_cannot_encrypt()),
     }
 }
 
@@ -180,6 +181,15 @@ fn set_error(detail: &str) -> Error {
 }
 
 /// Ed25519 keys only sign; JWE on Curve25519 uses X25519 keys (RFC 8037 §3.2).
+/// An ML-DSA key given to encrypt or decrypt: it only signs.
+pub fn ml_dsa_cannot_encrypt() -> Error {
+    Error::KeyFormat {
+        format: "ML-DSA key",
+        detail: "ML-DSA keys sign; JWE needs an RSA, EC, X25519 key, a secret or a password"
+            .to_owned(),
+    }
+}
+
 pub fn ed25519_cannot_encrypt() -> Error {
     Error::KeyFormat {
         format: "Ed25519 key",

@@ -10,6 +10,7 @@ use spki::EncodePublicKey;
 use der::Encode;
 use zeroize::Zeroizing;
 
+use super::ml_dsa::MlDsaPublic;
 use super::pem;
 use super::private::{EcPrivateKey, PrivateKey};
 use super::rsa_key::strip_leading_zeros;
@@ -17,6 +18,8 @@ use super::{thumbprint, EcKey, Key};
 use crate::jose::alg::Curve;
 use crate::jose::base64url;
 use crate::jose::error::Error;
+use crate::jose::mldsa::MlDsaPrivate;
+use der::asn1::ObjectIdentifier;
 
 /// What a written JWK says besides the key: `kid`, `alg` and `use`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -40,6 +43,7 @@ pub fn public_pem(key: &Key) -> Result<String, Error> {
         Key::Ec(EcKey::P521(ec)) => p521::PublicKey::from(ec).to_public_key_der(),
         Key::Ec(EcKey::K256(ec)) => k256::PublicKey::from(ec).to_public_key_der(),
         Key::Ed25519(ed) => ed.to_public_key_der(),
+        Key::MlDsa(key) => ml_dsa_spki(key),
     }
     .map_err(|err| export_error(format!("the public key could not be encoded ({err})")))?;
     pem("PUBLIC KEY", der.as_bytes())
@@ -64,6 +68,7 @@ pub fn private_pem(key: &PrivateKey) -> Result<String, Error> {
             public_key: None,
         }
         .to_pkcs8_der(),
+        PrivateKey::MlDsa(key) => ml_dsa_pkcs8(key),
     }
     .map_err(|err| export_error(format!("the private key could not be encoded ({err})")))?;
     pem("PRIVATE KEY", der.as_bytes())
@@ -87,6 +92,46 @@ fn ec_pkcs8(curve: Curve, scalar: &[u8], point: &[u8]) -> pkcs8::Result<der::Sec
         parameters: Some((&curve_oid).into()),
     };
     let info = pkcs8::PrivateKeyInfoRef::new(algorithm, der::asn1::OctetStringRef::new(&sec1)?);
+    Ok(der::SecretDocument::encode_msg(&info)?)
+}
+
+/// An ML-DSA SubjectPublicKeyInfo: the NIST OID without parameters, the encoded key as the bit
+/// string (draft-ietf-lamps-dilithium-certificates).
+fn ml_dsa_spki(key: &MlDsaPublic) -> spki::Result<der::Document> {
+    let oid = ObjectIdentifier::new(key.set().oid()).map_err(der::Error::from)?;
+    let info = spki::SubjectPublicKeyInfoRef {
+        algorithm: spki::AlgorithmIdentifierRef {
+            oid,
+            parameters: None,
+        },
+        subject_public_key: der::asn1::BitStringRef::new(0, key.bytes())?,
+    };
+    Ok(der::Document::encode_msg(&info)?)
+}
+
+/// An ML-DSA PKCS#8 key: the seed form (`[0] OCTET STRING`), the one the LAMPS key-format draft
+/// recommends; a key known only by its expanded form is written as that.
+fn ml_dsa_pkcs8(key: &MlDsaPrivate) -> pkcs8::Result<der::SecretDocument> {
+    use der::asn1::{ContextSpecific, OctetStringRef};
+    let oid = ObjectIdentifier::new(key.set().oid()).map_err(der::Error::from)?;
+    let expanded;
+    let inner = Zeroizing::new(match key.seed() {
+        Some(seed) => ContextSpecific {
+            tag_number: der::TagNumber(0),
+            tag_mode: der::TagMode::Implicit,
+            value: OctetStringRef::new(seed)?,
+        }
+        .to_der()?,
+        None => {
+            expanded = key.expanded();
+            OctetStringRef::new(&expanded)?.to_der()?
+        }
+    });
+    let algorithm = pkcs8::AlgorithmIdentifierRef {
+        oid,
+        parameters: None,
+    };
+    let info = pkcs8::PrivateKeyInfoRef::new(algorithm, OctetStringRef::new(&inner)?);
     Ok(der::SecretDocument::encode_msg(&info)?)
 }
 
@@ -137,6 +182,11 @@ pub fn private_jwk(key: &PrivateKey, labels: &JwkLabels) -> Value {
         }
         PrivateKey::Ec(ec) => vec![("d", ec_scalar(ec))],
         PrivateKey::Ed25519(ed) => vec![("d", ed.to_bytes().to_vec())],
+        // An AKP JWK's `priv` is the seed; a key known only expanded has no JWK form of it.
+        PrivateKey::MlDsa(key) => key
+            .seed()
+            .map(|seed| vec![("priv", seed.to_vec())])
+            .unwrap_or_default(),
     };
     if let Value::Object(members) = &mut jwk {
         for (name, bytes) in private {
@@ -144,6 +194,17 @@ pub fn private_jwk(key: &PrivateKey, labels: &JwkLabels) -> Value {
         }
     }
     jwk
+}
+
+/// Whether the key has a private JWK: all do but an ML-DSA key known only by its expanded form
+/// (an AKP JWK's `priv` is the seed).
+pub fn has_private_jwk(key: &PrivateKey) -> bool {
+    match key {
+        PrivateKey::MlDsa(key) => key.seed().is_some(),
+        PrivateKey::Secret(_) | PrivateKey::Rsa(_) | PrivateKey::Ec(_) | PrivateKey::Ed25519(_) => {
+            true
+        }
+    }
 }
 
 /// A JWK Set of one key.

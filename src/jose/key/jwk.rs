@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::{rsa_key, EcKey, Key, KeyEntry, KeyFormat, KeyMeta, KeySet, Secret};
-use crate::jose::alg::{Curve, Kty};
+use crate::jose::alg::{Curve, Kty, MlDsaSet};
 use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
 
@@ -98,6 +98,7 @@ pub fn parse_jwk(jwk: &Map<String, Value>) -> Result<KeyEntry, Error> {
         }
         Kty::Ec => Key::Ec(ec_key(jwk)?),
         Kty::Okp => okp_key(jwk)?,
+        Kty::Akp => Key::MlDsa(akp_key(jwk)?),
     };
     let meta = KeyMeta {
         kid: optional_string(jwk, "kid")?,
@@ -147,6 +148,25 @@ fn okp_key(jwk: &Map<String, Value>) -> Result<Key, Error> {
     ed25519_dalek::VerifyingKey::from_bytes(&bytes)
         .map(Key::Ed25519)
         .map_err(|_| format_error("x is not a valid Ed25519 point"))
+}
+
+/// An AKP key (draft-ietf-cose-dilithium): `alg` names the ML-DSA parameter set, `pub` is the
+/// encoded public key.
+pub(crate) fn akp_key(jwk: &Map<String, Value>) -> Result<super::ml_dsa::MlDsaPublic, Error> {
+    let set = akp_set(jwk)?;
+    let public = bytes_member(jwk, "pub")?;
+    super::ml_dsa::MlDsaPublic::from_bytes(set, &public).map_err(format_error)
+}
+
+/// The ML-DSA parameter set an AKP JWK's `alg` names.
+pub(crate) fn akp_set(jwk: &Map<String, Value>) -> Result<MlDsaSet, Error> {
+    let alg = string_member(jwk, "alg")
+        .map_err(|_| format_error("an AKP key needs \"alg\" (its algorithm) as a string"))?;
+    MlDsaSet::from_name(alg).ok_or_else(|| {
+        format_error(format!(
+            "AKP alg {alg:?} is not supported (ML-DSA-44, ML-DSA-65 or ML-DSA-87)"
+        ))
+    })
 }
 
 fn format_error(detail: impl Into<String>) -> Error {

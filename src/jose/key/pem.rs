@@ -6,8 +6,9 @@ use der::{Decode, Encode};
 use pkcs8::PrivateKeyInfoRef;
 use spki::SubjectPublicKeyInfoRef;
 
+use super::ml_dsa::MlDsaPublic;
 use super::{name, rsa_key, Certificate, EcKey, Key, KeyEntry, KeyFormat, KeyMeta, KeySet};
-use crate::jose::alg::Curve;
+use crate::jose::alg::{Curve, MlDsaSet};
 use crate::jose::chain;
 use crate::jose::error::Error;
 
@@ -159,6 +160,12 @@ fn spki_key(der: &[u8]) -> Result<Key, String> {
             .map(Key::Ed25519)
             .map_err(|_| "not a valid Ed25519 point".to_owned());
     }
+    if let Some(set) = MlDsaSet::from_oid(&oid.to_string()) {
+        if info.algorithm.parameters.is_some() {
+            return Err(format!("an {} key has no algorithm parameters", set.name()));
+        }
+        return MlDsaPublic::from_bytes(set, bits).map(Key::MlDsa);
+    }
     Err(unsupported_algorithm(oid))
 }
 
@@ -206,6 +213,48 @@ pub(super) enum Pkcs8Parts<'a> {
     Ec { der: &'a [u8], curve: Option<Curve> },
     /// An Ed25519 seed (RFC 8410).
     Ed25519([u8; 32]),
+    /// An ML-DSA private key: seed, expanded key or both (the LAMPS ML-DSA key-format draft).
+    MlDsa { set: MlDsaSet, key: MlDsaPkcs8<'a> },
+}
+
+/// The three forms of an ML-DSA PKCS#8 private key (draft-ietf-lamps-dilithium-certificates,
+/// `ML-DSA-PrivateKey ::= CHOICE { seed [0] OCTET STRING (32), expandedKey OCTET STRING,
+/// both SEQUENCE { seed, expandedKey } }`).
+pub(crate) enum MlDsaPkcs8<'a> {
+    Seed([u8; 32]),
+    Expanded(&'a [u8]),
+    Both { seed: [u8; 32], expanded: &'a [u8] },
+}
+
+fn ml_dsa_pkcs8(private: &[u8]) -> Result<MlDsaPkcs8<'_>, String> {
+    use der::asn1::{AnyRef, OctetStringRef};
+    use der::{Reader, Tag, TagNumber};
+    let seed_of = |bytes: &[u8]| -> Result<[u8; 32], String> {
+        bytes
+            .try_into()
+            .map_err(|_| format!("an ML-DSA seed is 32 bytes, not {}", bytes.len()))
+    };
+    let any = AnyRef::from_der(private).map_err(der_error)?;
+    match any.header().tag() {
+        Tag::ContextSpecific {
+            constructed: false,
+            number: TagNumber(0),
+        } => Ok(MlDsaPkcs8::Seed(seed_of(any.value())?)),
+        Tag::OctetString => Ok(MlDsaPkcs8::Expanded(any.value())),
+        Tag::Sequence => {
+            let mut reader = der::SliceReader::new(any.value()).map_err(der_error)?;
+            let seed = <&OctetStringRef>::decode(&mut reader).map_err(der_error)?;
+            let expanded = <&OctetStringRef>::decode(&mut reader).map_err(der_error)?;
+            reader.finish().map_err(der_error)?;
+            Ok(MlDsaPkcs8::Both {
+                seed: seed_of(seed.as_bytes())?,
+                expanded: expanded.as_bytes(),
+            })
+        }
+        other => Err(format!(
+            "the ML-DSA private key is neither a seed, an expanded key nor both ({other})"
+        )),
+    }
 }
 
 pub(super) fn pkcs8_parts(der: &[u8]) -> Result<Pkcs8Parts<'_>, String> {
@@ -238,6 +287,13 @@ pub(super) fn pkcs8_parts(der: &[u8]) -> Result<Pkcs8Parts<'_>, String> {
             .map_err(|_| "an Ed25519 seed is 32 bytes".to_owned())?;
         return Ok(Pkcs8Parts::Ed25519(seed));
     }
+    if let Some(set) = MlDsaSet::from_oid(&oid.to_string()) {
+        if info.algorithm.parameters.is_some() {
+            return Err(format!("an {} key has no algorithm parameters", set.name()));
+        }
+        let key = ml_dsa_pkcs8(private)?;
+        return Ok(Pkcs8Parts::MlDsa { set, key });
+    }
     Err(unsupported_algorithm(oid))
 }
 
@@ -247,6 +303,12 @@ fn pkcs8_private(der: &[u8]) -> Result<Key, String> {
         Pkcs8Parts::Ec { der, curve } => sec1_private(der, curve).map(Key::Ec),
         Pkcs8Parts::Ed25519(seed) => Ok(Key::Ed25519(
             ed25519_dalek::SigningKey::from_bytes(&seed).verifying_key(),
+        )),
+        // Its public half takes ML-DSA key generation, code the page's first load does not
+        // carry; the encoder and the Keys tab (in the worker) read the key whole.
+        Pkcs8Parts::MlDsa { set, .. } => Err(format!(
+            "an {} private key's public half is not computed here: paste its public key (SPKI PEM or AKP JWK), which the Keys tab makes from this one",
+            set.name()
         )),
     }
 }

@@ -1,4 +1,4 @@
-//! Keys that sign: HMAC secrets, and RSA, EC and Ed25519 private keys from PEM (PKCS#8,
+//! Keys that sign: HMAC secrets, and RSA, EC, Ed25519 and ML-DSA private keys from PEM (PKCS#8,
 //! PKCS#1, SEC1) or a private JWK. The verify path never needs these; the encoder does.
 
 use std::fmt;
@@ -7,12 +7,14 @@ use rsa::pkcs1::DecodeRsaPrivateKey;
 use rsa::BoxedUint;
 use serde_json::{Map, Value};
 
-use super::pem::{self, Pkcs8Parts};
+use super::pem::{self, MlDsaPkcs8, Pkcs8Parts};
 use super::rsa_key::RsaPublic;
 use super::{rsa_key, EcKey, Key, KeyText, Secret, SecretEncoding};
+use crate::jose::alg::MlDsaSet;
 use crate::jose::alg::{Curve, Kty};
 use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
+use crate::jose::mldsa::MlDsaPrivate;
 
 /// A key that can sign.
 #[derive(Clone)]
@@ -21,6 +23,7 @@ pub enum PrivateKey {
     Rsa(Box<rsa::PrivateKey>),
     Ec(Box<EcPrivateKey>),
     Ed25519(Box<ed25519_dalek::SigningKey>),
+    MlDsa(Box<crate::jose::mldsa::MlDsaPrivate>),
 }
 
 /// An ECDSA private key on one of the JOSE curves.
@@ -83,6 +86,7 @@ impl PrivateKey {
             PrivateKey::Rsa(key) => Key::Rsa(Box::new(RsaPublic::of(&key.to_public_key()))),
             PrivateKey::Ec(key) => Key::Ec(key.public()),
             PrivateKey::Ed25519(key) => Key::Ed25519(key.verifying_key()),
+            PrivateKey::MlDsa(key) => Key::MlDsa(key.public()),
         }
     }
 }
@@ -157,7 +161,28 @@ fn pkcs8(der: &[u8]) -> Result<PrivateKey, String> {
         Pkcs8Parts::Ed25519(seed) => Ok(PrivateKey::Ed25519(Box::new(
             ed25519_dalek::SigningKey::from_bytes(&seed),
         ))),
+        Pkcs8Parts::MlDsa { set, key } => ml_dsa_pkcs8(set, key),
     }
+}
+
+/// An ML-DSA PKCS#8 key in any of its three forms; in `both`, the expanded key must be the one
+/// the seed makes.
+fn ml_dsa_pkcs8(set: MlDsaSet, key: MlDsaPkcs8<'_>) -> Result<PrivateKey, String> {
+    let private = match key {
+        MlDsaPkcs8::Seed(seed) => MlDsaPrivate::from_seed(set, &seed),
+        MlDsaPkcs8::Expanded(expanded) => MlDsaPrivate::from_expanded(set, expanded)?,
+        MlDsaPkcs8::Both { seed, expanded } => {
+            let private = MlDsaPrivate::from_seed(set, &seed);
+            if private.expanded().as_slice() != expanded {
+                return Err(format!(
+                    "the {} key's expanded key is not the one its seed makes",
+                    set.name()
+                ));
+            }
+            private
+        }
+    };
+    Ok(PrivateKey::MlDsa(Box::new(private)))
 }
 
 fn rsa_pkcs1(der: &[u8]) -> Result<PrivateKey, String> {
@@ -176,6 +201,9 @@ pub fn from_jwk(jwk: &Map<String, Value>) -> Result<PrivateKey, Error> {
     let kty_name = string(jwk, "kty")?;
     let kty = Kty::from_name(kty_name)
         .ok_or_else(|| jwk_error(format!("kty {kty_name:?} is not a signing key type")))?;
+    if kty == Kty::Akp {
+        return akp_private(jwk);
+    }
     if kty != Kty::Oct && !jwk.contains_key("d") {
         return Err(jwk_error(
             "it is a public key (no \"d\"): a public key cannot sign",
@@ -204,7 +232,24 @@ pub fn from_jwk(jwk: &Map<String, Value>) -> Result<PrivateKey, Error> {
             Ok(PrivateKey::Ed25519(Box::new(key)))
         }
         Kty::Okp => Err(jwk_error("only Ed25519 OKP keys sign")),
+        Kty::Akp => akp_private(jwk),
     }
+}
+
+/// A private AKP JWK: `priv` is the 32-byte ML-DSA seed, `pub` must be the key it makes.
+fn akp_private(jwk: &Map<String, Value>) -> Result<PrivateKey, Error> {
+    if !jwk.contains_key("priv") {
+        return Err(jwk_error(
+            "it is a public key (no \"priv\"): a public key cannot sign",
+        ));
+    }
+    let set = super::jwk::akp_set(jwk)?;
+    let seed: [u8; 32] = bytes(jwk, "priv")?
+        .try_into()
+        .map_err(|_| jwk_error("an AKP \"priv\" (the ML-DSA seed) is 32 bytes"))?;
+    let key = MlDsaPrivate::from_seed(set, &seed);
+    matches_public(jwk, Key::MlDsa(key.public()))?;
+    Ok(PrivateKey::MlDsa(Box::new(key)))
 }
 
 fn rsa_jwk(jwk: &Map<String, Value>) -> Result<PrivateKey, Error> {

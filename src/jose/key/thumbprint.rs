@@ -38,5 +38,11 @@ pub fn canonical_json(key: &Key) -> String {
             r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#,
             encode(key.as_bytes())
         ),
+        // draft-ietf-cose-dilithium: an AKP key's required members are alg, kty and pub.
+        Key::MlDsa(key) => format!(
+            r#"{{"alg":"{}","kty":"AKP","pub":"{}"}}"#,
+            key.set().name(),
+            encode(key.bytes())
+        ),
     }
 }

@@ -359,6 +359,7 @@ pub fn holder_alg(key: &PrivateKey) -> Result<Alg, Error> {
             Curve::Ed25519 | Curve::X25519 => Err(refused("the holder key's curve cannot sign")),
         },
         Key::Ed25519(_) => Ok(Alg::EdDSA),
+        Key::MlDsa(key) => Ok(key.set().alg()),
         Key::Rsa(_) => Ok(Alg::RS256),
         Key::Secret(_) => Err(refused(
             "a holder key is a private key whose public half goes in cnf, not a shared secret",

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::jose::alg::PlatformAlg;
 use crate::jose::chain::LinkSignature;
 use crate::jose::inspection::{Inspection, PlatformCheck};
 use crate::jose::platform::{decide_on_platform, PlatformAnswer, PlatformRequest};
@@ -136,8 +137,12 @@ fn spawn_check(check: PlatformCheck, settle: impl FnOnce(Verification) + 'static
 }
 
 /// WebCrypto's answer, or, for a key it refuses to import, the worker's (which runs the core's
-/// pure-Rust check, so the page itself carries no RSA or NIST-curve code).
+/// pure-Rust check, so the page itself carries no RSA or NIST-curve code). A worker-only check
+/// (ML-DSA) goes to the worker at once.
 async fn platform_answer(request: PlatformRequest) -> PlatformAnswer {
+    if request.algorithm == PlatformAlg::WorkerOnly {
+        return in_worker(&request).await;
+    }
     match webcrypto::ask(&request).await {
         PlatformAnswer::CannotRun => in_worker(&request).await,
         answer => answer,
