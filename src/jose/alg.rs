@@ -92,6 +92,10 @@ pub enum Curve {
     Ed25519,
     /// Key agreement only (ECDH-ES in JWE, RFC 8037 §3.2).
     X25519,
+    /// Ed448-Goldilocks for EdDSA (RFC 8037, RFC 8032 §5.2).
+    Ed448,
+    /// Key agreement only on Curve448 (ECDH-ES in JWE, RFC 8037 §3.2, RFC 7748).
+    X448,
 }
 
 /// A JWK key type (RFC 7517 §4.1, RFC 7518 §6.1, RFC 8037 §2).
@@ -123,20 +127,35 @@ impl Kty {
 }
 
 impl Curve {
-    pub const ALL: [Curve; 6] = [
+    pub const ALL: [Curve; 8] = [
         Curve::P256,
         Curve::P384,
         Curve::P521,
         Curve::Secp256k1,
         Curve::Ed25519,
         Curve::X25519,
+        Curve::Ed448,
+        Curve::X448,
     ];
 
     /// Whether ECDSA runs on this curve (the others are Edwards or Montgomery curves).
     pub fn is_ecdsa(self) -> bool {
         match self {
             Curve::P256 | Curve::P384 | Curve::P521 | Curve::Secp256k1 => true,
-            Curve::Ed25519 | Curve::X25519 => false,
+            Curve::Ed25519 | Curve::X25519 | Curve::Ed448 | Curve::X448 => false,
+        }
+    }
+
+    /// Whether EdDSA runs on this curve (RFC 8037 §3.1).
+    pub fn is_edwards(self) -> bool {
+        match self {
+            Curve::Ed25519 | Curve::Ed448 => true,
+            Curve::P256
+            | Curve::P384
+            | Curve::P521
+            | Curve::Secp256k1
+            | Curve::X25519
+            | Curve::X448 => false,
         }
     }
 
@@ -157,14 +176,18 @@ impl Curve {
             Curve::Secp256k1 => "secp256k1",
             Curve::Ed25519 => "Ed25519",
             Curve::X25519 => "X25519",
+            Curve::Ed448 => "Ed448",
+            Curve::X448 => "X448",
         }
     }
 
-    /// Bytes in one coordinate (or the whole Ed25519 or X25519 public key).
+    /// Bytes in one coordinate (or the whole Ed25519, X25519, Ed448 or X448 public key).
     pub fn coordinate_len(self) -> usize {
         match self {
             Curve::P256 | Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519 => 32,
             Curve::P384 => 48,
+            Curve::X448 => 56,
+            Curve::Ed448 => 57,
             Curve::P521 => 66,
         }
     }
@@ -192,6 +215,9 @@ pub enum PlatformAlg {
         hash: &'static str,
         named_curve: &'static str,
     },
+    /// Ed448 (RFC 8032): no WebCrypto the page relies on runs it, so the page hands it to the
+    /// worker (RustCrypto), which keeps Ed448's arithmetic out of the page's first load.
+    Ed448,
 }
 
 /// A JWS `alg` value.
@@ -213,12 +239,13 @@ pub enum Alg {
     ES256K,
     EdDSA,
     Ed25519,
+    Ed448,
     None,
 }
 
 impl Alg {
     /// Every algorithm, in display order.
-    pub const ALL: [Alg; 16] = [
+    pub const ALL: [Alg; 17] = [
         Alg::HS256,
         Alg::HS384,
         Alg::HS512,
@@ -234,6 +261,7 @@ impl Alg {
         Alg::ES256K,
         Alg::EdDSA,
         Alg::Ed25519,
+        Alg::Ed448,
         Alg::None,
     ];
 
@@ -252,15 +280,29 @@ impl Alg {
         self.describe().2
     }
 
-    /// The curve an ECDSA or EdDSA algorithm requires.
+    /// The curve an ECDSA or fully specified EdDSA algorithm requires (`EdDSA` names none: the
+    /// key's `crv` chooses, RFC 8037 §3.1).
     pub fn curve(self) -> Option<Curve> {
         self.describe().3
     }
 
+    /// Whether a key on `curve` is of the kind this algorithm needs: its named curve, or for
+    /// `EdDSA` either Edwards curve.
+    pub fn accepts_curve(self, curve: Curve) -> bool {
+        match (self.family(), self.curve()) {
+            (Family::EdDsa, None) => curve.is_edwards(),
+            (_, named) => named == Some(curve),
+        }
+    }
+
     /// How a platform verifier (the browser's WebCrypto) runs this algorithm, where it can and
-    /// is faster than the pure-Rust path: RSA and the NIST curves. HMAC and EdDSA are already
-    /// fast in Rust, and WebCrypto has no secp256k1.
+    /// is faster than the pure-Rust path: RSA and the NIST curves. HMAC and Ed25519 are already
+    /// fast in Rust, and WebCrypto has no secp256k1. Ed448 goes to the worker (an Ed448 key
+    /// under `EdDSA` too: `verify::platform_for`).
     pub fn platform(self) -> Option<PlatformAlg> {
+        if let (Family::EdDsa, Some(Curve::Ed448)) = (self.family(), self.curve()) {
+            return Some(PlatformAlg::Ed448);
+        }
         let hash = self.hash().map(Hash::webcrypto_name)?;
         match (self.family(), self.curve()) {
             (Family::RsaPkcs1, _) => Some(PlatformAlg::RsaPkcs1 { hash }),
@@ -274,7 +316,13 @@ impl Alg {
                     named_curve: curve.jwk_name(),
                 })
             }
-            (Family::Ecdsa, Some(Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519) | None)
+            (
+                Family::Ecdsa,
+                Some(
+                    Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519 | Curve::Ed448 | Curve::X448,
+                )
+                | None,
+            )
             | (Family::Hmac | Family::EdDsa | Family::Unsecured, _) => None,
         }
     }
@@ -302,9 +350,10 @@ impl Alg {
             Alg::ES384 => ("ES384", Ecdsa, Some(Sha384), Some(Curve::P384)),
             Alg::ES512 => ("ES512", Ecdsa, Some(Sha512), Some(Curve::P521)),
             Alg::ES256K => ("ES256K", Ecdsa, Some(Sha256), Some(Curve::Secp256k1)),
-            // RFC 8037 EdDSA covers Ed448 too; this page verifies Ed25519 keys only.
-            Alg::EdDSA => ("EdDSA", EdDsa, None, Some(Curve::Ed25519)),
+            // RFC 8037: the key's crv (Ed25519 or Ed448) chooses the curve.
+            Alg::EdDSA => ("EdDSA", EdDsa, None, None),
             Alg::Ed25519 => ("Ed25519", EdDsa, None, Some(Curve::Ed25519)),
+            Alg::Ed448 => ("Ed448", EdDsa, None, Some(Curve::Ed448)),
             Alg::None => ("none", Unsecured, None, None),
         }
     }
@@ -333,7 +382,8 @@ mod tests {
             Alg::ES256K => 12,
             Alg::EdDSA => 13,
             Alg::Ed25519 => 14,
-            Alg::None => 15,
+            Alg::Ed448 => 15,
+            Alg::None => 16,
         }
     }
 
@@ -368,8 +418,22 @@ mod tests {
         for alg in Alg::ALL {
             let has_curve = alg.curve().is_some();
             let curve_family = matches!(alg.family(), Family::Ecdsa | Family::EdDsa);
-            assert_eq!(has_curve, curve_family, "{}", alg.name());
+            // Polymorphic EdDSA takes the key's curve (RFC 8037 §3.1).
+            assert_eq!(
+                has_curve,
+                curve_family && alg != Alg::EdDSA,
+                "{}",
+                alg.name()
+            );
         }
+        assert!(Alg::EdDSA.accepts_curve(Curve::Ed25519));
+        assert!(Alg::EdDSA.accepts_curve(Curve::Ed448));
+        assert!(!Alg::EdDSA.accepts_curve(Curve::X448));
+        assert!(Alg::Ed448.accepts_curve(Curve::Ed448));
+        assert!(!Alg::Ed448.accepts_curve(Curve::Ed25519));
+        assert!(!Alg::Ed25519.accepts_curve(Curve::Ed448));
+        assert!(Alg::ES256.accepts_curve(Curve::P256));
+        assert!(!Alg::ES256.accepts_curve(Curve::P384));
         assert_eq!(Alg::ES512.curve(), Some(Curve::P521));
         assert_eq!(Alg::ES512.hash(), Some(Hash::Sha512));
         assert_eq!(Alg::ES256K.curve(), Some(Curve::Secp256k1));
@@ -381,9 +445,17 @@ mod tests {
             assert_eq!(Curve::from_jwk_name(curve.jwk_name()), Some(curve));
             // A signature algorithm never names the key-agreement curve.
             let signs = Alg::ALL.iter().any(|alg| alg.curve() == Some(curve));
-            assert_eq!(signs, curve != Curve::X25519, "{curve:?}");
+            let agrees = matches!(curve, Curve::X25519 | Curve::X448);
+            assert_eq!(signs, !agrees, "{curve:?}");
+            assert_eq!(
+                curve.is_edwards(),
+                Alg::EdDSA.accepts_curve(curve),
+                "{curve:?}"
+            );
         }
-        assert_eq!(Curve::from_jwk_name("X448"), None);
+        assert_eq!(Curve::from_jwk_name("x448"), None);
+        assert_eq!(Curve::Ed448.coordinate_len(), 57);
+        assert_eq!(Curve::X448.coordinate_len(), 56);
         for kty in Kty::ALL {
             assert_eq!(Kty::from_name(kty.name()), Some(kty));
         }
@@ -399,10 +471,13 @@ mod tests {
     }
 
     #[test]
-    fn only_rsa_and_nist_curves_go_to_the_platform() {
+    fn only_rsa_nist_curves_and_ed448_go_to_the_platform() {
         for alg in Alg::ALL {
             let expected = matches!(alg.family(), Family::RsaPkcs1 | Family::RsaPss)
-                || matches!(alg.curve(), Some(Curve::P256 | Curve::P384 | Curve::P521));
+                || matches!(
+                    alg.curve(),
+                    Some(Curve::P256 | Curve::P384 | Curve::P521 | Curve::Ed448)
+                );
             assert_eq!(alg.platform().is_some(), expected, "{}", alg.name());
         }
         assert_eq!(
@@ -419,6 +494,8 @@ mod tests {
                 named_curve: "P-521"
             })
         );
+        assert_eq!(Alg::Ed448.platform(), Some(PlatformAlg::Ed448));
+        assert_eq!(Alg::EdDSA.platform(), None);
     }
 
     #[test]

@@ -421,6 +421,7 @@ fn signature_length(token: &Token<'_>, keys: &KeySet) -> Option<Diagnosis> {
         Key::Rsa(key) => rsa_key::modulus_bits(key).div_ceil(8),
         Key::Ec(key) => 2 * key.curve().coordinate_len(),
         Key::Ed25519(_) => 64,
+        Key::Ed448(_) => 114,
     };
     let found = token.signature.len();
     (found != expected).then(|| {

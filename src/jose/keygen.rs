@@ -19,6 +19,7 @@ pub enum KeyKind {
     Rsa(RsaSize),
     Ec(Curve),
     Ed25519,
+    Ed448,
 }
 
 /// A `generateKey` call for WebCrypto: RSASSA-PKCS1-v1_5 with e = 65537 and SHA-256 (the
@@ -51,7 +52,7 @@ impl RsaSize {
 }
 
 impl KeyKind {
-    pub const ALL: [KeyKind; 11] = [
+    pub const ALL: [KeyKind; 12] = [
         KeyKind::Oct(Hash::Sha256),
         KeyKind::Oct(Hash::Sha384),
         KeyKind::Oct(Hash::Sha512),
@@ -63,6 +64,7 @@ impl KeyKind {
         KeyKind::Ec(Curve::P521),
         KeyKind::Ec(Curve::Secp256k1),
         KeyKind::Ed25519,
+        KeyKind::Ed448,
     ];
 
     /// `oct-256`, `RSA-2048`, `P-256`, `secp256k1`, `Ed25519` …
@@ -72,6 +74,7 @@ impl KeyKind {
             KeyKind::Rsa(size) => format!("RSA-{}", size.bits()),
             KeyKind::Ec(curve) => curve.jwk_name().to_owned(),
             KeyKind::Ed25519 => "Ed25519".to_owned(),
+            KeyKind::Ed448 => "Ed448".to_owned(),
         }
     }
 
@@ -81,7 +84,7 @@ impl KeyKind {
 
     /// What WebCrypto's `generateKey` is asked for to make a key of this kind in the browser:
     /// RSA (its prime search is several times faster there), the NIST curves and Ed25519. HMAC
-    /// secrets are only random bytes, and WebCrypto has no secp256k1.
+    /// secrets are only random bytes, and WebCrypto has no secp256k1 (nor Ed448 in Chromium).
     pub fn browser_keygen(self) -> Option<BrowserKeygen> {
         match self {
             KeyKind::Rsa(size) => Some(BrowserKeygen::Rsa {
@@ -93,9 +96,11 @@ impl KeyKind {
                 })
             }
             KeyKind::Ed25519 => Some(BrowserKeygen::Ed25519),
-            KeyKind::Oct(_) | KeyKind::Ec(Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519) => {
-                None
-            }
+            KeyKind::Oct(_)
+            | KeyKind::Ed448
+            | KeyKind::Ec(
+                Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519 | Curve::Ed448 | Curve::X448,
+            ) => None,
         }
     }
 
@@ -110,8 +115,8 @@ impl KeyKind {
             KeyKind::Ec(Curve::P521) => Alg::ES512,
             KeyKind::Ec(Curve::Secp256k1) => Alg::ES256K,
             KeyKind::Ec(Curve::P256) => Alg::ES256,
-            KeyKind::Ec(Curve::Ed25519 | Curve::X25519) => Alg::EdDSA,
-            KeyKind::Ed25519 => Alg::EdDSA,
+            KeyKind::Ec(Curve::Ed25519 | Curve::X25519 | Curve::Ed448 | Curve::X448) => Alg::EdDSA,
+            KeyKind::Ed25519 | KeyKind::Ed448 => Alg::EdDSA,
         }
     }
 }
@@ -124,7 +129,11 @@ pub fn is_of_kind(key: &PrivateKey, kind: KeyKind) -> bool {
         (KeyKind::Rsa(size), PrivateKey::Rsa(rsa)) => rsa.size() * 8 == size.bits(),
         (KeyKind::Ec(curve), PrivateKey::Ec(ec)) => ec.curve() == curve,
         (KeyKind::Ed25519, PrivateKey::Ed25519(_)) => true,
-        (KeyKind::Oct(_) | KeyKind::Rsa(_) | KeyKind::Ec(_) | KeyKind::Ed25519, _) => false,
+        (KeyKind::Ed448, PrivateKey::Ed448(_)) => true,
+        (
+            KeyKind::Oct(_) | KeyKind::Rsa(_) | KeyKind::Ec(_) | KeyKind::Ed25519 | KeyKind::Ed448,
+            _,
+        ) => false,
     }
 }
 
@@ -149,9 +158,13 @@ pub fn generate(kind: KeyKind) -> Result<PrivateKey, Error> {
                 Curve::P521 => EcPrivateKey::P521(random()?),
                 Curve::Secp256k1 => EcPrivateKey::K256(random()?),
                 Curve::Ed25519 => return generate(KeyKind::Ed25519),
-                Curve::X25519 => {
+                Curve::Ed448 => return generate(KeyKind::Ed448),
+                Curve::X25519 | Curve::X448 => {
                     return Err(Error::KeyGeneration {
-                        reason: "X25519 keys agree on keys; they do not sign".to_owned(),
+                        reason: format!(
+                            "{} keys agree on keys; they do not sign",
+                            curve.jwk_name()
+                        ),
                     })
                 }
             };
@@ -162,6 +175,13 @@ pub fn generate(kind: KeyKind) -> Result<PrivateKey, Error> {
             fill(&mut seed)?;
             Ok(PrivateKey::Ed25519(Box::new(
                 ed25519_dalek::SigningKey::from_bytes(&seed),
+            )))
+        }
+        KeyKind::Ed448 => {
+            let mut seed = zeroize::Zeroizing::new([0u8; 57]);
+            fill(&mut *seed)?;
+            Ok(PrivateKey::Ed448(Box::new(
+                super::key::private::ed448_signing_key(&seed),
             )))
         }
     }
@@ -196,6 +216,7 @@ mod tests {
         let ecdsa = [Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1];
         expected.extend(ecdsa.into_iter().map(KeyKind::Ec));
         expected.push(KeyKind::Ed25519);
+        expected.push(KeyKind::Ed448);
         assert_eq!(KeyKind::ALL.to_vec(), expected);
         for kind in KeyKind::ALL {
             assert_eq!(KeyKind::from_name(&kind.name()), Some(kind));

@@ -81,6 +81,26 @@ fn shared_secret(
             }
             Ok(shared.as_bytes().to_vec())
         }
+        DecryptionKey::X448(secret) => {
+            if Curve::from_jwk_name(crv) != Some(Curve::X448) {
+                return Err(curve_mismatch(crv, Curve::X448.jwk_name()));
+            }
+            let low_order = || header_error("the X448 epk is a low-order point");
+            // `from_bytes` refuses the low-order points (RFC 7748 §7).
+            let public =
+                x448::PublicKey::from_bytes(&member("x")?).ok_or_else(|| {
+                    match member("x").map(|x| x.len()) {
+                        Ok(56) => low_order(),
+                        _ => header_error("an X448 epk \"x\" is 56 bytes"),
+                    }
+                })?;
+            let shared = secret.diffie_hellman(&public);
+            // An all-zero secret (a non-canonical low-order u) is refused (RFC 7748 §6.2).
+            if shared.as_bytes().iter().all(|byte| *byte == 0) {
+                return Err(low_order());
+            }
+            Ok(shared.as_bytes().to_vec())
+        }
         DecryptionKey::Ec(ec) => {
             if Curve::from_jwk_name(crv) != Some(ec.curve()) {
                 return Err(curve_mismatch(crv, ec.curve().jwk_name()));

@@ -17,7 +17,8 @@ pub(super) const EC_PUBLIC_KEY: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
 const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
 const X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110");
-const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+pub(super) const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+const X448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.111");
 const CURVES: [(ObjectIdentifier, Curve); 4] = [
     (
         ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"),
@@ -66,6 +67,11 @@ pub fn parse(text: &str) -> Result<KeySet, Error> {
             false => Vec::new(),
         },
     })
+}
+
+/// The first `-----BEGIN …-----` … `-----END …-----` block of the text.
+pub fn first_block(text: &str) -> Option<&str> {
+    blocks(text).into_iter().next()
 }
 
 /// Splits text into `-----BEGIN …-----` … `-----END …-----` blocks.
@@ -130,7 +136,7 @@ pub(super) fn der_error(err: der::Error) -> String {
     format!("the DER structure is invalid ({err})")
 }
 
-/// A SubjectPublicKeyInfo: RSA, EC on a JOSE curve, or Ed25519.
+/// A SubjectPublicKeyInfo: RSA, EC on a JOSE curve, Ed25519 or Ed448.
 fn spki_key(der: &[u8]) -> Result<Key, String> {
     let info = SubjectPublicKeyInfoRef::from_der(der).map_err(der_error)?;
     let oid = info.algorithm.oid;
@@ -159,13 +165,16 @@ fn spki_key(der: &[u8]) -> Result<Key, String> {
             .map(Key::Ed25519)
             .map_err(|_| "not a valid Ed25519 point".to_owned());
     }
+    if oid == ED448 {
+        return super::ed448::Ed448Public::from_bytes(bits).map(Key::Ed448);
+    }
     Err(unsupported_algorithm(oid))
 }
 
 fn unsupported_algorithm(oid: ObjectIdentifier) -> String {
     match oid {
         oid if oid == X25519 => "X25519 keys are for key agreement, not signatures".to_owned(),
-        oid if oid == ED448 => "Ed448 keys are not supported yet".to_owned(),
+        oid if oid == X448 => "X448 keys are for key agreement, not signatures".to_owned(),
         oid => format!("key algorithm {oid} is not one JOSE signs with"),
     }
 }
@@ -206,6 +215,11 @@ pub(super) enum Pkcs8Parts<'a> {
     Ec { der: &'a [u8], curve: Option<Curve> },
     /// An Ed25519 seed (RFC 8410).
     Ed25519([u8; 32]),
+    /// An Ed448 private key (RFC 8410), with the public key when the PKCS#8 v2 form has it.
+    Ed448 {
+        seed: [u8; 57],
+        public: Option<&'a [u8]>,
+    },
 }
 
 pub(super) fn pkcs8_parts(der: &[u8]) -> Result<Pkcs8Parts<'_>, String> {
@@ -238,6 +252,21 @@ pub(super) fn pkcs8_parts(der: &[u8]) -> Result<Pkcs8Parts<'_>, String> {
             .map_err(|_| "an Ed25519 seed is 32 bytes".to_owned())?;
         return Ok(Pkcs8Parts::Ed25519(seed));
     }
+    if oid == ED448 {
+        let seed = <&der::asn1::OctetStringRef>::from_der(private).map_err(der_error)?;
+        let seed: [u8; 57] = seed
+            .as_bytes()
+            .try_into()
+            .map_err(|_| "an Ed448 private key is 57 bytes".to_owned())?;
+        let public = info
+            .public_key
+            .map(|bits| {
+                bits.as_bytes()
+                    .ok_or("the public key bit string has unused bits")
+            })
+            .transpose()?;
+        return Ok(Pkcs8Parts::Ed448 { seed, public });
+    }
     Err(unsupported_algorithm(oid))
 }
 
@@ -248,6 +277,16 @@ fn pkcs8_private(der: &[u8]) -> Result<Key, String> {
         Pkcs8Parts::Ed25519(seed) => Ok(Key::Ed25519(
             ed25519_dalek::SigningKey::from_bytes(&seed).verifying_key(),
         )),
+        // Computing the public key is Ed448 arithmetic, which the page does not carry: the
+        // key box takes the public key the PKCS#8 v2 form holds, or asks for it.
+        Pkcs8Parts::Ed448 {
+            public: Some(public),
+            ..
+        } => super::ed448::Ed448Public::from_bytes(public).map(Key::Ed448),
+        Pkcs8Parts::Ed448 { public: None, .. } => Err(
+            "this Ed448 private key does not hold its public key: paste the public key (the Keys tab writes it)"
+                .to_owned(),
+        ),
     }
 }
 

@@ -38,5 +38,9 @@ pub fn canonical_json(key: &Key) -> String {
             r#"{{"crv":"Ed25519","kty":"OKP","x":"{}"}}"#,
             encode(key.as_bytes())
         ),
+        Key::Ed448(key) => format!(
+            r#"{{"crv":"Ed448","kty":"OKP","x":"{}"}}"#,
+            encode(key.as_bytes())
+        ),
     }
 }

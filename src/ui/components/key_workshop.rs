@@ -104,6 +104,7 @@ fn label(kind: KeyKind) -> String {
         KeyKind::Rsa(size) => format!("RSA {}-bit", size.bits()),
         KeyKind::Ec(curve) => format!("EC {} ({})", curve.jwk_name(), kind.alg().name()),
         KeyKind::Ed25519 => "Ed25519 (EdDSA)".to_owned(),
+        KeyKind::Ed448 => "Ed448 (EdDSA)".to_owned(),
     }
 }
 
