@@ -36,7 +36,7 @@ impl Ed448Public {
     /// The key as RustCrypto's, or `None` when the bytes are not a point on the curve. Only
     /// the worker's paths call this.
     pub fn verifying_key(&self) -> Option<ed448_goldilocks::VerifyingKey> {
-        ed448_goldilocks::VerifyingKey::from_bytes(&self.0.into()).ok()
+        ed448_goldilocks::VerifyingKey::from_bytes(&self.0).ok()
     }
 }
 
