@@ -148,7 +148,7 @@ fn unreadable_keys_say_which_format_and_what_is_wrong() {
         // X25519 public key (RFC 8410 example).
         ("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VuAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n-----END PUBLIC KEY-----", "key agreement"),
         (r#"{"kty":"EC","crv":"P-256","x":"AA","y":"AA"}"#, "coordinates are 32 bytes"),
-        (r#"{"kty":"OKP","crv":"X25519","x":"AA"}"#, "only Ed25519"),
+        (r#"{"kty":"OKP","crv":"X25519","x":"AA"}"#, "only Ed25519 and Ed448"),
         (r#"{"keys":[]}"#, "no keys"),
         (r#"{"kid":"x"}"#, "neither"),
         (r#"{"kty":"RSA","n":"AQAB","e":"AQAB"}"#, "under 512 bits"),

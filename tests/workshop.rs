@@ -319,7 +319,7 @@ fn every_request_and_reply_survives_the_wire() {
         kind: KeyKind::Ed25519,
     }
     .encode()
-    .replace("Ed25519", "Ed448");
+    .replace("Ed25519", "Ed449");
     assert!(Request::decode(&unknown).is_err());
     // A sign request without its allow-weak flag, or with a flag that is not one, is refused.
     for broken in [

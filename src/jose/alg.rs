@@ -170,6 +170,10 @@ pub enum Curve {
     Ed25519,
     /// Key agreement only (ECDH-ES in JWE, RFC 8037 §3.2).
     X25519,
+    /// Ed448-Goldilocks for EdDSA (RFC 8037, RFC 8032 §5.2).
+    Ed448,
+    /// Key agreement only on Curve448 (ECDH-ES in JWE, RFC 8037 §3.2, RFC 7748).
+    X448,
 }
 
 /// A JWK key type (RFC 7517 §4.1, RFC 7518 §6.1, RFC 8037 §2).
@@ -204,20 +208,35 @@ impl Kty {
 }
 
 impl Curve {
-    pub const ALL: [Curve; 6] = [
+    pub const ALL: [Curve; 8] = [
         Curve::P256,
         Curve::P384,
         Curve::P521,
         Curve::Secp256k1,
         Curve::Ed25519,
         Curve::X25519,
+        Curve::Ed448,
+        Curve::X448,
     ];
 
     /// Whether ECDSA runs on this curve (the others are Edwards or Montgomery curves).
     pub fn is_ecdsa(self) -> bool {
         match self {
             Curve::P256 | Curve::P384 | Curve::P521 | Curve::Secp256k1 => true,
-            Curve::Ed25519 | Curve::X25519 => false,
+            Curve::Ed25519 | Curve::X25519 | Curve::Ed448 | Curve::X448 => false,
+        }
+    }
+
+    /// Whether EdDSA runs on this curve (RFC 8037 §3.1).
+    pub fn is_edwards(self) -> bool {
+        match self {
+            Curve::Ed25519 | Curve::Ed448 => true,
+            Curve::P256
+            | Curve::P384
+            | Curve::P521
+            | Curve::Secp256k1
+            | Curve::X25519
+            | Curve::X448 => false,
         }
     }
 
@@ -238,14 +257,18 @@ impl Curve {
             Curve::Secp256k1 => "secp256k1",
             Curve::Ed25519 => "Ed25519",
             Curve::X25519 => "X25519",
+            Curve::Ed448 => "Ed448",
+            Curve::X448 => "X448",
         }
     }
 
-    /// Bytes in one coordinate (or the whole Ed25519 or X25519 public key).
+    /// Bytes in one coordinate (or the whole Ed25519, X25519, Ed448 or X448 public key).
     pub fn coordinate_len(self) -> usize {
         match self {
             Curve::P256 | Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519 => 32,
             Curve::P384 => 48,
+            Curve::X448 => 56,
+            Curve::Ed448 => 57,
             Curve::P521 => 66,
         }
     }
@@ -274,7 +297,7 @@ pub enum PlatformAlg {
         named_curve: &'static str,
     },
     /// Not for WebCrypto: the page asks its worker at once, which runs the core's RustCrypto
-    /// check (ML-DSA, whose code the page's first load does not carry).
+    /// check (ML-DSA and Ed448, whose code the page's first load does not carry).
     WorkerOnly,
 }
 
@@ -300,6 +323,7 @@ pub enum Alg {
     ESP512,
     EdDSA,
     Ed25519,
+    Ed448,
     MlDsa44,
     MlDsa65,
     MlDsa87,
@@ -308,7 +332,7 @@ pub enum Alg {
 
 impl Alg {
     /// Every algorithm, in display order.
-    pub const ALL: [Alg; 22] = [
+    pub const ALL: [Alg; 23] = [
         Alg::HS256,
         Alg::HS384,
         Alg::HS512,
@@ -327,6 +351,7 @@ impl Alg {
         Alg::ESP512,
         Alg::EdDSA,
         Alg::Ed25519,
+        Alg::Ed448,
         Alg::MlDsa44,
         Alg::MlDsa65,
         Alg::MlDsa87,
@@ -348,17 +373,30 @@ impl Alg {
         self.describe().2
     }
 
-    /// The curve an ECDSA or EdDSA algorithm requires.
+    /// The curve an ECDSA or fully specified EdDSA algorithm requires (`EdDSA` names none: the
+    /// key's `crv` chooses, RFC 8037 §3.1).
     pub fn curve(self) -> Option<Curve> {
         self.describe().3
     }
 
+    /// Whether a key on `curve` is of the kind this algorithm needs: its named curve, or for
+    /// `EdDSA` either Edwards curve.
+    pub fn accepts_curve(self, curve: Curve) -> bool {
+        match (self.family(), self.curve()) {
+            (Family::EdDsa, None) => curve.is_edwards(),
+            (_, named) => named == Some(curve),
+        }
+    }
+
     /// How a platform verifier (the browser's WebCrypto) runs this algorithm, where it can and
-    /// is faster than the pure-Rust path: RSA and the NIST curves. HMAC and EdDSA are already
-    /// fast in Rust, and WebCrypto has no secp256k1. ML-DSA goes to the worker only, so the
-    /// page's first load carries none of its code.
+    /// is faster than the pure-Rust path: RSA and the NIST curves. HMAC and Ed25519 are already
+    /// fast in Rust, and WebCrypto has no secp256k1. ML-DSA and Ed448 go to the worker only
+    /// (an Ed448 key under `EdDSA` too: `verify::platform_for`), so the page's first load
+    /// carries none of their code.
     pub fn platform(self) -> Option<PlatformAlg> {
-        if let Family::MlDsa(_) = self.family() {
+        if let (Family::MlDsa(_), _) | (Family::EdDsa, Some(Curve::Ed448)) =
+            (self.family(), self.curve())
+        {
             return Some(PlatformAlg::WorkerOnly);
         }
         let hash = self.hash().map(Hash::webcrypto_name)?;
@@ -374,7 +412,13 @@ impl Alg {
                     named_curve: curve.jwk_name(),
                 })
             }
-            (Family::Ecdsa, Some(Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519) | None)
+            (
+                Family::Ecdsa,
+                Some(
+                    Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519 | Curve::Ed448 | Curve::X448,
+                )
+                | None,
+            )
             | (Family::Hmac | Family::EdDsa | Family::MlDsa(_) | Family::Unsecured, _) => None,
         }
     }
@@ -406,9 +450,10 @@ impl Alg {
             Alg::ESP256 => ("ESP256", Ecdsa, Some(Sha256), Some(Curve::P256)),
             Alg::ESP384 => ("ESP384", Ecdsa, Some(Sha384), Some(Curve::P384)),
             Alg::ESP512 => ("ESP512", Ecdsa, Some(Sha512), Some(Curve::P521)),
-            // RFC 8037 EdDSA covers Ed448 too; this page verifies Ed25519 keys only.
-            Alg::EdDSA => ("EdDSA", EdDsa, None, Some(Curve::Ed25519)),
+            // RFC 8037: the key's crv (Ed25519 or Ed448) chooses the curve.
+            Alg::EdDSA => ("EdDSA", EdDsa, None, None),
             Alg::Ed25519 => ("Ed25519", EdDsa, None, Some(Curve::Ed25519)),
+            Alg::Ed448 => ("Ed448", EdDsa, None, Some(Curve::Ed448)),
             // FIPS 204 pure ML-DSA, JOSE names of draft-ietf-cose-dilithium.
             Alg::MlDsa44 => ("ML-DSA-44", MlDsa(MlDsaSet::MlDsa44), None, None),
             Alg::MlDsa65 => ("ML-DSA-65", MlDsa(MlDsaSet::MlDsa65), None, None),
@@ -444,10 +489,11 @@ mod tests {
             Alg::ESP512 => 15,
             Alg::EdDSA => 16,
             Alg::Ed25519 => 17,
-            Alg::MlDsa44 => 18,
-            Alg::MlDsa65 => 19,
-            Alg::MlDsa87 => 20,
-            Alg::None => 21,
+            Alg::Ed448 => 18,
+            Alg::MlDsa44 => 19,
+            Alg::MlDsa65 => 20,
+            Alg::MlDsa87 => 21,
+            Alg::None => 22,
         }
     }
 
@@ -482,8 +528,22 @@ mod tests {
         for alg in Alg::ALL {
             let has_curve = alg.curve().is_some();
             let curve_family = matches!(alg.family(), Family::Ecdsa | Family::EdDsa);
-            assert_eq!(has_curve, curve_family, "{}", alg.name());
+            // Polymorphic EdDSA takes the key's curve (RFC 8037 §3.1).
+            assert_eq!(
+                has_curve,
+                curve_family && alg != Alg::EdDSA,
+                "{}",
+                alg.name()
+            );
         }
+        assert!(Alg::EdDSA.accepts_curve(Curve::Ed25519));
+        assert!(Alg::EdDSA.accepts_curve(Curve::Ed448));
+        assert!(!Alg::EdDSA.accepts_curve(Curve::X448));
+        assert!(Alg::Ed448.accepts_curve(Curve::Ed448));
+        assert!(!Alg::Ed448.accepts_curve(Curve::Ed25519));
+        assert!(!Alg::Ed25519.accepts_curve(Curve::Ed448));
+        assert!(Alg::ES256.accepts_curve(Curve::P256));
+        assert!(!Alg::ES256.accepts_curve(Curve::P384));
         assert_eq!(Alg::ES512.curve(), Some(Curve::P521));
         assert_eq!(Alg::ES512.hash(), Some(Hash::Sha512));
         assert_eq!(Alg::ES256K.curve(), Some(Curve::Secp256k1));
@@ -495,9 +555,17 @@ mod tests {
             assert_eq!(Curve::from_jwk_name(curve.jwk_name()), Some(curve));
             // A signature algorithm never names the key-agreement curve.
             let signs = Alg::ALL.iter().any(|alg| alg.curve() == Some(curve));
-            assert_eq!(signs, curve != Curve::X25519, "{curve:?}");
+            let agrees = matches!(curve, Curve::X25519 | Curve::X448);
+            assert_eq!(signs, !agrees, "{curve:?}");
+            assert_eq!(
+                curve.is_edwards(),
+                Alg::EdDSA.accepts_curve(curve),
+                "{curve:?}"
+            );
         }
-        assert_eq!(Curve::from_jwk_name("X448"), None);
+        assert_eq!(Curve::from_jwk_name("x448"), None);
+        assert_eq!(Curve::Ed448.coordinate_len(), 57);
+        assert_eq!(Curve::X448.coordinate_len(), 56);
         for kty in Kty::ALL {
             assert_eq!(Kty::from_name(kty.name()), Some(kty));
         }
@@ -513,11 +581,12 @@ mod tests {
     }
 
     #[test]
-    fn only_rsa_and_nist_curves_go_to_the_platform() {
+    fn only_rsa_nist_curves_and_ed448_go_to_the_platform() {
         for alg in Alg::ALL {
             let webcrypto = matches!(alg.family(), Family::RsaPkcs1 | Family::RsaPss)
                 || matches!(alg.curve(), Some(Curve::P256 | Curve::P384 | Curve::P521));
-            let worker = matches!(alg.family(), Family::MlDsa(_));
+            let worker =
+                matches!(alg.family(), Family::MlDsa(_)) || alg.curve() == Some(Curve::Ed448);
             assert_eq!(
                 alg.platform().is_some(),
                 webcrypto || worker,
@@ -560,6 +629,8 @@ mod tests {
             assert_eq!(specified.curve(), polymorphic.curve());
             assert_eq!(specified.hash(), polymorphic.hash());
         }
+        assert_eq!(Alg::Ed448.platform(), Some(PlatformAlg::WorkerOnly));
+        assert_eq!(Alg::EdDSA.platform(), None);
     }
 
     #[test]

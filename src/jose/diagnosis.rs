@@ -422,6 +422,7 @@ fn signature_length(token: &Token<'_>, keys: &KeySet) -> Option<Diagnosis> {
         Key::Ec(key) => 2 * key.curve().coordinate_len(),
         Key::Ed25519(_) => 64,
         Key::MlDsa(key) => key.set().signature_len(),
+        Key::Ed448(_) => 114,
     };
     let found = token.signature.len();
     (found != expected).then(|| {

@@ -1,7 +1,23 @@
-//! EdDSA over Ed25519 (RFC 8037), with strict verification (canonical S, no small-order keys).
+//! EdDSA over Ed25519 and Ed448 (RFC 8037, RFC 8032), with strict verification (canonical S,
+//! no small-order Ed25519 keys).
 
 /// Verifies a 64-byte Ed25519 signature.
 pub fn verify(key: &ed25519_dalek::VerifyingKey, input: &[u8], signature: &[u8]) -> bool {
     ed25519_dalek::Signature::from_slice(signature)
         .is_ok_and(|signature| key.verify_strict(input, &signature).is_ok())
+}
+
+/// Verifies a 114-byte Ed448 signature (pure Ed448: no context, no prehash) with
+/// ed448-goldilocks, which refuses a non-canonical S; a key whose bytes are not a point
+/// verifies nothing. The worker runs this, never the page.
+pub fn verify_ed448(
+    key: &crate::jose::key::ed448::Ed448Public,
+    input: &[u8],
+    signature: &[u8],
+) -> bool {
+    let Some(key) = key.verifying_key() else {
+        return false;
+    };
+    ed448_goldilocks::Signature::from_slice(signature)
+        .is_ok_and(|signature| key.verify_raw(&signature, input).is_ok())
 }

@@ -1,6 +1,8 @@
-//! Verification keys, parsed once when entered: HMAC secrets and RSA, EC, Ed25519 and ML-DSA
+//! Verification keys, parsed once when entered: HMAC secrets and RSA, EC, Ed25519, Ed448 and
+//! ML-DSA
 //! public keys, from text secrets, PEM (SPKI, PKCS#1, PKCS#8, SEC1, X.509), a JWK or a JWK Set.
 
+pub mod ed448;
 pub mod export;
 pub mod jwk;
 pub mod ml_dsa;
@@ -36,6 +38,8 @@ pub enum Key {
     Ed25519(ed25519_dalek::VerifyingKey),
     /// An ML-DSA public key (FIPS 204), kept as its bytes.
     MlDsa(ml_dsa::MlDsaPublic),
+    /// An Ed448 public key for EdDSA, as bytes: the worker checks it (`ed448`).
+    Ed448(ed448::Ed448Public),
 }
 
 /// An ECDSA public key on one of the JOSE curves.
@@ -73,7 +77,7 @@ impl EcKey {
                 .map(EcKey::P521)
                 .map_err(invalid),
             Curve::Secp256k1 => secp256k1_uncompressed(point).map(EcKey::K256),
-            Curve::Ed25519 | Curve::X25519 => {
+            Curve::Ed25519 | Curve::X25519 | Curve::Ed448 | Curve::X448 => {
                 Err(format!("{} is not an ECDSA curve", curve.jwk_name()))
             }
         }
@@ -109,6 +113,7 @@ impl Key {
             Key::Ec(key) => format!("EC {} public key", key.curve().jwk_name()),
             Key::Ed25519(_) => "Ed25519 public key".to_owned(),
             Key::MlDsa(key) => format!("{} public key", key.set().name()),
+            Key::Ed448(_) => "Ed448 public key".to_owned(),
         }
     }
 
@@ -118,7 +123,8 @@ impl Key {
             (Family::Hmac, Key::Secret(_)) => true,
             (Family::RsaPkcs1 | Family::RsaPss, Key::Rsa(_)) => true,
             (Family::Ecdsa, Key::Ec(key)) => alg.curve() == Some(key.curve()),
-            (Family::EdDsa, Key::Ed25519(_)) => alg.curve() == Some(Curve::Ed25519),
+            (Family::EdDsa, Key::Ed25519(_)) => alg.accepts_curve(Curve::Ed25519),
+            (Family::EdDsa, Key::Ed448(_)) => alg.accepts_curve(Curve::Ed448),
             (Family::MlDsa(set), Key::MlDsa(key)) => key.set() == set,
             _ => false,
         }
@@ -136,7 +142,8 @@ pub fn needed_for(alg: Alg) -> String {
         (Family::Hmac, _) => "an HMAC secret".to_owned(),
         (Family::RsaPkcs1 | Family::RsaPss, _) => "an RSA public key".to_owned(),
         (Family::Ecdsa, Some(curve)) => format!("an EC {} public key", curve.jwk_name()),
-        (Family::EdDsa, _) => "an Ed25519 public key".to_owned(),
+        (Family::EdDsa, Some(curve)) => format!("an {} public key", curve.jwk_name()),
+        (Family::EdDsa, None) => "an Ed25519 or Ed448 public key".to_owned(),
         (Family::MlDsa(set), _) => format!("an {} public key", set.name()),
         (Family::Ecdsa, None) | (Family::Unsecured, _) => "no key".to_owned(),
     }
@@ -231,7 +238,7 @@ impl KeyEntry {
         let canonical_jwk = thumbprint::canonical_json(&key);
         let roca_fingerprint = match &key {
             Key::Rsa(rsa) => roca::is_vulnerable(&rsa_key::modulus(rsa)),
-            Key::Secret(_) | Key::Ec(_) | Key::Ed25519(_) | Key::MlDsa(_) => false,
+            Key::Secret(_) | Key::Ec(_) | Key::Ed25519(_) | Key::Ed448(_) | Key::MlDsa(_) => false,
         };
         KeyEntry {
             meta: KeyMeta {

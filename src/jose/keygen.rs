@@ -20,6 +20,7 @@ pub enum KeyKind {
     Rsa(RsaSize),
     Ec(Curve),
     Ed25519,
+    Ed448,
     /// An ML-DSA key from a random 32-byte seed (FIPS 204 Algorithm 1).
     MlDsa(MlDsaSet),
 }
@@ -54,7 +55,7 @@ impl RsaSize {
 }
 
 impl KeyKind {
-    pub const ALL: [KeyKind; 14] = [
+    pub const ALL: [KeyKind; 15] = [
         KeyKind::Oct(Hash::Sha256),
         KeyKind::Oct(Hash::Sha384),
         KeyKind::Oct(Hash::Sha512),
@@ -66,6 +67,7 @@ impl KeyKind {
         KeyKind::Ec(Curve::P521),
         KeyKind::Ec(Curve::Secp256k1),
         KeyKind::Ed25519,
+        KeyKind::Ed448,
         KeyKind::MlDsa(MlDsaSet::MlDsa44),
         KeyKind::MlDsa(MlDsaSet::MlDsa65),
         KeyKind::MlDsa(MlDsaSet::MlDsa87),
@@ -78,6 +80,7 @@ impl KeyKind {
             KeyKind::Rsa(size) => format!("RSA-{}", size.bits()),
             KeyKind::Ec(curve) => curve.jwk_name().to_owned(),
             KeyKind::Ed25519 => "Ed25519".to_owned(),
+            KeyKind::Ed448 => "Ed448".to_owned(),
             KeyKind::MlDsa(set) => set.name().to_owned(),
         }
     }
@@ -88,7 +91,7 @@ impl KeyKind {
 
     /// What WebCrypto's `generateKey` is asked for to make a key of this kind in the browser:
     /// RSA (its prime search is several times faster there), the NIST curves and Ed25519. HMAC
-    /// secrets are only random bytes, and WebCrypto has no secp256k1.
+    /// secrets are only random bytes, and WebCrypto has no secp256k1 (nor Ed448 in Chromium).
     pub fn browser_keygen(self) -> Option<BrowserKeygen> {
         match self {
             KeyKind::Rsa(size) => Some(BrowserKeygen::Rsa {
@@ -101,8 +104,11 @@ impl KeyKind {
             }
             KeyKind::Ed25519 => Some(BrowserKeygen::Ed25519),
             KeyKind::Oct(_)
-            | KeyKind::Ec(Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519)
-            | KeyKind::MlDsa(_) => None,
+            | KeyKind::Ed448
+            | KeyKind::MlDsa(_)
+            | KeyKind::Ec(
+                Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519 | Curve::Ed448 | Curve::X448,
+            ) => None,
         }
     }
 
@@ -117,8 +123,8 @@ impl KeyKind {
             KeyKind::Ec(Curve::P521) => Alg::ES512,
             KeyKind::Ec(Curve::Secp256k1) => Alg::ES256K,
             KeyKind::Ec(Curve::P256) => Alg::ES256,
-            KeyKind::Ec(Curve::Ed25519 | Curve::X25519) => Alg::EdDSA,
-            KeyKind::Ed25519 => Alg::EdDSA,
+            KeyKind::Ec(Curve::Ed25519 | Curve::X25519 | Curve::Ed448 | Curve::X448) => Alg::EdDSA,
+            KeyKind::Ed25519 | KeyKind::Ed448 => Alg::EdDSA,
             KeyKind::MlDsa(set) => set.alg(),
         }
     }
@@ -132,12 +138,14 @@ pub fn is_of_kind(key: &PrivateKey, kind: KeyKind) -> bool {
         (KeyKind::Rsa(size), PrivateKey::Rsa(rsa)) => rsa.size() * 8 == size.bits(),
         (KeyKind::Ec(curve), PrivateKey::Ec(ec)) => ec.curve() == curve,
         (KeyKind::Ed25519, PrivateKey::Ed25519(_)) => true,
+        (KeyKind::Ed448, PrivateKey::Ed448(_)) => true,
         (KeyKind::MlDsa(set), PrivateKey::MlDsa(key)) => key.set() == set,
         (
             KeyKind::Oct(_)
             | KeyKind::Rsa(_)
             | KeyKind::Ec(_)
             | KeyKind::Ed25519
+            | KeyKind::Ed448
             | KeyKind::MlDsa(_),
             _,
         ) => false,
@@ -165,9 +173,13 @@ pub fn generate(kind: KeyKind) -> Result<PrivateKey, Error> {
                 Curve::P521 => EcPrivateKey::P521(random()?),
                 Curve::Secp256k1 => EcPrivateKey::K256(random()?),
                 Curve::Ed25519 => return generate(KeyKind::Ed25519),
-                Curve::X25519 => {
+                Curve::Ed448 => return generate(KeyKind::Ed448),
+                Curve::X25519 | Curve::X448 => {
                     return Err(Error::KeyGeneration {
-                        reason: "X25519 keys agree on keys; they do not sign".to_owned(),
+                        reason: format!(
+                            "{} keys agree on keys; they do not sign",
+                            curve.jwk_name()
+                        ),
                     })
                 }
             };
@@ -186,6 +198,13 @@ pub fn generate(kind: KeyKind) -> Result<PrivateKey, Error> {
             Ok(PrivateKey::MlDsa(Box::new(MlDsaPrivate::from_seed(
                 set, &seed,
             ))))
+        }
+        KeyKind::Ed448 => {
+            let mut seed = zeroize::Zeroizing::new([0u8; 57]);
+            fill(&mut *seed)?;
+            Ok(PrivateKey::Ed448(Box::new(
+                super::key::private::ed448_signing_key(&seed),
+            )))
         }
     }
 }
@@ -219,6 +238,7 @@ mod tests {
         let ecdsa = [Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1];
         expected.extend(ecdsa.into_iter().map(KeyKind::Ec));
         expected.push(KeyKind::Ed25519);
+        expected.push(KeyKind::Ed448);
         expected.extend(MlDsaSet::ALL.into_iter().map(KeyKind::MlDsa));
         assert_eq!(KeyKind::ALL.to_vec(), expected);
         for kind in KeyKind::ALL {

@@ -70,19 +70,28 @@ pub fn decide_here(
 ) -> Option<Verification> {
     match begin(decoded, keys) {
         Step::Decided(verification) => Some(verification),
-        Step::Check { check, .. } if check.signed.alg.platform().is_some() => None,
+        Step::Check { check, keys, .. } if needs_platform(&check, keys) => None,
         Step::Check {
             decoded,
             keys,
             check,
         } => {
-            // Only what runs here reaches this point (HMAC, EdDSA, ES256K).
+            // Only what runs here reaches this point (HMAC, Ed25519, ES256K).
             let outcome = verify::run_with(&check, keys, |alg, key, input, signature| {
                 verify::check_here(alg, key, input, signature).unwrap_or(false)
             });
             Some(conclude(decoded, removed, keys, &check, outcome))
         }
     }
+}
+
+/// Whether a candidate key's check is the platform's (`verify::platform_for`).
+fn needs_platform(check: &Check<'_>, keys: &KeySet) -> bool {
+    check.candidates.iter().any(|&index| {
+        keys.entries
+            .get(index)
+            .is_some_and(|entry| verify::platform_for(check.signed.alg, &entry.key).is_some())
+    })
 }
 
 /// The verdict with the check run by `ask`, key by key in the core's order, stopping at the
@@ -116,16 +125,24 @@ where
     Fut: Future<Output = PlatformAnswer>,
 {
     let signed = &check.signed;
-    let Some(algorithm) = signed.alg.platform() else {
-        return verify::run_with(check, keys, |alg, key, input, signature| {
-            verify::check_here(alg, key, input, signature).unwrap_or(false)
-        });
-    };
     let mut unchecked = false;
     let signing_input: Rc<[u8]> = Rc::from(signed.signing_input);
     let signature: Rc<[u8]> = Rc::from(signed.signature);
     for &index in &check.candidates {
         let Some(entry) = keys.entries.get(index) else {
+            continue;
+        };
+        // A key the page checks itself (an Ed25519 key beside an Ed448 one under `EdDSA`).
+        let Some(algorithm) = verify::platform_for(signed.alg, &entry.key) else {
+            let here = verify::check_here(
+                signed.alg,
+                &entry.key,
+                signed.signing_input,
+                signed.signature,
+            );
+            if here == Some(true) {
+                return Outcome::Verified { index };
+            }
             continue;
         };
         let request = PlatformRequest {
@@ -160,6 +177,13 @@ where
         true => Outcome::Unchecked { tried },
         false => Outcome::Mismatch { tried },
     }
+}
+
+/// The platform algorithm of a check with `jwk` (a request's canonical JWK), or `None` when
+/// the page runs that check itself: what the worker accepts to run.
+pub fn algorithm_for(alg: Alg, jwk: &str) -> Option<PlatformAlg> {
+    let keys = super::key::parse(jwk, super::key::SecretEncoding::Utf8).ok()?;
+    verify::platform_for(alg, &keys.entries.first()?.key)
 }
 
 /// Runs a platform request with the pure-Rust primitives: the worker's answer when WebCrypto

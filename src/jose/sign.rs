@@ -10,7 +10,7 @@ use rsa::signature::{RandomizedSigner, SignatureEncoding, Signer};
 use rsa::{pkcs1v15, pss};
 use sha2::{Sha256, Sha384, Sha512};
 
-use super::alg::{Alg, Family, Hash};
+use super::alg::{Alg, Curve, Family, Hash};
 use super::base64url;
 use super::error::Error;
 use super::hmac;
@@ -79,13 +79,17 @@ pub fn sign_allowing_weak(
         (Family::Ecdsa, Some(hash), PrivateKey::Ec(ec)) if alg.curve() == Some(ec.curve()) => {
             ecdsa_sign(ec, &hash.digest(input))
         }
-        (Family::EdDsa, _, PrivateKey::Ed25519(ed)) => {
+        (Family::EdDsa, _, PrivateKey::Ed25519(ed)) if alg.accepts_curve(Curve::Ed25519) => {
             use ed25519_dalek::Signer as _;
             Ok(ed.sign(input).to_bytes().to_vec())
         }
         (Family::MlDsa(set), _, PrivateKey::MlDsa(key)) if key.set() == set => key
             .sign(input)
             .map_err(|reason| Error::SigningRefused { reason }),
+        // Pure Ed448 (RFC 8032 §5.2.6: no context, no prehash).
+        (Family::EdDsa, _, PrivateKey::Ed448(ed)) if alg.accepts_curve(Curve::Ed448) => {
+            Ok(ed.sign_raw(input).to_bytes().to_vec())
+        }
         (_, _, key) => Err(Error::KeyMismatch {
             alg: alg.name(),
             expected: needed_for(alg).replace("public key", "private key"),

@@ -240,7 +240,7 @@ fn key_problems(key: &Key, alg: Alg) -> Vec<StrictProblem> {
             .map(StrictProblem::from)
             .into_iter()
             .collect(),
-        Key::Ec(_) | Key::Ed25519(_) | Key::MlDsa(_) => Vec::new(),
+        Key::Ec(_) | Key::Ed25519(_) | Key::Ed448(_) | Key::MlDsa(_) => Vec::new(),
     }
 }
 

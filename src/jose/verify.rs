@@ -1,7 +1,7 @@
 //! Signature verification over the received `header.payload` bytes, choosing the key by `kid`
 //! and type.
 
-use super::alg::{Alg, Curve, Family};
+use super::alg::{Alg, Curve, Family, PlatformAlg};
 use super::error::Error;
 use super::key::{needed_for, EcKey, Key, KeySet};
 use super::token::{Decoded, Form, HeaderAlg};
@@ -63,7 +63,7 @@ pub fn prepare(decoded: &Decoded) -> Result<Signed<'_>, Error> {
 }
 
 /// Checks one signature with one key; `false` when the key does not fit the algorithm. What
-/// `check_here` cannot run (RSA, the NIST curves) runs here with RustCrypto.
+/// `check_here` cannot run (RSA, the NIST curves, Ed448) runs here with RustCrypto.
 pub fn check(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> bool {
     if let Some(verdict) = check_here(alg, key, input, signature) {
         return verdict;
@@ -81,14 +81,17 @@ pub fn check(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> bool {
         (Family::MlDsa(set), _, Key::MlDsa(key)) => {
             key.set() == set && mldsa::verify(key, input, signature)
         }
+        (Family::EdDsa, _, Key::Ed448(key)) => {
+            alg.accepts_curve(Curve::Ed448) && eddsa::verify_ed448(key, input, signature)
+        }
         // `check_here` answered every other pairing.
         _ => false,
     }
 }
 
-/// Checks what runs in the page itself (HMAC, EdDSA, ES256K); `None` for RSA and the NIST
-/// curves, which WebCrypto or the worker run, and for ML-DSA, which the worker runs, so the
-/// page does not carry their code.
+/// Checks what runs in the page itself (HMAC, Ed25519, ES256K); `None` for RSA and the NIST
+/// curves, which WebCrypto or the worker run, and for ML-DSA and Ed448, which the worker runs,
+/// so the page does not carry their code.
 pub fn check_here(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> Option<bool> {
     match (alg.family(), alg.hash(), key) {
         (Family::Hmac, Some(hash), Key::Secret(secret)) => {
@@ -98,7 +101,10 @@ pub fn check_here(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> Option
             alg.curve() == Some(Curve::Secp256k1)
                 && ecdsa::verify_k256(hash, key, input, signature),
         ),
-        (Family::EdDsa, _, Key::Ed25519(key)) => Some(eddsa::verify(key, input, signature)),
+        (Family::EdDsa, _, Key::Ed25519(key)) => {
+            Some(alg.accepts_curve(Curve::Ed25519) && eddsa::verify(key, input, signature))
+        }
+        (Family::EdDsa, _, Key::Ed448(_)) if alg.accepts_curve(Curve::Ed448) => None,
         (Family::RsaPkcs1 | Family::RsaPss, _, Key::Rsa(_))
         | (Family::Ecdsa, _, Key::Ec(_))
         | (Family::MlDsa(_), _, Key::MlDsa(_)) => None,
@@ -113,6 +119,18 @@ pub fn check_here(alg: Alg, key: &Key, input: &[u8], signature: &[u8]) -> Option
             _,
             _,
         ) => Some(false),
+    }
+}
+
+/// How the platform runs a check with this key, when the page does not run it itself: the
+/// table's answer for the algorithm (RSA, the NIST curves, `Ed448`), and for an Ed448 key
+/// under polymorphic `EdDSA` the worker's (whose Ed25519 keys the page checks itself).
+pub fn platform_for(alg: Alg, key: &Key) -> Option<PlatformAlg> {
+    match (alg.family(), key) {
+        (Family::EdDsa, Key::Ed448(_)) if alg.accepts_curve(Curve::Ed448) => {
+            Some(PlatformAlg::WorkerOnly)
+        }
+        _ => alg.platform(),
     }
 }
 

@@ -18,7 +18,7 @@ use super::key::private::{self, PrivateKey};
 use super::key::thumbprint;
 use super::key::{Key, KeySet, KeyText, SecretEncoding};
 use super::keygen::{generate, is_of_kind, KeyKind};
-use super::platform::{run_request_here, PlatformAnswer, PlatformRequest};
+use super::platform::{self, run_request_here, PlatformAnswer, PlatformRequest};
 use super::protocol::{
     Decryption, EncryptRequest, KeyForms, Opened, Reply, Request, SelectiveRequest, SignRequest,
     Signed, VerifyRequest,
@@ -358,9 +358,10 @@ fn convert(text: &KeyText<'_>, encoding: SecretEncoding) -> Result<KeyForms, Err
     Ok(public_forms(&entry.key, &labels))
 }
 
-/// A signature check WebCrypto could not run (it refused the key), run with RustCrypto.
+/// A signature check WebCrypto could not run (it refused the key, or it is Ed448), run with
+/// RustCrypto.
 fn verified(request: VerifyRequest) -> PlatformAnswer {
-    match request.alg.platform() {
+    match platform::algorithm_for(request.alg, &request.jwk) {
         Some(algorithm) => run_request_here(&PlatformRequest {
             alg: request.alg,
             algorithm,

@@ -126,7 +126,7 @@ fn verify_params(algorithm: PlatformAlg) -> Result<Object, JsValue> {
     }
 }
 
-/// A check WebCrypto does not run (ML-DSA): the caller asks the worker instead.
+/// A check WebCrypto does not run (ML-DSA, Ed448): the caller asks the worker instead.
 fn worker_only() -> JsValue {
     JsValue::from_str("not a WebCrypto algorithm")
 }

@@ -147,6 +147,7 @@ pub(super) fn key_name(key: &Key) -> String {
         Key::Ec(ec) => format!("EC {}", ec.curve().jwk_name()),
         Key::Ed25519(_) => "Ed25519".to_owned(),
         Key::MlDsa(key) => key.set().name().to_owned(),
+        Key::Ed448(_) => "Ed448".to_owned(),
         Key::Secret(_) => "a secret".to_owned(),
     }
 }

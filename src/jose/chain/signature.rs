@@ -159,7 +159,9 @@ impl LinkSignature {
                     hash: hash.webcrypto_name(),
                     named_curve: curve.jwk_name(),
                 }),
-                Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519 => None,
+                Curve::Secp256k1 | Curve::Ed25519 | Curve::X25519 | Curve::Ed448 | Curve::X448 => {
+                    None
+                }
             },
             _ => None,
         }

@@ -107,7 +107,7 @@ impl KeyAlg {
             KeyAlg::Dir => "the shared content key (a secret of the enc's key size)",
             KeyAlg::AesKw(_) | KeyAlg::AesGcmKw(_) => "a shared AES key-wrapping secret",
             KeyAlg::RsaOaep(_) | KeyAlg::Rsa1_5 => "an RSA private key",
-            KeyAlg::EcdhEs(_) => "an EC (P-256, P-384, P-521) or X25519 private key",
+            KeyAlg::EcdhEs(_) => "an EC (P-256, P-384, P-521), X25519 or X448 private key",
             KeyAlg::Pbes2(_) => "a password",
         }
     }

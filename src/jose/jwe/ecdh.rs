@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use super::alg::KeyAlg;
 use super::header::{header_bytes, header_error};
 use super::key::{mismatch, DecryptionKey};
-use crate::jose::alg::Curve;
+use crate::jose::alg::{Curve, Kty};
 use crate::jose::base64url;
 use crate::jose::error::{Error, Part};
 use crate::jose::key::private::EcPrivateKey;
@@ -66,6 +66,15 @@ fn shared_secret(
             .ok_or_else(|| header_error(format!("epk \"{name}\" is missing or not base64url")))
     };
     let crv = epk.get("crv").and_then(Value::as_str).unwrap_or_default();
+    // An X25519 or X448 epk is an OKP key (RFC 8037 §3.2), whatever its `crv` says.
+    let okp = || match epk
+        .get("kty")
+        .and_then(Value::as_str)
+        .and_then(Kty::from_name)
+    {
+        Some(Kty::Okp) => Ok(()),
+        _ => Err(header_error("the epk's \"kty\" is not \"OKP\"")),
+    };
     match key {
         DecryptionKey::X25519(secret) => {
             if Curve::from_jwk_name(crv) != Some(Curve::X25519) {
@@ -78,6 +87,27 @@ fn shared_secret(
             // A low-order epk forces an all-zero secret that the sender need not know.
             if !shared.was_contributory() {
                 return Err(header_error("the X25519 epk is a low-order point"));
+            }
+            Ok(shared.as_bytes().to_vec())
+        }
+        DecryptionKey::X448(secret) => {
+            if Curve::from_jwk_name(crv) != Some(Curve::X448) {
+                return Err(curve_mismatch(crv, Curve::X448.jwk_name()));
+            }
+            okp()?;
+            let low_order = || header_error("the X448 epk is a low-order point");
+            // `from_bytes` refuses the low-order points (RFC 7748 §7).
+            let public =
+                x448::PublicKey::from_bytes(&member("x")?).ok_or_else(|| {
+                    match member("x").map(|x| x.len()) {
+                        Ok(56) => low_order(),
+                        _ => header_error("an X448 epk \"x\" is 56 bytes"),
+                    }
+                })?;
+            let shared = secret.diffie_hellman(&public);
+            // An all-zero secret (a non-canonical low-order u) is refused (RFC 7748 §6.2).
+            if shared.as_bytes().iter().all(|byte| *byte == 0) {
+                return Err(low_order());
             }
             Ok(shared.as_bytes().to_vec())
         }

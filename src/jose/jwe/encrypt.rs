@@ -25,6 +25,7 @@ pub enum Recipient {
     Rsa(Box<rsa::PublicKey>),
     Ec(EcKey),
     X25519([u8; 32]),
+    X448([u8; 56]),
 }
 
 impl Recipient {
@@ -33,6 +34,9 @@ impl Recipient {
     pub fn parse(text: &str, encoding: SecretEncoding) -> Result<Recipient, Error> {
         let text = KeyText::read(text)?;
         if let Some(public) = x25519_public(&text) {
+            return public;
+        }
+        if let Some(public) = x448_public(&text) {
             return public;
         }
         if let Ok(entries) = private_keys::from_text(&text, encoding) {
@@ -63,6 +67,7 @@ impl Recipient {
             Key::Ec(ec) => Ok(Recipient::Ec(ec)),
             Key::Ed25519(_) => Err(private_keys::ed25519_cannot_encrypt()),
             Key::MlDsa(_) => Err(private_keys::ml_dsa_cannot_encrypt()),
+            Key::Ed448(_) => Err(private_keys::ed448_cannot_encrypt()),
         }
     }
 
@@ -74,6 +79,9 @@ impl Recipient {
             DecryptionKey::X25519(secret) => {
                 Recipient::X25519(x25519_dalek::PublicKey::from(&*secret).to_bytes())
             }
+            DecryptionKey::X448(secret) => {
+                Recipient::X448(*x448::PublicKey::from(&*secret).as_bytes())
+            }
         }
     }
 
@@ -83,6 +91,7 @@ impl Recipient {
             Recipient::Rsa(rsa) => Key::Rsa(Box::new(RsaPublic::of(rsa))).describe(),
             Recipient::Ec(ec) => Key::Ec(ec.clone()).describe(),
             Recipient::X25519(_) => "X25519 public key".to_owned(),
+            Recipient::X448(_) => "X448 public key".to_owned(),
         }
     }
 }
@@ -104,6 +113,46 @@ fn x25519_public(text: &KeyText<'_>) -> Option<Result<Recipient, Error>> {
         format: "X25519 JWK",
         detail: "\"x\" is not 32 bytes of base64url".to_owned(),
     }))
+}
+
+/// A public X448 key: a JWK without `d`, or an SPKI PEM (RFC 8410, OID 1.3.101.111), which
+/// the signature-key readers do not take.
+fn x448_public(text: &KeyText<'_>) -> Option<Result<Recipient, Error>> {
+    let bad = |format: &'static str, detail: &str| Error::KeyFormat {
+        format,
+        detail: detail.to_owned(),
+    };
+    match text {
+        KeyText::Jwk(jwk) if jwk::is_x448(jwk) && !jwk.contains_key("d") => {
+            let x = jwk
+                .get("x")
+                .and_then(Value::as_str)
+                .and_then(|x| base64url::decode_segment(x, Part::Key, 0).ok())
+                .and_then(|x| <[u8; 56]>::try_from(x).ok());
+            Some(
+                x.map(Recipient::X448)
+                    .ok_or_else(|| bad("X448 JWK", "\"x\" is not 56 bytes of base64url")),
+            )
+        }
+        KeyText::Pem(pem) => {
+            use der::Decode;
+            let block = crate::jose::key::pem::first_block(pem)?;
+            let (label, der) = der::pem::decode_vec(block.as_bytes()).ok()?;
+            let info = spki::SubjectPublicKeyInfoRef::from_der(&der).ok()?;
+            if label != "PUBLIC KEY" || info.algorithm.oid != private_keys::X448_OID {
+                return None;
+            }
+            let x = info
+                .subject_public_key
+                .as_bytes()
+                .and_then(|x| <[u8; 56]>::try_from(x).ok());
+            Some(
+                x.map(Recipient::X448)
+                    .ok_or_else(|| bad("SPKI X448 public key", "an X448 key is 56 bytes")),
+            )
+        }
+        _ => None,
+    }
 }
 
 /// Encrypts `plaintext` for `recipient` as a compact JWE whose protected header is `header`
@@ -165,7 +214,7 @@ pub fn encrypt(
                 "RSA1_5 is deprecated and padding-oracle prone: use RSA-OAEP-256".to_owned(),
             ))
         }
-        (KeyAlg::EcdhEs(wrap), Recipient::Ec(_) | Recipient::X25519(_)) => {
+        (KeyAlg::EcdhEs(wrap), Recipient::Ec(_) | Recipient::X25519(_) | Recipient::X448(_)) => {
             let (algorithm_id, bits) = match wrap {
                 None => (enc.name(), cek_len * 8),
                 Some(size) => (alg.name(), size.bits()),
@@ -221,6 +270,17 @@ fn ephemeral_for(recipient: &Recipient) -> Result<(DecryptionKey, Map<String, Va
             let epk = json!({"kty": "OKP", "crv": "X25519", "x": base64url::encode(&x)});
             Ok((DecryptionKey::X25519(Box::new(secret)), object(epk)))
         }
+        Recipient::X448(_) => {
+            let mut seed = zeroize::Zeroizing::new([0u8; 56]);
+            getrandom::fill(&mut *seed).map_err(|err| Error::NoRandomness {
+                purpose: "the ephemeral key",
+                detail: err.to_string(),
+            })?;
+            let secret = x448::StaticSecret::from(*seed);
+            let x = *x448::PublicKey::from(&secret).as_bytes();
+            let epk = json!({"kty": "OKP", "crv": "X448", "x": base64url::encode(&x)});
+            Ok((DecryptionKey::X448(Box::new(secret)), object(epk)))
+        }
         Recipient::Ec(ec) => {
             let PrivateKey::Ec(ephemeral) = generate(KeyKind::Ec(ec.curve()))? else {
                 return Err(not_agreeing());
@@ -234,7 +294,7 @@ fn ephemeral_for(recipient: &Recipient) -> Result<(DecryptionKey, Map<String, Va
 
 fn not_agreeing() -> Error {
     Error::EncryptionRefused {
-        reason: "ECDH-ES needs an EC (P-256, P-384, P-521) or X25519 key".to_owned(),
+        reason: "ECDH-ES needs an EC (P-256, P-384, P-521), X25519 or X448 key".to_owned(),
     }
 }
 
@@ -244,6 +304,9 @@ fn recipient_jwk(recipient: &Recipient) -> Map<String, Value> {
         Recipient::Ec(ec) => ec_jwk(ec),
         Recipient::X25519(x) => {
             object(json!({"kty": "OKP", "crv": "X25519", "x": base64url::encode(x)}))
+        }
+        Recipient::X448(x) => {
+            object(json!({"kty": "OKP", "crv": "X448", "x": base64url::encode(x)}))
         }
         Recipient::Secret(_) | Recipient::Rsa(_) => Map::new(),
     }

@@ -1,5 +1,5 @@
-//! Keys that decrypt: shared secrets and passwords, RSA and EC private keys (PEM or JWK), and
-//! X25519 private JWKs; a JWK Set keeps each key's `kid` for choosing by the token's `kid`.
+//! Keys that decrypt: shared secrets and passwords, RSA and EC private keys (PEM or JWK),
+//! X25519 private JWKs, and X448 private keys (JWK or PKCS#8 PEM); a JWK Set keeps each key's `kid` for choosing by the token's `kid`.
 
 use serde_json::{Map, Value};
 
@@ -18,6 +18,8 @@ pub enum DecryptionKey {
     Rsa(Box<rsa::PrivateKey>),
     Ec(Box<EcPrivateKey>),
     X25519(Box<x25519_dalek::StaticSecret>),
+    /// An X448 private key (RFC 7748), wiped when dropped.
+    X448(Box<x448::StaticSecret>),
 }
 
 /// One key of the key box, with what its JWK said about it.
@@ -76,6 +78,7 @@ impl DecryptionKey {
             ),
             DecryptionKey::Ec(ec) => format!("EC {} private key", ec.curve().jwk_name()),
             DecryptionKey::X25519(_) => "X25519 private key".to_owned(),
+            DecryptionKey::X448(_) => "X448 private key".to_owned(),
         }
     }
 }
@@ -98,7 +101,14 @@ pub fn from_text(text: &KeyText<'_>, encoding: SecretEncoding) -> Result<Vec<Key
     let keys = match text {
         KeyText::JwkSet(keys) => keys,
         KeyText::Jwk(jwk) => return from_jwk(jwk).map(|entry| vec![entry]),
-        KeyText::Pem(_) | KeyText::Secret(_) => {
+        KeyText::Pem(pem) => {
+            let key = match x448_pem(pem) {
+                Some(key) => key?,
+                None => from_private(PrivateKey::from_text(text, encoding)?)?,
+            };
+            return Ok(vec![KeyEntry::bare(key)]);
+        }
+        KeyText::Secret(_) => {
             let key = from_private(PrivateKey::from_text(text, encoding)?)?;
             return Ok(vec![KeyEntry::bare(key)]);
         }
@@ -128,6 +138,8 @@ fn from_jwk(jwk: &Map<String, Value>) -> Result<KeyEntry, Error> {
     let member = |name: &str| jwk.get(name).and_then(Value::as_str).map(str::to_owned);
     let key = if crate::jose::key::jwk::is_x25519(jwk) {
         x25519(jwk)?
+    } else if crate::jose::key::jwk::is_x448(jwk) {
+        x448_jwk(jwk)?
     } else {
         from_private(private::from_jwk(jwk)?)?
     };
@@ -154,6 +166,52 @@ fn x25519(jwk: &Map<String, Value>) -> Result<DecryptionKey, Error> {
     Ok(DecryptionKey::X25519(Box::new(secret)))
 }
 
+/// An X448 private JWK (RFC 8037 §2): `d` is 56 bytes; `x`, when given, must be its public key.
+fn x448_jwk(jwk: &Map<String, Value>) -> Result<DecryptionKey, Error> {
+    let member = |name: &str| {
+        jwk.get(name)
+            .and_then(Value::as_str)
+            .and_then(|text| base64url::decode_segment(text, Part::Key, 0).ok())
+            .and_then(|bytes| <[u8; 56]>::try_from(bytes).ok())
+            .ok_or_else(|| jwk_error(format!("an X448 \"{name}\" is 56 bytes of base64url")))
+    };
+    let secret = x448::StaticSecret::from(*Zeroizing::new(member("d")?));
+    if jwk.contains_key("x") && x448::PublicKey::from(&secret).as_bytes() != &member("x")? {
+        return Err(jwk_error("\"d\" does not belong to the public key \"x\""));
+    }
+    Ok(DecryptionKey::X448(Box::new(secret)))
+}
+
+/// An X448 PKCS#8 private key (RFC 8410 §7, OID 1.3.101.111) in the PEM text; `None` when the
+/// text's first key is not one, for the other readers.
+fn x448_pem(text: &str) -> Option<Result<DecryptionKey, Error>> {
+    use der::Decode;
+    let block = crate::jose::key::pem::first_block(text)?;
+    let (label, der) = der::pem::decode_vec(block.as_bytes()).ok()?;
+    let der = Zeroizing::new(der);
+    let info = pkcs8::PrivateKeyInfoRef::from_der(&der).ok()?;
+    if label != "PRIVATE KEY" || info.algorithm.oid != X448_OID {
+        return None;
+    }
+    let pem_error = |detail: &str| Error::KeyFormat {
+        format: "PKCS#8 X448 private key",
+        detail: detail.to_owned(),
+    };
+    let seed = <&der::asn1::OctetStringRef>::from_der(info.private_key.as_bytes())
+        .ok()
+        .and_then(|inner| <[u8; 56]>::try_from(inner.as_bytes()).ok());
+    Some(match seed {
+        Some(seed) => Ok(DecryptionKey::X448(Box::new(x448::StaticSecret::from(
+            *Zeroizing::new(seed),
+        )))),
+        None => Err(pem_error("an X448 private key is 56 bytes")),
+    })
+}
+
+/// The X448 key algorithm (RFC 8410 §3).
+pub const X448_OID: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.3.101.111");
+
 fn from_private(key: PrivateKey) -> Result<DecryptionKey, Error> {
     match key {
         PrivateKey::Secret(secret) => Ok(DecryptionKey::Secret(Zeroizing::new(
@@ -163,6 +221,7 @@ fn from_private(key: PrivateKey) -> Result<DecryptionKey, Error> {
         PrivateKey::Ec(ec) => Ok(DecryptionKey::Ec(ec)),
         PrivateKey::Ed25519(_) => Err(ed25519_cannot_encrypt()),
         PrivateKey::MlDsa(_) => Err(ml_dsa_cannot_encrypt()),
+        PrivateKey::Ed448(_) => Err(ed448_cannot_encrypt()),
     }
 }
 
@@ -194,6 +253,14 @@ pub fn ed25519_cannot_encrypt() -> Error {
     Error::KeyFormat {
         format: "Ed25519 key",
         detail: "Ed25519 keys sign; for ECDH-ES on Curve25519 give an X25519 key".to_owned(),
+    }
+}
+
+/// Ed448 keys only sign; JWE on Curve448 uses X448 keys (RFC 8037 §3.2).
+pub fn ed448_cannot_encrypt() -> Error {
+    Error::KeyFormat {
+        format: "Ed448 key",
+        detail: "Ed448 keys sign; for ECDH-ES on Curve448 give an X448 key".to_owned(),
     }
 }
 

@@ -44,6 +44,7 @@ pub fn public_pem(key: &Key) -> Result<String, Error> {
         Key::Ec(EcKey::K256(ec)) => k256::PublicKey::from(ec).to_public_key_der(),
         Key::Ed25519(ed) => ed.to_public_key_der(),
         Key::MlDsa(key) => ml_dsa_spki(key),
+        Key::Ed448(ed) => ed448_goldilocks::PublicKeyBytes(*ed.as_bytes()).to_public_key_der(),
     }
     .map_err(|err| export_error(format!("the public key could not be encoded ({err})")))?;
     pem("PUBLIC KEY", der.as_bytes())
@@ -69,9 +70,22 @@ pub fn private_pem(key: &PrivateKey) -> Result<String, Error> {
         }
         .to_pkcs8_der(),
         PrivateKey::MlDsa(key) => ml_dsa_pkcs8(key),
+        PrivateKey::Ed448(ed) => ed448_pkcs8(&ed.to_bytes().into()),
     }
     .map_err(|err| export_error(format!("the private key could not be encoded ({err})")))?;
     pem("PRIVATE KEY", der.as_bytes())
+}
+
+/// PKCS#8 v1 of an Ed448 key (RFC 8410 §7: the private key as an OCTET STRING inside the
+/// OCTET STRING), as OpenSSL writes it; ed448-goldilocks's encoder writes v2 with the public key.
+fn ed448_pkcs8(seed: &[u8; 57]) -> pkcs8::Result<der::SecretDocument> {
+    let inner = Zeroizing::new(der::asn1::OctetStringRef::new(seed)?.to_der()?);
+    let algorithm = pkcs8::AlgorithmIdentifierRef {
+        oid: pem::ED448,
+        parameters: None,
+    };
+    let info = pkcs8::PrivateKeyInfoRef::new(algorithm, der::asn1::OctetStringRef::new(&inner)?);
+    Ok(der::SecretDocument::encode_msg(&info)?)
 }
 
 /// PKCS#8 of an EC key, as elliptic-curve's `SecretKey::to_pkcs8_der` writes it (SEC1 inside,
@@ -187,6 +201,7 @@ pub fn private_jwk(key: &PrivateKey, labels: &JwkLabels) -> Value {
             .seed()
             .map(|seed| vec![("priv", seed.to_vec())])
             .unwrap_or_default(),
+        PrivateKey::Ed448(ed) => vec![("d", ed.to_bytes().to_vec())],
     };
     if let Value::Object(members) = &mut jwk {
         for (name, bytes) in private {
@@ -201,9 +216,11 @@ pub fn private_jwk(key: &PrivateKey, labels: &JwkLabels) -> Value {
 pub fn has_private_jwk(key: &PrivateKey) -> bool {
     match key {
         PrivateKey::MlDsa(key) => key.seed().is_some(),
-        PrivateKey::Secret(_) | PrivateKey::Rsa(_) | PrivateKey::Ec(_) | PrivateKey::Ed25519(_) => {
-            true
-        }
+        PrivateKey::Secret(_)
+        | PrivateKey::Rsa(_)
+        | PrivateKey::Ec(_)
+        | PrivateKey::Ed25519(_)
+        | PrivateKey::Ed448(_) => true,
     }
 }
 

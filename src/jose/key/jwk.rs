@@ -82,6 +82,11 @@ pub fn is_x25519(jwk: &Map<String, Value>) -> bool {
     kty_and_curve(jwk) == (Some(Kty::Okp), Some(Curve::X25519))
 }
 
+/// Whether a JWK is an X448 key (key agreement only, RFC 8037 §3.2).
+pub fn is_x448(jwk: &Map<String, Value>) -> bool {
+    kty_and_curve(jwk) == (Some(Kty::Okp), Some(Curve::X448))
+}
+
 /// Reads one JWK; private members are ignored, only the public part is used.
 pub fn parse_jwk(jwk: &Map<String, Value>) -> Result<KeyEntry, Error> {
     let kty = string_member(jwk, "kty")?;
@@ -135,10 +140,18 @@ fn ec_key(jwk: &Map<String, Value>) -> Result<EcKey, Error> {
 
 fn okp_key(jwk: &Map<String, Value>) -> Result<Key, Error> {
     let crv = string_member(jwk, "crv")?;
-    if Curve::from_jwk_name(crv) != Some(Curve::Ed25519) {
-        return Err(format_error(format!(
-            "OKP curve {crv:?} is not supported for signatures (only Ed25519)"
-        )));
+    match Curve::from_jwk_name(crv) {
+        Some(Curve::Ed25519) => {}
+        Some(Curve::Ed448) => {
+            return super::ed448::Ed448Public::from_bytes(&bytes_member(jwk, "x")?)
+                .map(Key::Ed448)
+                .map_err(format_error)
+        }
+        _ => {
+            return Err(format_error(format!(
+                "OKP curve {crv:?} is not supported for signatures (only Ed25519 and Ed448)"
+            )))
+        }
     }
     let x = bytes_member(jwk, "x")?;
     let bytes: [u8; 32] = x

@@ -18,7 +18,8 @@ pub(super) const EC_PUBLIC_KEY: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
 const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
 const X25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.110");
-const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+pub(super) const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+const X448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.111");
 const CURVES: [(ObjectIdentifier, Curve); 4] = [
     (
         ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"),
@@ -67,6 +68,11 @@ pub fn parse(text: &str) -> Result<KeySet, Error> {
             false => Vec::new(),
         },
     })
+}
+
+/// The first `-----BEGIN …-----` … `-----END …-----` block of the text.
+pub fn first_block(text: &str) -> Option<&str> {
+    blocks(text).into_iter().next()
 }
 
 /// Splits text into `-----BEGIN …-----` … `-----END …-----` blocks.
@@ -131,7 +137,7 @@ pub(super) fn der_error(err: der::Error) -> String {
     format!("the DER structure is invalid ({err})")
 }
 
-/// A SubjectPublicKeyInfo: RSA, EC on a JOSE curve, or Ed25519.
+/// A SubjectPublicKeyInfo: RSA, EC on a JOSE curve, Ed25519 or Ed448.
 fn spki_key(der: &[u8]) -> Result<Key, String> {
     let info = SubjectPublicKeyInfoRef::from_der(der).map_err(der_error)?;
     let oid = info.algorithm.oid;
@@ -166,13 +172,16 @@ fn spki_key(der: &[u8]) -> Result<Key, String> {
         }
         return MlDsaPublic::from_bytes(set, bits).map(Key::MlDsa);
     }
+    if oid == ED448 {
+        return super::ed448::Ed448Public::from_bytes(bits).map(Key::Ed448);
+    }
     Err(unsupported_algorithm(oid))
 }
 
 fn unsupported_algorithm(oid: ObjectIdentifier) -> String {
     match oid {
         oid if oid == X25519 => "X25519 keys are for key agreement, not signatures".to_owned(),
-        oid if oid == ED448 => "Ed448 keys are not supported yet".to_owned(),
+        oid if oid == X448 => "X448 keys are for key agreement, not signatures".to_owned(),
         oid => format!("key algorithm {oid} is not one JOSE signs with"),
     }
 }
@@ -215,6 +224,11 @@ pub(super) enum Pkcs8Parts<'a> {
     Ed25519([u8; 32]),
     /// An ML-DSA private key: seed, expanded key or both (the LAMPS ML-DSA key-format draft).
     MlDsa { set: MlDsaSet, key: MlDsaPkcs8<'a> },
+    /// An Ed448 private key (RFC 8410), with the public key when the PKCS#8 v2 form has it.
+    Ed448 {
+        seed: [u8; 57],
+        public: Option<&'a [u8]>,
+    },
 }
 
 /// The three forms of an ML-DSA PKCS#8 private key (draft-ietf-lamps-dilithium-certificates,
@@ -294,6 +308,21 @@ pub(super) fn pkcs8_parts(der: &[u8]) -> Result<Pkcs8Parts<'_>, String> {
         let key = ml_dsa_pkcs8(private)?;
         return Ok(Pkcs8Parts::MlDsa { set, key });
     }
+    if oid == ED448 {
+        let seed = <&der::asn1::OctetStringRef>::from_der(private).map_err(der_error)?;
+        let seed: [u8; 57] = seed
+            .as_bytes()
+            .try_into()
+            .map_err(|_| "an Ed448 private key is 57 bytes".to_owned())?;
+        let public = info
+            .public_key
+            .map(|bits| {
+                bits.as_bytes()
+                    .ok_or("the public key bit string has unused bits")
+            })
+            .transpose()?;
+        return Ok(Pkcs8Parts::Ed448 { seed, public });
+    }
     Err(unsupported_algorithm(oid))
 }
 
@@ -310,6 +339,16 @@ fn pkcs8_private(der: &[u8]) -> Result<Key, String> {
             "an {} private key's public half is not computed here: paste its public key (SPKI PEM or AKP JWK), which the Keys tab makes from this one",
             set.name()
         )),
+        // Computing the public key is Ed448 arithmetic, which the page does not carry: the
+        // key box takes the public key the PKCS#8 v2 form holds, or asks for it.
+        Pkcs8Parts::Ed448 {
+            public: Some(public),
+            ..
+        } => super::ed448::Ed448Public::from_bytes(public).map(Key::Ed448),
+        Pkcs8Parts::Ed448 { public: None, .. } => Err(
+            "this Ed448 private key does not hold its public key: paste the public key (the Keys tab writes it)"
+                .to_owned(),
+        ),
     }
 }
 

@@ -1,5 +1,5 @@
-//! Keys that sign: HMAC secrets, and RSA, EC, Ed25519 and ML-DSA private keys from PEM (PKCS#8,
-//! PKCS#1, SEC1) or a private JWK. The verify path never needs these; the encoder does.
+//! Keys that sign: HMAC secrets, and RSA, EC, Ed25519, Ed448 and ML-DSA private keys from PEM
+//! (PKCS#8, PKCS#1, SEC1) or a private JWK. The verify path never needs these; the encoder does.
 
 use std::fmt;
 
@@ -24,6 +24,7 @@ pub enum PrivateKey {
     Ec(Box<EcPrivateKey>),
     Ed25519(Box<ed25519_dalek::SigningKey>),
     MlDsa(Box<crate::jose::mldsa::MlDsaPrivate>),
+    Ed448(Box<ed448_goldilocks::SigningKey>),
 }
 
 /// An ECDSA private key on one of the JOSE curves.
@@ -52,7 +53,7 @@ impl EcPrivateKey {
             Curve::Secp256k1 => k256::ecdsa::SigningKey::from_slice(scalar)
                 .map(EcPrivateKey::K256)
                 .map_err(invalid),
-            Curve::Ed25519 | Curve::X25519 => {
+            Curve::Ed25519 | Curve::X25519 | Curve::Ed448 | Curve::X448 => {
                 Err(format!("{} is not an ECDSA curve", curve.jwk_name()))
             }
         }
@@ -87,6 +88,7 @@ impl PrivateKey {
             PrivateKey::Ec(key) => Key::Ec(key.public()),
             PrivateKey::Ed25519(key) => Key::Ed25519(key.verifying_key()),
             PrivateKey::MlDsa(key) => Key::MlDsa(key.public()),
+            PrivateKey::Ed448(key) => Key::Ed448(ed448_public(key)),
         }
     }
 }
@@ -162,6 +164,13 @@ fn pkcs8(der: &[u8]) -> Result<PrivateKey, String> {
             ed25519_dalek::SigningKey::from_bytes(&seed),
         ))),
         Pkcs8Parts::MlDsa { set, key } => ml_dsa_pkcs8(set, key),
+        Pkcs8Parts::Ed448 { seed, public } => {
+            let key = ed448_signing_key(&seed);
+            if public.is_some_and(|public| public != ed448_public(&key).as_bytes()) {
+                return Err("the public key does not belong to the private key".to_owned());
+            }
+            Ok(PrivateKey::Ed448(Box::new(key)))
+        }
     }
 }
 
@@ -183,6 +192,16 @@ fn ml_dsa_pkcs8(set: MlDsaSet, key: MlDsaPkcs8<'_>) -> Result<PrivateKey, String
         }
     };
     Ok(PrivateKey::MlDsa(Box::new(private)))
+}
+
+/// An Ed448 signing key from its 57-byte private key (RFC 8032 §5.2.5).
+pub fn ed448_signing_key(seed: &[u8; 57]) -> ed448_goldilocks::SigningKey {
+    ed448_goldilocks::SigningKey::from(ed448_goldilocks::SecretKey::from(*seed))
+}
+
+/// The public key of an Ed448 signing key, as the verify path holds it.
+pub fn ed448_public(key: &ed448_goldilocks::SigningKey) -> super::ed448::Ed448Public {
+    super::ed448::Ed448Public::computed(key.verifying_key().to_bytes())
 }
 
 fn rsa_pkcs1(der: &[u8]) -> Result<PrivateKey, String> {
@@ -231,7 +250,15 @@ pub fn from_jwk(jwk: &Map<String, Value>) -> Result<PrivateKey, Error> {
             matches_public(jwk, Key::Ed25519(key.verifying_key()))?;
             Ok(PrivateKey::Ed25519(Box::new(key)))
         }
-        Kty::Okp => Err(jwk_error("only Ed25519 OKP keys sign")),
+        Kty::Okp if Curve::from_jwk_name(string(jwk, "crv")?) == Some(Curve::Ed448) => {
+            let seed: [u8; 57] = bytes(jwk, "d")?
+                .try_into()
+                .map_err(|_| jwk_error("an Ed448 \"d\" is 57 bytes"))?;
+            let key = ed448_signing_key(&seed);
+            matches_public(jwk, Key::Ed448(ed448_public(&key)))?;
+            Ok(PrivateKey::Ed448(Box::new(key)))
+        }
+        Kty::Okp => Err(jwk_error("only Ed25519 and Ed448 OKP keys sign")),
         Kty::Akp => akp_private(jwk),
     }
 }

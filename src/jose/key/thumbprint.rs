@@ -44,5 +44,9 @@ pub fn canonical_json(key: &Key) -> String {
             key.set().name(),
             encode(key.bytes())
         ),
+        Key::Ed448(key) => format!(
+            r#"{{"crv":"Ed448","kty":"OKP","x":"{}"}}"#,
+            encode(key.as_bytes())
+        ),
     }
 }

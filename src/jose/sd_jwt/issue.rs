@@ -356,9 +356,11 @@ pub fn holder_alg(key: &PrivateKey) -> Result<Alg, Error> {
             Curve::P384 => Ok(Alg::ES384),
             Curve::P521 => Ok(Alg::ES512),
             Curve::Secp256k1 => Ok(Alg::ES256K),
-            Curve::Ed25519 | Curve::X25519 => Err(refused("the holder key's curve cannot sign")),
+            Curve::Ed25519 | Curve::X25519 | Curve::Ed448 | Curve::X448 => {
+                Err(refused("the holder key's curve cannot sign"))
+            }
         },
-        Key::Ed25519(_) => Ok(Alg::EdDSA),
+        Key::Ed25519(_) | Key::Ed448(_) => Ok(Alg::EdDSA),
         Key::MlDsa(key) => Ok(key.set().alg()),
         Key::Rsa(_) => Ok(Alg::RS256),
         Key::Secret(_) => Err(refused(

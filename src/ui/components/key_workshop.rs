@@ -105,6 +105,7 @@ fn label(kind: KeyKind) -> String {
         KeyKind::Ec(curve) => format!("EC {} ({})", curve.jwk_name(), kind.alg().name()),
         KeyKind::Ed25519 => "Ed25519 (EdDSA)".to_owned(),
         KeyKind::MlDsa(set) => format!("{} (post-quantum, FIPS 204)", set.name()),
+        KeyKind::Ed448 => "Ed448 (EdDSA)".to_owned(),
     }
 }
 
