@@ -26,7 +26,7 @@ test('every kind of key is generated, signs in the encoder and verifies in the d
   await mode(page, 'keys');
   const kinds = await page.$$eval('[data-testid=keygen-type] option', (options) => options.map((o) => o.value));
   assert.deepEqual(kinds, ['oct-256', 'oct-384', 'oct-512', 'RSA-2048', 'RSA-3072', 'RSA-4096',
-    'P-256', 'P-384', 'P-521', 'secp256k1', 'Ed25519']);
+    'P-256', 'P-384', 'P-521', 'secp256k1', 'Ed25519', 'Ed448', 'ML-DSA-44', 'ML-DSA-65', 'ML-DSA-87']);
   const times = [];
   for (const kind of kinds) {
     if (kind !== kinds[0]) await mode(page, 'keys');
@@ -57,7 +57,9 @@ test('every kind of key is generated, signs in the encoder and verifies in the d
     } else {
       assert.match(await text(page, 'keygen-private-pem'), /^-----BEGIN PRIVATE KEY-----\n[\s\S]+-----END PRIVATE KEY-----\n?$/);
       assert.match(await text(page, 'keygen-public-pem'), /^-----BEGIN PUBLIC KEY-----\n/);
-      assert.ok(privateJwk.d && !publicJwk.d, `${kind}: d only in the private JWK`);
+      // An AKP (ML-DSA) JWK's private member is its seed, `priv`; every other key's is `d`.
+      const privateMember = kind.startsWith('ML-DSA') ? 'priv' : 'd';
+      assert.ok(privateJwk[privateMember] && !publicJwk[privateMember], `${kind}: ${privateMember} only in the private JWK`);
       assert.deepEqual(JSON.parse(await text(page, 'keygen-jwks')).keys, [publicJwk]);
     }
 

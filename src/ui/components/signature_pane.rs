@@ -34,7 +34,8 @@ pub fn SignaturePane(props: &SignaturePaneProps) -> Html {
             if let Some(error) = error {
                 <p class="pane-error" role="alert">{ error }</p>
             }
-            <pre class="pane-body pane-signature" data-testid="signature-segment">{ segment }</pre>
+            <pre class="pane-body pane-signature" data-testid="signature-segment" tabindex="0"
+                 aria-label="Signature (base64url)">{ segment }</pre>
         </section>
     }
 }
