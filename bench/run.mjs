@@ -12,9 +12,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // BENCH_ONLY=typing,pbes2 (say) runs only those sections: algorithms, secrets, typing, big, keygen, pbes2.
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const wanted = (section) => !ONLY || ONLY.has(section);
-const CASES = ['HS256', 'RS256', 'RS256-4096', 'PS256', 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA'];
-// jose 6 over WebCrypto has no secp256k1, so the reference cannot run ES256K.
-const REFERENCE_LACKS = new Set(['ES256K']);
+const CASES = ['HS256', 'RS256', 'RS256-4096', 'PS256', 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'ML-DSA-65', 'Ed448'];
+// jose 6 over WebCrypto has no secp256k1, and Chromium's WebCrypto no Ed448, so the reference
+// cannot run those two.
+const REFERENCE_LACKS = new Set(['ES256K', 'Ed448']);
 
 function flip(token) {
   const [h, p, s] = token.split('.');
@@ -46,6 +47,16 @@ async function measure(page, token, iterations) {
 }
 
 const fixtures = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
+// ML-DSA-65 from Python cryptography and Ed448 (EdDSA) from jwcrypto, each with its public JWK.
+{
+  const mlDsa = JSON.parse(await readFile(`${root}tests/fixtures/ml_dsa_cryptography.json`, 'utf8'))
+    .find((fixture) => fixture.alg === 'ML-DSA-65');
+  const ed448 = JSON.parse(await readFile(`${root}tests/fixtures/ed448_x448_jwcrypto.json`, 'utf8'))
+    .signed.find((fixture) => fixture.alg === 'EdDSA');
+  const jwkText = (jwk) => (typeof jwk === 'string' ? jwk : JSON.stringify(jwk));
+  fixtures.push({ name: 'ML-DSA-65', token: mlDsa.token, keys: { jwk: jwkText(mlDsa.jwk) } });
+  fixtures.push({ name: 'Ed448', token: ed448.token, keys: { jwk: ed448.keys['public-jwk'] } });
+}
 // Cross-origin isolation gives performance.now() microsecond resolution instead of 100 µs.
 const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 // BENCH_DIST=/path/to/dist measures another build (say, main's) against the same reference.

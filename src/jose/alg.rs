@@ -296,8 +296,11 @@ pub enum PlatformAlg {
         hash: &'static str,
         named_curve: &'static str,
     },
+    /// `ML-DSA-44`, `ML-DSA-65` or `ML-DSA-87` (WebCrypto's modern algorithms, with the empty
+    /// context JOSE uses); a browser without them leaves the check to the worker.
+    MlDsa { name: &'static str },
     /// Not for WebCrypto: the page asks its worker at once, which runs the core's RustCrypto
-    /// check (ML-DSA and Ed448, whose code the page's first load does not carry).
+    /// check (Ed448, whose code the page's first load does not carry).
     WorkerOnly,
 }
 
@@ -389,14 +392,15 @@ impl Alg {
     }
 
     /// How a platform verifier (the browser's WebCrypto) runs this algorithm, where it can and
-    /// is faster than the pure-Rust path: RSA and the NIST curves. HMAC and Ed25519 are already
-    /// fast in Rust, and WebCrypto has no secp256k1. ML-DSA and Ed448 go to the worker only
-    /// (an Ed448 key under `EdDSA` too: `verify::platform_for`), so the page's first load
-    /// carries none of their code.
+    /// is faster than the pure-Rust path: RSA, the NIST curves and ML-DSA. HMAC and Ed25519 are
+    /// already fast in Rust, and WebCrypto has no secp256k1. Ed448 goes to the worker only (an
+    /// Ed448 key under `EdDSA` too: `verify::platform_for`), and so does ML-DSA where WebCrypto
+    /// lacks it, so the page's first load carries neither's code.
     pub fn platform(self) -> Option<PlatformAlg> {
-        if let (Family::MlDsa(_), _) | (Family::EdDsa, Some(Curve::Ed448)) =
-            (self.family(), self.curve())
-        {
+        if let Family::MlDsa(set) = self.family() {
+            return Some(PlatformAlg::MlDsa { name: set.name() });
+        }
+        if let (Family::EdDsa, Some(Curve::Ed448)) = (self.family(), self.curve()) {
             return Some(PlatformAlg::WorkerOnly);
         }
         let hash = self.hash().map(Hash::webcrypto_name)?;
@@ -581,12 +585,14 @@ mod tests {
     }
 
     #[test]
-    fn only_rsa_nist_curves_and_ed448_go_to_the_platform() {
+    fn only_rsa_nist_curves_ml_dsa_and_ed448_go_to_the_platform() {
         for alg in Alg::ALL {
-            let webcrypto = matches!(alg.family(), Family::RsaPkcs1 | Family::RsaPss)
-                || matches!(alg.curve(), Some(Curve::P256 | Curve::P384 | Curve::P521));
-            let worker =
-                matches!(alg.family(), Family::MlDsa(_)) || alg.curve() == Some(Curve::Ed448);
+            let webcrypto =
+                matches!(
+                    alg.family(),
+                    Family::RsaPkcs1 | Family::RsaPss | Family::MlDsa(_)
+                ) || matches!(alg.curve(), Some(Curve::P256 | Curve::P384 | Curve::P521));
+            let worker = alg.curve() == Some(Curve::Ed448);
             assert_eq!(
                 alg.platform().is_some(),
                 webcrypto || worker,
@@ -601,6 +607,10 @@ mod tests {
             );
         }
         for set in MlDsaSet::ALL {
+            assert_eq!(
+                set.alg().platform(),
+                Some(PlatformAlg::MlDsa { name: set.name() })
+            );
             assert_eq!(set.alg().family(), Family::MlDsa(set));
             assert_eq!(MlDsaSet::from_name(set.name()), Some(set));
             assert_eq!(MlDsaSet::from_oid(set.oid()), Some(set));

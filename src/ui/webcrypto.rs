@@ -108,6 +108,7 @@ fn import_params(algorithm: PlatformAlg) -> Result<Object, JsValue> {
         PlatformAlg::Ecdsa { named_curve, .. } => {
             params(&[("name", "ECDSA".into()), ("namedCurve", named_curve.into())])
         }
+        PlatformAlg::MlDsa { name } => params(&[("name", name.into())]),
         PlatformAlg::WorkerOnly => Err(worker_only()),
     }
 }
@@ -122,11 +123,13 @@ fn verify_params(algorithm: PlatformAlg) -> Result<Object, JsValue> {
         PlatformAlg::Ecdsa { hash, .. } => {
             params(&[("name", "ECDSA".into()), ("hash", hash.into())])
         }
+        // The context is empty unless given (draft-ietf-cose-dilithium signs with none).
+        PlatformAlg::MlDsa { name } => params(&[("name", name.into())]),
         PlatformAlg::WorkerOnly => Err(worker_only()),
     }
 }
 
-/// A check WebCrypto does not run (ML-DSA, Ed448): the caller asks the worker instead.
+/// A check WebCrypto does not run (Ed448): the caller asks the worker instead.
 fn worker_only() -> JsValue {
     JsValue::from_str("not a WebCrypto algorithm")
 }

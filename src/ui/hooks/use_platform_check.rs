@@ -137,8 +137,8 @@ fn spawn_check(check: PlatformCheck, settle: impl FnOnce(Verification) + 'static
 }
 
 /// WebCrypto's answer, or, for a key it refuses to import, the worker's (which runs the core's
-/// pure-Rust check, so the page itself carries no RSA or NIST-curve code). A worker-only check
-/// (ML-DSA) goes to the worker at once.
+/// pure-Rust check, so the page itself carries no RSA, NIST-curve or ML-DSA code). A
+/// worker-only check (Ed448) goes to the worker at once.
 async fn platform_answer(request: PlatformRequest) -> PlatformAnswer {
     if request.algorithm == PlatformAlg::WorkerOnly {
         return in_worker(&request).await;
