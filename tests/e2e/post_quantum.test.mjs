@@ -139,3 +139,26 @@ test('the encoder signs ESP256/384/512 and ML-DSA, the decoder verifies them; a 
   assert.deepEqual(session.problems, []);
   await session.close();
 });
+
+test("a browser without WebCrypto's ML-DSA gets the same verdicts from the worker's RustCrypto check", async () => {
+  // Stands in for a browser whose WebCrypto has no ML-DSA: importing such a key is refused.
+  const noMlDsa = () => {
+    const importKey = SubtleCrypto.prototype.importKey;
+    SubtleCrypto.prototype.importKey = function (format, data, algorithm, ...rest) {
+      if (String(algorithm?.name ?? algorithm).startsWith('ML-DSA')) {
+        return Promise.reject(new DOMException('Unrecognized name', 'NotSupportedError'));
+      }
+      return importKey.call(this, format, data, algorithm, ...rest);
+    };
+  };
+  const session = await open(app.browser, app.server.url, app.server.origin, noMlDsa);
+  const { page } = session;
+  for (const example of jwtIo) {
+    await enter(page, example.token, example.jwk);
+    assert.equal(await statusBecomes(page, 'valid', 15000), 'valid', `${example.alg}: ${await text(page, 'verify-status')}`);
+    await page.fill('[data-testid=token-input]', flipSignatureBit(example.token));
+    assert.equal(await statusBecomes(page, 'invalid', 15000), 'invalid', `${example.alg}, flipped bit`);
+  }
+  assert.deepEqual(session.problems, []);
+  await session.close();
+});
