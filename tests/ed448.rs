@@ -1,5 +1,5 @@
-//! Ed448 (RFC 8032, RFC 8037 `EdDSA` with an Ed448 key, RFC 9864 `Ed448`): the RFC 8032 §7.4
-//! vectors and a Wycheproof subset, tokens jwcrypto signed (`tests/fixtures/ed448_x448_jwcrypto.json`)
+//! Ed448 (RFC 8032, RFC 8037 `EdDSA` with an Ed448 key, RFC 9864 `Ed448`): the eight pure RFC
+//! 8032 §7.4 vectors and all of Wycheproof's `ed448_test.json`, tokens jwcrypto signed (`tests/fixtures/ed448_x448_jwcrypto.json`)
 //! in every key form, signing, key generation and conversion, the refusal of the other curve by
 //! name, and the route to the worker (the page holds no Ed448 code). Tokens signed here are
 //! written to `target/interop/ed448.json` for `tests/interop/check_ed448_x448.py`.
@@ -62,10 +62,30 @@ fn ed448_private(secret: &[u8], public: &[u8]) -> PrivateKey {
 fn rfc_8032_vectors_reproduce_and_verify_and_their_twins_do_not() {
     let vectors = load("vectors/rfc/ed448_rfc8032.json");
     let vectors = vectors["vectors"].as_array().unwrap();
-    assert_eq!(vectors.len(), 3);
+    assert_eq!(vectors.len(), 8);
+    // Each is Wycheproof's known-test-vector case of the same number, byte for byte.
+    let wycheproof = load("vectors/wycheproof/ed448_test.json");
+    let known: Vec<(&Value, &Value)> = wycheproof["testGroups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|group| {
+            let tests = group["tests"].as_array().unwrap();
+            tests.iter().map(move |test| (group, test))
+        })
+        .collect();
     for (index, vector) in vectors.iter().enumerate() {
         let bytes = |name: &str| hex::decode(vector[name].as_str().unwrap()).unwrap();
         let name = vector["name"].as_str().unwrap();
+        let (group, test) = known
+            .iter()
+            .find(|(_, test)| test["tcId"] == vector["wycheproof_tcId"])
+            .unwrap();
+        assert_eq!(test["flags"], json!(["Ktv"]), "{name}");
+        assert_eq!(test["result"], "valid", "{name}");
+        assert_eq!(group["publicKey"]["pk"], vector["public"], "{name}");
+        assert_eq!(test["msg"], vector["message"], "{name}");
+        assert_eq!(test["sig"], vector["signature"], "{name}");
         let private = ed448_private(&bytes("secret"), &bytes("public"));
         let pkcs8 = private_pem(&private).unwrap();
         let again = private::parse(&pkcs8, SecretEncoding::Utf8).unwrap();
@@ -94,13 +114,20 @@ fn rfc_8032_vectors_reproduce_and_verify_and_their_twins_do_not() {
             );
             // The wrong family: Ed25519 algorithms never take an Ed448 key.
             assert!(!check(Alg::Ed25519, &public, &message, &signature));
+            // R with one of its unused bits 448-454 set is no encoding (Wycheproof tcIds 63-65).
+            for bit in [0x01, 0x02, 0x40] {
+                let mut unused = signature.clone();
+                unused[56] ^= bit;
+                assert!(!check(alg, &public, &message, &unused), "{name} R bit");
+            }
         }
     }
 }
 
 #[test]
-fn wycheproof_ed448_subset_agrees_with_every_label() {
-    let data = load("vectors/wycheproof/ed448_test_subset.json");
+fn wycheproof_ed448_agrees_with_every_label() {
+    let data = load("vectors/wycheproof/ed448_test.json");
+    assert_eq!(data["numberOfTests"], 87);
     let (mut valid, mut invalid) = (0, 0);
     for group in data["testGroups"].as_array().unwrap() {
         let jwk = group["publicKeyJwk"].to_string();
@@ -132,7 +159,7 @@ fn wycheproof_ed448_subset_agrees_with_every_label() {
             }
         }
     }
-    assert_eq!((valid, invalid), (9, 15));
+    assert_eq!((valid, invalid), (17, 70));
 }
 
 #[test]

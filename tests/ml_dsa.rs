@@ -429,3 +429,39 @@ fn tokens_for_python_cryptography_are_signed_and_verify_here() {
     let text = serde_json::to_string_pretty(&Value::Array(signed)).unwrap();
     std::fs::write(format!("{dir}/ml_dsa.json"), text).unwrap();
 }
+
+/// Tokens that @noble/post-quantum signed (`tests/fixtures/ml_dsa_noble.json`, written by
+/// `node tests/interop/ml_dsa_noble.mjs --generate` from fixed seeds): they verify here, their
+/// twins do not (a flipped bit, a key of another set, another key of the same set); the seed
+/// makes the same public key here, and signing here, deterministically, the same token.
+#[test]
+fn tokens_by_noble_verify_here_and_their_twins_do_not() {
+    let fixture: Value = serde_json::from_str(include_str!("fixtures/ml_dsa_noble.json")).unwrap();
+    let tokens = fixture["tokens"].as_array().unwrap();
+    assert_eq!(tokens.len(), 3);
+    for (case, (set, _)) in tokens.iter().zip(SETS) {
+        assert_eq!(case["alg"], set.name());
+        let token = case["token"].as_str().unwrap();
+        let jwk = case["jwk"].to_string();
+        let verdict = utf8(token, &jwk);
+        assert_eq!(verdict.status, Status::Valid, "{}", set.name());
+        assert!(verdict.strict.is_empty(), "{:?}", verdict.strict);
+        assert_eq!(
+            utf8(&flip_signature_bit(token), &jwk).status,
+            Status::Invalid
+        );
+        assert_refused_naming(&utf8(token, &fresh_public_jwk(other_set(set))), set);
+        assert_eq!(utf8(token, &fresh_public_jwk(set)).status, Status::Invalid);
+        // The seed is the AKP private key's `priv`: the same public key, the same token.
+        let seed = jwt_debugger::jose::hex::decode(case["seed"].as_str().unwrap()).unwrap();
+        let mut private_jwk = case["jwk"].clone();
+        private_jwk["priv"] = json!(jwt_debugger::jose::base64url::encode(&seed));
+        let key = private::parse(&private_jwk.to_string(), SecretEncoding::Utf8).unwrap();
+        let public = key::parse(&jwk, SecretEncoding::Utf8).unwrap();
+        assert_eq!(key.public(), public.entries[0].key, "{}", set.name());
+        let header = case["header"].as_str().unwrap();
+        let payload = case["payload"].as_str().unwrap();
+        let ours = encode(set.alg(), header, payload.as_bytes(), &key).unwrap();
+        assert_eq!(ours, token, "{}: deterministic signing agrees", set.name());
+    }
+}

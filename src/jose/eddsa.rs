@@ -8,8 +8,8 @@ pub fn verify(key: &ed25519_dalek::VerifyingKey, input: &[u8], signature: &[u8])
 }
 
 /// Verifies a 114-byte Ed448 signature (pure Ed448: no context, no prehash) with
-/// ed448-goldilocks, which refuses a non-canonical S; a key whose bytes are not a point
-/// verifies nothing. The worker runs this, never the page.
+/// ed448-goldilocks, which refuses a non-canonical S; a non-canonical R is refused here, and a
+/// key whose bytes are not a point verifies nothing. The worker runs this, never the page.
 pub fn verify_ed448(
     key: &crate::jose::key::ed448::Ed448Public,
     input: &[u8],
@@ -18,6 +18,12 @@ pub fn verify_ed448(
     let Some(key) = key.verifying_key() else {
         return false;
     };
+    // R's last byte holds only the sign of x: bits 448 to 454 set make y at least 2^448, not a
+    // point (RFC 8032 §5.2.3), and ed448-goldilocks 0.14.0-pre.15 ignores them (Wycheproof
+    // ed448_test tcIds 63–65).
+    if signature.len() != 114 || signature.get(56).is_none_or(|last| last & 0x7f != 0) {
+        return false;
+    }
     ed448_goldilocks::Signature::from_slice(signature)
         .is_ok_and(|signature| key.verify_raw(&signature, input).is_ok())
 }
