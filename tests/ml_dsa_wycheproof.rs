@@ -8,24 +8,16 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod common;
+
+use common::wycheproof::bytes;
+use common::wycheproof_file;
+
 use jwt_debugger::jose::alg::{Alg, MlDsaSet};
 use jwt_debugger::jose::base64url;
-use jwt_debugger::jose::hex;
 use jwt_debugger::jose::key::{self, Key, SecretEncoding};
 use jwt_debugger::jose::verify::check;
 use serde_json::{json, Value};
-
-fn load(name: &str) -> Value {
-    let path = format!(
-        "{}/tests/vectors/wycheproof/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn bytes(value: &Value) -> Vec<u8> {
-    hex::decode(value.as_str().unwrap()).unwrap()
-}
 
 fn other_set(set: MlDsaSet) -> MlDsaSet {
     match set {
@@ -73,7 +65,7 @@ struct Counts {
 }
 
 fn run(file: &str, set: MlDsaSet) -> Counts {
-    let data = load(file);
+    let data = wycheproof_file(file);
     assert_eq!(data["algorithm"], set.name());
     assert_eq!(data["schema"], "mldsa_verify_schema.json");
     let alg = set.alg();
@@ -193,7 +185,7 @@ fn only_cases_with_a_context_are_skipped() {
         "mldsa_65_verify_test.json",
         "mldsa_87_verify_test.json",
     ] {
-        let data = load(file);
+        let data = wycheproof_file(file);
         let with_context = data["testGroups"]
             .as_array()
             .unwrap()

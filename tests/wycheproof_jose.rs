@@ -4,23 +4,18 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod common;
+
+use common::wycheproof_file;
+
 use std::collections::BTreeSet;
 
 use jwt_debugger::jose::key::SecretEncoding;
 use jwt_debugger::jose::status::check_text;
-use serde_json::Value;
-
-fn load(name: &str) -> Value {
-    let path = format!(
-        "{}/tests/vectors/wycheproof/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 /// Runs every JWS test of a file; returns the tcIds where the page disagrees with the label.
 fn disagreements(file: &str) -> BTreeSet<u64> {
-    let data = load(file);
+    let data = wycheproof_file(file);
     let mut wrong = BTreeSet::new();
     let (mut accepted, mut rejected) = (0, 0);
     for group in data["testGroups"].as_array().unwrap() {

@@ -6,19 +6,12 @@
 
 mod common;
 
+use common::wycheproof_file;
+
 use common::wycheproof::{bytes, signature_groups, webcrypto_v0_groups, Case, Group, Tally};
 use jwt_debugger::jose::alg::Alg;
 use jwt_debugger::jose::key::{self, Key, SecretEncoding};
 use jwt_debugger::jose::verify::check;
-use serde_json::Value;
-
-fn load(name: &str) -> Value {
-    let path = format!(
-        "{}/tests/vectors/wycheproof/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 /// Reads a key the way the key box does, from JSON or PEM text.
 fn read_key(text: &str) -> Key {
@@ -48,7 +41,10 @@ fn run_groups(file: &str, groups: &[Group]) {
 }
 
 fn run_signature_file(file: &str, alg: Alg, jwk_member: &str) {
-    run_groups(file, &signature_groups(&load(file), alg, jwk_member));
+    run_groups(
+        file,
+        &signature_groups(&wycheproof_file(file), alg, jwk_member),
+    );
 }
 
 #[test]
@@ -104,7 +100,7 @@ fn ed25519() {
 #[test]
 fn ecdsa_webcrypto_v0_including_secp256k1() {
     let file = "v0/ecdsa_webcrypto_test.json";
-    run_groups(file, &webcrypto_v0_groups(&load(file)));
+    run_groups(file, &webcrypto_v0_groups(&wycheproof_file(file)));
 }
 
 #[test]
@@ -114,7 +110,7 @@ fn hmac_with_full_tags_and_keys_at_least_the_hash_size() {
         ("hmac_sha384_test.json", Alg::HS384, 384),
         ("hmac_sha512_test.json", Alg::HS512, 512),
     ] {
-        let data = load(file);
+        let data = wycheproof_file(file);
         let mut tally = Tally::default();
         for group in data["testGroups"].as_array().unwrap() {
             // A JWS always carries the full tag; truncated-tag groups are not JWS cases.

@@ -28,6 +28,15 @@ pub const JWT_IO_SECRET: &str = "your-256-bit-secret";
 pub const JWT_IO_V2_TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.KMUFsIDTnFmyG3nMiGM6H9FNFUROf3wh7SmqJp-QV30";
 pub const JWT_IO_V2_SECRET: &str = "a-string-secret-at-least-256-bits-long";
 
+/// A Wycheproof file copied into `tests/vectors/wycheproof/`.
+pub fn wycheproof_file(name: &str) -> Value {
+    let path = format!(
+        "{}/tests/vectors/wycheproof/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 /// One entry of `tests/vectors/rfc/examples.json`, by its `source`.
 pub fn rfc_example(source: &str) -> Value {
     let path = concat!(

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { mode, open, root, servedApp, statusBecomes, text } from './harness.mjs';
+import { mode, open, root, servedApp, signedWith, statusBecomes, text } from './harness.mjs';
 
 const app = servedApp();
 const fixtures = JSON.parse(await readFile(`${root}tests/fixtures/keys.json`, 'utf8'));
@@ -18,20 +18,6 @@ async function encoderBecomes(page, want) {
     { timeout: 10000 },
   ).catch(() => {});
   return encoderState(page);
-}
-
-/** Waits until the encoder shows a signed token whose header names `alg`; returns the token. */
-async function signedWith(page, alg) {
-  await page.waitForFunction((want) => {
-    const token = document.querySelector('[data-testid=encoder-token]');
-    if (token?.dataset.state !== 'signed') return false;
-    try {
-      return JSON.parse(atob(token.textContent.trim().split('.')[0].replace(/-/g, '+').replace(/_/g, '/'))).alg === want;
-    } catch {
-      return false;
-    }
-  }, alg, { timeout: 10000 }).catch(() => {});
-  return (await text(page, 'encoder-token')).trim();
 }
 
 const selected = (page, name) => page.getAttribute(`[data-testid=mode-${name}]`, 'aria-selected');

@@ -128,6 +128,20 @@ export async function stateBecomes(page, testid, want, timeout = 10000) {
 
 export const text = (page, testid) => page.textContent(`[data-testid=${testid}]`);
 
+/** Waits until the encoder shows a signed token whose header names `alg`; returns the token. */
+export async function signedWith(page, alg, timeout = 10000) {
+  await page.waitForFunction((want) => {
+    const token = document.querySelector('[data-testid=encoder-token]');
+    if (token?.dataset.state !== 'signed') return false;
+    try {
+      return JSON.parse(atob(token.textContent.trim().split('.')[0].replace(/-/g, '+').replace(/_/g, '/'))).alg === want;
+    } catch {
+      return false;
+    }
+  }, alg, { timeout }).catch(() => {});
+  return (await text(page, 'encoder-token')).trim();
+}
+
 /** The element's text now, or '' when it is not there (for messages: does not wait). */
 export const said = (page, testid) => page.evaluate((id) => document.querySelector(`[data-testid=${id}]`)?.textContent ?? '', testid);
 

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { assertAccessible, mode, open, root, servedApp, statusBecomes, stateBecomes, text } from './harness.mjs';
+import { assertAccessible, mode, open, root, servedApp, signedWith, statusBecomes, stateBecomes, text } from './harness.mjs';
 
 const vectors = `${root}tests/vectors/ml-dsa/`;
 const jwtIo = await Promise.all([44, 65, 87].map(async (level) => ({
@@ -25,20 +25,6 @@ function flipSignatureBit(token) {
   const [h, p, s] = token.split('.');
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   return `${h}.${p}.${alphabet[alphabet.indexOf(s[0]) ^ 1]}${s.slice(1)}`;
-}
-
-/** Waits until the encoder shows a signed token whose header names `alg`; returns the token. */
-async function signedWith(page, alg) {
-  await page.waitForFunction((want) => {
-    const token = document.querySelector('[data-testid=encoder-token]');
-    if (token?.dataset.state !== 'signed') return false;
-    try {
-      return JSON.parse(atob(token.textContent.trim().split('.')[0].replace(/-/g, '+').replace(/_/g, '/'))).alg === want;
-    } catch {
-      return false;
-    }
-  }, alg, { timeout: 30000 }).catch(() => {});
-  return (await text(page, 'encoder-token')).trim();
 }
 
 async function enter(page, token, key) {
@@ -123,7 +109,7 @@ test('the encoder signs ESP256/384/512 and ML-DSA, the decoder verifies them; a 
     await mode(page, 'encoder');
     await page.selectOption('[data-testid=encoder-alg]', alg);
     await page.fill('[data-testid=encoder-key]', privateKey);
-    const token = await signedWith(page, alg);
+    const token = await signedWith(page, alg, 30000);
     assert.equal(JSON.parse(Buffer.from(token.split('.')[0], 'base64url')).alg, alg, `${alg}: ${token.slice(0, 80)}`);
     await page.click('[data-testid=encoder-send]');
     assert.equal(await statusBecomes(page, 'valid', 15000), 'valid', `${alg}: ${await text(page, 'verify-status')}`);
