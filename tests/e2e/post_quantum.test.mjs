@@ -148,3 +148,21 @@ test("a browser without WebCrypto's ML-DSA gets the same verdicts from the worke
   assert.deepEqual(session.problems, []);
   await session.close();
 });
+
+test("jwcrypto's X448 ECDH-ES JWEs decrypt in the page with the private JWK and PKCS#8 PEM; the wrong key does not", async () => {
+  const encrypted = JSON.parse(await readFile(`${root}tests/fixtures/ed448_x448_jwcrypto.json`, 'utf8')).encrypted;
+  const session = await open(app.browser, app.server.url, app.server.origin);
+  const { page } = session;
+  for (const fixture of encrypted) {
+    for (const form of ['private-jwk', 'pkcs8-pem']) {
+      await enter(page, fixture.token, fixture.keys[form]);
+      assert.equal(await statusBecomes(page, 'decrypted', 15000), 'decrypted', `${fixture.name} ${form}: ${await text(page, 'verify-status')}`);
+      assert.equal(await text(page, 'plaintext'), fixture.plaintext, fixture.name);
+    }
+    await enter(page, fixture.token, fixture.wrong_key);
+    assert.equal(await statusBecomes(page, 'invalid', 15000), 'invalid', `${fixture.name} with the wrong key: ${await text(page, 'verify-status')}`);
+    assert.equal(await page.$('[data-testid=plaintext]'), null, fixture.name);
+  }
+  assert.deepEqual(session.problems, []);
+  await session.close();
+});
