@@ -9,13 +9,14 @@ mod common;
 
 use std::rc::Rc;
 
-use common::wycheproof::{signature_groups, webcrypto_v0_groups, Group, Tally};
-use jwt_debugger::jose::alg::Alg;
+use common::wycheproof::{bytes, signature_groups, webcrypto_v0_groups, Case, Group, Tally};
+use jwt_debugger::jose::alg::{Alg, MlDsaSet};
+use jwt_debugger::jose::base64url;
 use jwt_debugger::jose::key::{self, SecretEncoding};
 use jwt_debugger::jose::platform::{PlatformAnswer, PlatformRequest};
 use jwt_debugger::jose::verify::check;
 use jwt_debugger::ui::webcrypto;
-use serde_json::Value;
+use serde_json::{json, Value};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -145,4 +146,81 @@ async fn ecdsa_webcrypto_v0_nist_curves_in_webcrypto() {
         .filter(|group| group.alg.platform().is_some())
         .collect();
     run_groups("v0/ecdsa_webcrypto_test.json (P-256/384/521)", &groups).await;
+}
+
+/// Wycheproof's ML-DSA verification files through WebCrypto's ML-DSA, the way the page checks an
+/// ML-DSA token (natively, `tests/ml_dsa_wycheproof.rs` runs them through RustCrypto). A case
+/// with a context is not a JOSE case and is left out, and a key of the wrong length is one the
+/// key box refuses; both are counted.
+async fn ml_dsa_in_webcrypto(data: Value, set: MlDsaSet) {
+    let name = set.name();
+    let mut tally = Tally::default();
+    let (mut refused_keys, mut with_context, mut ran_here) = (0, 0, 0);
+    for group in data["testGroups"].as_array().unwrap() {
+        let jwk = json!({
+            "kty": "AKP",
+            "alg": name,
+            "pub": base64url::encode(&bytes(&group["publicKey"])),
+        })
+        .to_string();
+        let Ok(keys) = key::parse(&jwk, SecretEncoding::Utf8) else {
+            refused_keys += 1;
+            continue;
+        };
+        let entry = &keys.entries[0];
+        let algorithm = set.alg().platform().unwrap();
+        for test in group["tests"].as_array().unwrap() {
+            if test["ctx"].as_str().is_some_and(|ctx| !ctx.is_empty()) {
+                with_context += 1;
+                continue;
+            }
+            let case = Case {
+                tc_id: test["tcId"].as_u64().unwrap(),
+                result: test["result"].as_str().unwrap().to_owned(),
+                msg: bytes(&test["msg"]),
+                sig: bytes(&test["sig"]),
+            };
+            let request = PlatformRequest {
+                alg: set.alg(),
+                algorithm,
+                jwk: entry.canonical_jwk.clone(),
+                signing_input: Rc::from(case.msg.as_slice()),
+                signature: Rc::from(case.sig.as_slice()),
+            };
+            let accepted = match webcrypto::ask(&request).await {
+                PlatformAnswer::Matches => true,
+                PlatformAnswer::DoesNotMatch => false,
+                PlatformAnswer::CannotRun => {
+                    ran_here += 1;
+                    check(set.alg(), &entry.key, &case.msg, &case.sig)
+                }
+            };
+            tally.record(&case, accepted);
+        }
+    }
+    console_log!(
+        "WebCrypto {} (keys refused: {refused_keys}, with a context: {with_context}, run in Rust: {ran_here})",
+        tally.summary(name)
+    );
+    tally.assert_all_right(name);
+    assert_eq!(ran_here, 0, "{name}: WebCrypto runs every key");
+    assert!(
+        tally.valid > 60 && tally.invalid > 90,
+        "{name}: the file was read"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn ml_dsa_44_in_webcrypto() {
+    ml_dsa_in_webcrypto(vectors!("mldsa_44_verify_test.json"), MlDsaSet::MlDsa44).await;
+}
+
+#[wasm_bindgen_test]
+async fn ml_dsa_65_in_webcrypto() {
+    ml_dsa_in_webcrypto(vectors!("mldsa_65_verify_test.json"), MlDsaSet::MlDsa65).await;
+}
+
+#[wasm_bindgen_test]
+async fn ml_dsa_87_in_webcrypto() {
+    ml_dsa_in_webcrypto(vectors!("mldsa_87_verify_test.json"), MlDsaSet::MlDsa87).await;
 }
