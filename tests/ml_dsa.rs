@@ -465,3 +465,35 @@ fn tokens_by_noble_verify_here_and_their_twins_do_not() {
         assert_eq!(ours, token, "{}: deterministic signing agrees", set.name());
     }
 }
+
+/// An expanded-only key whose t0 is another key's passes every encoding check (`tr` covers the
+/// public key, which t0 does not enter) but signs what its public key does not verify: it is
+/// refused; the same bytes untouched are read.
+#[test]
+fn an_expanded_key_with_a_foreign_t0_is_refused() {
+    use jwt_debugger::jose::mldsa::MlDsaPrivate;
+    for (set, _) in SETS {
+        let whole = MlDsaPrivate::from_seed(set, &[7u8; 32]);
+        let expanded = whole.expanded().to_vec();
+        let read = MlDsaPrivate::from_expanded(set, &expanded).unwrap();
+        assert_eq!(
+            read.public().bytes(),
+            whole.public().bytes(),
+            "{}",
+            set.name()
+        );
+        // t0 is the encoding's last part: k polynomials of 256 13-bit coefficients (416 bytes
+        // each; k = 4, 6, 8), here another key's.
+        let k = match set {
+            MlDsaSet::MlDsa44 => 4,
+            MlDsaSet::MlDsa65 => 6,
+            MlDsaSet::MlDsa87 => 8,
+        };
+        let t0 = expanded.len() - 416 * k;
+        let other = MlDsaPrivate::from_seed(set, &[8u8; 32]).expanded().to_vec();
+        let mut foreign = expanded.clone();
+        foreign[t0..].copy_from_slice(&other[t0..]);
+        let err = MlDsaPrivate::from_expanded(set, &foreign).err().unwrap();
+        assert!(err.contains("t0"), "{}: {err}", set.name());
+    }
+}

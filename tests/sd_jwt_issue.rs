@@ -663,6 +663,17 @@ fn issue_refuses_what_it_cannot_issue_faithfully() {
         jwt_debugger::jose::key::export::private_jwk(&holder().0, &JwkLabels::default());
     let secret_jwk: Value =
         serde_json::from_str(fixture("HS256")["keys"]["jwk"].as_str().unwrap()).unwrap();
+    // An ML-DSA private key (an AKP JWK's `priv` is the seed) is refused for its `priv`.
+    let ml_dsa = jwt_debugger::jose::keygen::generate(jwt_debugger::jose::keygen::KeyKind::MlDsa(
+        jwt_debugger::jose::alg::MlDsaSet::MlDsa44,
+    ))
+    .unwrap();
+    let akp_private = jwt_debugger::jose::key::export::private_jwk(&ml_dsa, &JwkLabels::default());
+    let akp = Issuance {
+        holder_jwk: Some(akp_private.as_object().unwrap().clone()),
+        ..issuance(HashAlg::Sha256, None)
+    };
+    assert_eq!(refuse(akp), "sd-jwt-issuance", "a private AKP holder JWK");
     for holder_jwk in [private_jwk, secret_jwk, json!({"kty": "EC"})] {
         let issuance = Issuance {
             holder_jwk: Some(holder_jwk.as_object().unwrap().clone()),

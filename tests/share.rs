@@ -6,9 +6,12 @@
 mod common;
 
 use common::{fixture, JWT_IO_SECRET, JWT_IO_TOKEN};
+use jwt_debugger::jose::alg::MlDsaSet;
 use jwt_debugger::jose::examples::Example;
 use jwt_debugger::jose::input::token_from_fragment;
+use jwt_debugger::jose::key::export::{self, JwkLabels};
 use jwt_debugger::jose::key::SecretEncoding;
+use jwt_debugger::jose::keygen::{self, KeyKind};
 use jwt_debugger::jose::share::{
     fragment, is_shareable, percent_decode, percent_encode, read_fragment, Shared,
 };
@@ -151,6 +154,25 @@ fn secrets_and_private_keys_are_never_shareable() {
     assert!(!is_shareable(&private.to_string(), utf8));
     let set = serde_json::json!({ "keys": [public, private] }).to_string();
     assert!(!is_shareable(&set, utf8));
+    // An ML-DSA private key as the Keys tab writes it: an AKP JWK whose `priv` is the seed (the
+    // whole private key); its public JWK is shareable, a set holding the private one is not.
+    let ml_dsa = keygen::generate(KeyKind::MlDsa(MlDsaSet::MlDsa44)).unwrap();
+    let akp_private = export::private_jwk(&ml_dsa, &JwkLabels::default());
+    let akp_public = export::public_jwk(&ml_dsa.public(), &JwkLabels::default());
+    assert!(akp_private.get("priv").is_some());
+    assert!(
+        is_shareable(&akp_public.to_string(), utf8),
+        "a public AKP JWK"
+    );
+    assert!(
+        !is_shareable(&akp_private.to_string(), utf8),
+        "a private AKP JWK"
+    );
+    let akp_set = serde_json::json!({ "keys": [akp_public, akp_private] }).to_string();
+    assert!(
+        !is_shareable(&akp_set, utf8),
+        "a set with a private AKP JWK"
+    );
     // A public PEM followed by a private one, or text around it.
     let spki = keys["spki-pem"].as_str().unwrap();
     let pkcs8 = keys["pkcs8-pem"].as_str().unwrap();

@@ -191,6 +191,17 @@ impl Kty {
     pub const ALL: [Kty; 5] = [Kty::Oct, Kty::Rsa, Kty::Ec, Kty::Okp, Kty::Akp];
 
     /// The JWK `kty` value.
+    /// The JWK members that hold private or secret key material (RFC 7518 §6.2.2, §6.3.2,
+    /// §6.4.1; `priv`, the ML-DSA seed, in draft-ietf-cose-dilithium).
+    pub fn private_members(self) -> &'static [&'static str] {
+        match self {
+            Kty::Oct => &["k"],
+            Kty::Rsa => &["d", "p", "q", "dp", "dq", "qi", "oth"],
+            Kty::Ec | Kty::Okp => &["d"],
+            Kty::Akp => &["priv"],
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Kty::Oct => "oct",

@@ -18,10 +18,13 @@ pub fn verify_ed448(
     let Some(key) = key.verifying_key() else {
         return false;
     };
-    // R's last byte holds only the sign of x: bits 448 to 454 set make y at least 2^448, not a
-    // point (RFC 8032 §5.2.3), and ed448-goldilocks 0.14.0-pre.15 ignores them (Wycheproof
-    // ed448_test tcIds 63–65).
-    if signature.len() != 114 || signature.get(56).is_none_or(|last| last & 0x7f != 0) {
+    // R must be a canonical encoding: bits 448 to 454 set (Wycheproof ed448_test tcIds 63–65)
+    // or y ≥ p are no point (RFC 8032 §5.2.3), and ed448-goldilocks 0.14.0-pre.15 takes both.
+    if signature.len() != 114
+        || !signature
+            .get(..57)
+            .is_some_and(crate::jose::key::ed448::is_canonical)
+    {
         return false;
     }
     ed448_goldilocks::Signature::from_slice(signature)

@@ -109,6 +109,18 @@ impl MlDsaPrivate {
                     .to_owned(),
             );
         }
+        // `tr` covers the public key made from s1 and s2, not t0, which any 13-bit values
+        // encode: a t0 that is not the key's signs tokens its own public key rejects. One
+        // signature, checked, catches that (a t0 off by a little may still sign tokens that
+        // verify, which is all that matters here).
+        let probe = b"ML-DSA expanded key self-check";
+        let signed = private.sign(probe)?;
+        if !verify(&private.public(), probe, &signed) {
+            return Err(format!(
+                "the {} expanded key signs what its own public key does not verify (its t0 is not the key's)",
+                set.name()
+            ));
+        }
         Ok(private)
     }
 

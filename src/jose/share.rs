@@ -4,7 +4,8 @@
 
 use serde_json::Value;
 
-use super::key::{self, KeyText, SecretEncoding};
+use super::alg::Kty;
+use super::key::{self, jwk, KeyText, SecretEncoding};
 
 /// What a share link's fragment holds, percent-decoded; `None` where a member is missing or empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -109,9 +110,6 @@ fn hex_value(digit: u8) -> Option<u8> {
         .and_then(|value| u8::try_from(value).ok())
 }
 
-/// JWK members that hold private or secret key material (RFC 7518 §6.2.2, §6.3.2, §6.4.1).
-const PRIVATE_MEMBERS: [&str; 8] = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
-
 /// PEM labels of public material only.
 const PUBLIC_LABELS: [&str; 3] = ["PUBLIC KEY", "RSA PUBLIC KEY", "CERTIFICATE"];
 
@@ -132,11 +130,11 @@ fn jwk_is_public(jwk: &Value) -> bool {
     let Some(members) = jwk.as_object() else {
         return false;
     };
-    let kty = members.get("kty").and_then(Value::as_str);
-    kty.is_some_and(|kty| kty != "oct")
-        && !PRIVATE_MEMBERS
-            .iter()
-            .any(|member| members.contains_key(*member))
+    let kty = members
+        .get("kty")
+        .and_then(Value::as_str)
+        .and_then(Kty::from_name);
+    kty.is_some_and(|kty| kty != Kty::Oct) && !jwk::has_private_members(members)
 }
 
 /// Every line is inside a block labelled with a public label, or blank.

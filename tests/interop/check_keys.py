@@ -1,15 +1,42 @@
 """Keys generated here (target/interop/keys.json, written by `cargo test --test keygen`) parse
 in the `cryptography` package: each private PEM's public half equals the public PEM written
-beside it, and PyJWT verifies the token each key signed, from the PEM and from the JWK."""
+beside it, and PyJWT verifies the token each key signed, from the PEM and from the JWK. PyJWT
+2.10.1 has no ML-DSA: an ML-DSA key's token is verified by `cryptography` itself, from the PEM
+and from the JWK's `pub`."""
 
+import base64
 import json
 import pathlib
 import sys
 
 import jwt
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import mldsa
 
 KEYS = pathlib.Path(__file__).resolve().parents[2] / "target" / "interop" / "keys.json"
+ML_DSA = {
+    "ML-DSA-44": mldsa.MLDSA44PublicKey,
+    "ML-DSA-65": mldsa.MLDSA65PublicKey,
+    "ML-DSA-87": mldsa.MLDSA87PublicKey,
+}
+
+
+def b64url(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def check_ml_dsa(case: dict) -> None:
+    """The token verifies with the public PEM and with the JWK's `pub` (cryptography raises
+    InvalidSignature otherwise), and the private JWK's `pub` is the PEM's key."""
+    alg = case["alg"]
+    head, payload, signature = case["token"].split(".")
+    signed, sig = f"{head}.{payload}".encode(), b64url(signature)
+    from_pem = serialization.load_pem_public_key(case["public_pem"].encode())
+    assert isinstance(from_pem, ML_DSA[alg]), type(from_pem)
+    from_jwk = ML_DSA[alg].from_public_bytes(b64url(case["private_jwk"]["pub"]))
+    assert from_jwk.public_bytes_raw() == from_pem.public_bytes_raw(), "the JWK's pub is another key"
+    for key in (from_pem, from_jwk):
+        key.verify(sig, signed)
 
 
 def check(case: dict) -> None:
@@ -20,6 +47,9 @@ def check(case: dict) -> None:
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
         )
         assert public_pem.decode().strip() == case["public_pem"].strip(), "public halves differ"
+        if alg in ML_DSA:
+            check_ml_dsa(case)
+            return
         jwt.decode(token, case["public_pem"], algorithms=[alg])
     jwt.PyJWK(case["private_jwk"], algorithm=alg)  # the private JWK loads
     private_members = {"d", "p", "q", "dp", "dq", "qi"}

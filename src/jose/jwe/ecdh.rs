@@ -80,6 +80,7 @@ fn shared_secret(
             if Curve::from_jwk_name(crv) != Some(Curve::X25519) {
                 return Err(curve_mismatch(crv, Curve::X25519.jwk_name()));
             }
+            okp()?;
             let public: [u8; 32] = member("x")?
                 .try_into()
                 .map_err(|_| header_error("an X25519 epk \"x\" is 32 bytes"))?;

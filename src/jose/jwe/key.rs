@@ -239,16 +239,17 @@ fn set_error(detail: &str) -> Error {
     }
 }
 
-/// Ed25519 keys only sign; JWE on Curve25519 uses X25519 keys (RFC 8037 §3.2).
 /// An ML-DSA key given to encrypt or decrypt: it only signs.
 pub fn ml_dsa_cannot_encrypt() -> Error {
     Error::KeyFormat {
         format: "ML-DSA key",
-        detail: "ML-DSA keys sign; JWE needs an RSA, EC, X25519 key, a secret or a password"
-            .to_owned(),
+        detail:
+            "ML-DSA keys sign; JWE needs an RSA, EC, X25519 or X448 key, a secret or a password"
+                .to_owned(),
     }
 }
 
+/// Ed25519 keys only sign; JWE on Curve25519 uses X25519 keys (RFC 8037 §3.2).
 pub fn ed25519_cannot_encrypt() -> Error {
     Error::KeyFormat {
         format: "Ed25519 key",

@@ -4,8 +4,34 @@
 
 use std::fmt;
 
+/// p = 2^448 − 2^224 − 1, little-endian.
+const P: [u8; 56] = {
+    let mut p = [0xff; 56];
+    p[28] = 0xfe;
+    p
+};
+
+/// Whether a 57-byte point encoding is canonical (RFC 8032 §5.2.3, step 1): its last byte holds
+/// only the sign of x, and y is below p. ed448-goldilocks 0.14.0-pre.15 reduces y modulo p and
+/// ignores the unused bits, so both are checked here, for keys and for a signature's R.
+pub fn is_canonical(encoding: &[u8]) -> bool {
+    let (Some(y), Some(last)) = (encoding.get(..56), encoding.get(56)) else {
+        return false;
+    };
+    if encoding.len() != 57 || last & 0x7f != 0 {
+        return false;
+    }
+    // y < p, comparing from the most significant byte.
+    for (byte, limit) in y.iter().rev().zip(P.iter().rev()) {
+        if byte != limit {
+            return byte < limit;
+        }
+    }
+    false
+}
+
 /// An Ed448 public key (RFC 8032 §5.2.2): the 57-byte encoding, checked for its length and for
-/// the unused bits of its last byte; whether it decodes to a point is the worker's to say.
+/// a canonical encoding (`is_canonical`); whether it decodes to a point is the worker's to say.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Ed448Public([u8; 57]);
 
@@ -15,10 +41,9 @@ impl Ed448Public {
         let bytes: [u8; 57] = bytes
             .try_into()
             .map_err(|_| format!("an Ed448 key is 57 bytes, not {}", bytes.len()))?;
-        // The last byte holds only the sign of x (RFC 8032 §5.2.2).
-        match bytes.last() {
-            Some(last) if last & 0x7f == 0 => Ok(Ed448Public(bytes)),
-            _ => Err("not a valid Ed448 point encoding".to_owned()),
+        match is_canonical(&bytes) {
+            true => Ok(Ed448Public(bytes)),
+            false => Err("not a valid Ed448 point encoding".to_owned()),
         }
     }
 
@@ -43,5 +68,31 @@ impl Ed448Public {
 impl fmt::Debug for Ed448Public {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Ed448Public")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// y = p − 1 is canonical; y = p, y = 2^448 − 1 and a set unused bit are not.
+    #[test]
+    fn only_canonical_encodings_are_read() {
+        let mut below = [0u8; 57];
+        below[..56].copy_from_slice(&P);
+        below[0] = 0xfe;
+        assert!(is_canonical(&below));
+        let mut at_p = [0u8; 57];
+        at_p[..56].copy_from_slice(&P);
+        assert!(!is_canonical(&at_p));
+        assert!(Ed448Public::from_bytes(&at_p).is_err());
+        let mut all_ones = [0xffu8; 57];
+        all_ones[56] = 0x80;
+        assert!(!is_canonical(&all_ones));
+        let mut unused = [0u8; 57];
+        unused[56] = 0x01;
+        assert!(!is_canonical(&unused));
+        assert!(is_canonical(&[0u8; 57]));
+        assert!(!is_canonical(&[0u8; 56]));
     }
 }

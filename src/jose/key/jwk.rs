@@ -68,6 +68,15 @@ pub fn parse_set(keys: &[Value]) -> Result<KeySet, Error> {
     })
 }
 
+/// Whether a JWK holds private or secret key material under any key type's member names, so
+/// one whose `kty` is missing or wrong is still caught.
+pub fn has_private_members(jwk: &Map<String, Value>) -> bool {
+    Kty::ALL
+        .into_iter()
+        .flat_map(Kty::private_members)
+        .any(|member| jwk.contains_key(*member))
+}
+
 /// The key type and curve a JWK names, read through the table; `None` for names it lacks.
 pub fn kty_and_curve(jwk: &Map<String, Value>) -> (Option<Kty>, Option<Curve>) {
     let name = |member: &str| jwk.get(member).and_then(Value::as_str);

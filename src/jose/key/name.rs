@@ -110,6 +110,18 @@ fn escape_into(text: &mut String, value: &str) {
             '\x00'..='\x1f' | '\x7f' => {
                 let _ = write!(text, "\\{:02x}", c as u8);
             }
+            // Beyond x509-cert: C1 controls and bidirectional overrides, which could make a
+            // certificate's name read as another on screen, as RFC 4514 §2.4 hex pairs.
+            '\u{80}'..='\u{9f}'
+            | '\u{61c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}' => {
+                for byte in c.encode_utf8(&mut [0; 4]).bytes() {
+                    let _ = write!(text, "\\{byte:02x}");
+                }
+            }
             _ => text.push(c),
         }
     }
@@ -147,6 +159,9 @@ mod tests {
         assert_eq!(rfc4514(&name), name.to_string());
         // Not in the table: the dotted OID and the value's DER, as x509-cert writes an OID its
         // database lacks (for one it has, such as id-at-role 2.5.4.72, it writes the name).
+        // A right-to-left override or a C1 control cannot make the name read as another.
+        let spoof = Name::from_str("CN=evil\u{202e}moc.elgoog\u{85}").unwrap();
+        assert_eq!(rfc4514(&spoof), "CN=evil\\e2\\80\\aemoc.elgoog\\c2\\85");
         let unknown = Name::from_str("2.5.4.97=#0c0141").unwrap();
         assert_eq!(rfc4514(&unknown), "2.5.4.97=#0c0141");
         assert_eq!(rfc4514(&unknown), unknown.to_string());

@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::jose::alg::Kty;
 use crate::jose::error::Error;
 
 /// Key text as it was written.
@@ -63,14 +64,19 @@ impl<'a> KeyText<'a> {
         }
     }
 
-    /// Whether the text holds private key material: a PEM labelled private, a JWK with `d`.
+    /// Whether the text holds a private key: a PEM labelled private, a JWK with a private key
+    /// type's member (`d`, `priv`, …; an `oct` JWK's `k` is a secret, not a private key).
     pub fn looks_private(&self) -> bool {
         match self {
             KeyText::Pem(text) => text
                 .lines()
                 .next()
                 .is_some_and(|line| line.contains("PRIVATE")),
-            KeyText::Jwk(jwk) => jwk.contains_key("d"),
+            KeyText::Jwk(jwk) => Kty::ALL
+                .into_iter()
+                .filter(|kty| *kty != Kty::Oct)
+                .flat_map(Kty::private_members)
+                .any(|member| jwk.contains_key(*member)),
             KeyText::JwkSet(_) | KeyText::Secret(_) => false,
         }
     }
@@ -100,6 +106,9 @@ mod tests {
             KeyText::read(r#"{"kty":"oct","k":"AA","kid":"a"}"#).unwrap_or(KeyText::Secret(""));
         assert_eq!(jwk.jwk_label("kid").as_deref(), Some("a"));
         assert!(!jwk.looks_private());
+        for private in [r#"{"kty":"EC","d":"AA"}"#, r#"{"kty":"AKP","priv":"AA"}"#] {
+            assert!(KeyText::read(private).is_ok_and(|text| text.looks_private()));
+        }
         assert!(
             matches!(KeyText::read(r#"{"keys":[{}, {}]}"#), Ok(KeyText::JwkSet(keys)) if keys.len() == 2)
         );

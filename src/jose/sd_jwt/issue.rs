@@ -401,9 +401,9 @@ pub fn bind(
 /// payload is readable by anyone who sees a presentation.
 fn holder_cnf(holder: &Map<String, Value>) -> Result<Value, Error> {
     let (kty, _) = jwk::kty_and_curve(holder);
-    if kty == Some(Kty::Oct) || holder.contains_key("d") {
+    if kty == Some(Kty::Oct) || jwk::has_private_members(holder) {
         return Err(refused(
-            "the holder key must be a public JWK (no \"d\", not oct): the payload is readable by every verifier",
+            "the holder key must be a public JWK (no private members such as \"d\" or \"priv\", not oct): the payload is readable by every verifier",
         ));
     }
     jwk::parse_jwk(holder)?;
