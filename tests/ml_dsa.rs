@@ -497,3 +497,33 @@ fn an_expanded_key_with_a_foreign_t0_is_refused() {
         assert!(err.contains("t0"), "{}: {err}", set.name());
     }
 }
+
+/// A PKCS#8 v2 ML-DSA key (RFC 5958: the public key beside the private one) is read when the
+/// public key is the private key's own, and refused when it is another's.
+#[test]
+fn a_pkcs8_v2_public_key_must_be_the_private_keys_own() {
+    use der::asn1::BitStringRef;
+    use der::{Decode, Encode};
+    use jwt_debugger::jose::mldsa::MlDsaPrivate;
+    let own = MlDsaPrivate::from_seed(MlDsaSet::MlDsa44, &[3u8; 32]);
+    let other = MlDsaPrivate::from_seed(MlDsaSet::MlDsa44, &[4u8; 32]);
+    let v1 = jwt_debugger::jose::key::export::private_pem(&PrivateKey::MlDsa(Box::new(
+        MlDsaPrivate::from_seed(MlDsaSet::MlDsa44, &[3u8; 32]),
+    )))
+    .unwrap();
+    let (_, v1_der) = der::pem::decode_vec(v1.as_bytes()).unwrap();
+    let v1_info = pkcs8::PrivateKeyInfoRef::from_der(&v1_der).unwrap();
+    let with_public = |public: &[u8]| {
+        let info = pkcs8::PrivateKeyInfoRef {
+            algorithm: v1_info.algorithm,
+            private_key: v1_info.private_key,
+            public_key: Some(BitStringRef::from_bytes(public).unwrap()),
+        };
+        let der = info.to_der().unwrap();
+        der::pem::encode_string("PRIVATE KEY", der::pem::LineEnding::LF, &der).unwrap()
+    };
+    let read = |pem: &str| private::parse(pem, SecretEncoding::Utf8);
+    assert!(read(&with_public(own.public().bytes())).is_ok());
+    let err = read(&with_public(other.public().bytes())).err().unwrap();
+    assert!(err.to_string().contains("does not belong"), "{err}");
+}

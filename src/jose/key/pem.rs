@@ -223,7 +223,12 @@ pub(super) enum Pkcs8Parts<'a> {
     /// An Ed25519 seed (RFC 8410).
     Ed25519([u8; 32]),
     /// An ML-DSA private key: seed, expanded key or both (the LAMPS ML-DSA key-format draft).
-    MlDsa { set: MlDsaSet, key: MlDsaPkcs8<'a> },
+    /// The PKCS#8 v2 public key, when it holds one, is checked against the private key.
+    MlDsa {
+        set: MlDsaSet,
+        key: MlDsaPkcs8<'a>,
+        public: Option<&'a [u8]>,
+    },
     /// An Ed448 private key (RFC 8410), with the public key when the PKCS#8 v2 form has it.
     Ed448 {
         seed: [u8; 57],
@@ -306,7 +311,8 @@ pub(super) fn pkcs8_parts(der: &[u8]) -> Result<Pkcs8Parts<'_>, String> {
             return Err(format!("an {} key has no algorithm parameters", set.name()));
         }
         let key = ml_dsa_pkcs8(private)?;
-        return Ok(Pkcs8Parts::MlDsa { set, key });
+        let public = pkcs8_public(&info)?;
+        return Ok(Pkcs8Parts::MlDsa { set, key, public });
     }
     if oid == ED448 {
         let seed = <&der::asn1::OctetStringRef>::from_der(private).map_err(der_error)?;
@@ -314,16 +320,20 @@ pub(super) fn pkcs8_parts(der: &[u8]) -> Result<Pkcs8Parts<'_>, String> {
             .as_bytes()
             .try_into()
             .map_err(|_| "an Ed448 private key is 57 bytes".to_owned())?;
-        let public = info
-            .public_key
-            .map(|bits| {
-                bits.as_bytes()
-                    .ok_or("the public key bit string has unused bits")
-            })
-            .transpose()?;
+        let public = pkcs8_public(&info)?;
         return Ok(Pkcs8Parts::Ed448 { seed, public });
     }
     Err(unsupported_algorithm(oid))
+}
+
+/// The public key a PKCS#8 v2 (RFC 5958) private key carries beside it.
+fn pkcs8_public<'a>(info: &PrivateKeyInfoRef<'a>) -> Result<Option<&'a [u8]>, String> {
+    info.public_key
+        .map(|bits| {
+            bits.as_bytes()
+                .ok_or_else(|| "the public key bit string has unused bits".to_owned())
+        })
+        .transpose()
 }
 
 fn pkcs8_private(der: &[u8]) -> Result<Key, String> {

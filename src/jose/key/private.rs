@@ -163,7 +163,7 @@ fn pkcs8(der: &[u8]) -> Result<PrivateKey, String> {
         Pkcs8Parts::Ed25519(seed) => Ok(PrivateKey::Ed25519(Box::new(
             ed25519_dalek::SigningKey::from_bytes(&seed),
         ))),
-        Pkcs8Parts::MlDsa { set, key } => ml_dsa_pkcs8(set, key),
+        Pkcs8Parts::MlDsa { set, key, public } => ml_dsa_pkcs8(set, key, public),
         Pkcs8Parts::Ed448 { seed, public } => {
             let key = ed448_signing_key(&seed);
             if public.is_some_and(|public| public != ed448_public(&key).as_bytes()) {
@@ -175,8 +175,12 @@ fn pkcs8(der: &[u8]) -> Result<PrivateKey, String> {
 }
 
 /// An ML-DSA PKCS#8 key in any of its three forms; in `both`, the expanded key must be the one
-/// the seed makes.
-fn ml_dsa_pkcs8(set: MlDsaSet, key: MlDsaPkcs8<'_>) -> Result<PrivateKey, String> {
+/// the seed makes, and a public key beside it (PKCS#8 v2) the one the private key makes.
+fn ml_dsa_pkcs8(
+    set: MlDsaSet,
+    key: MlDsaPkcs8<'_>,
+    public: Option<&[u8]>,
+) -> Result<PrivateKey, String> {
     let private = match key {
         MlDsaPkcs8::Seed(seed) => MlDsaPrivate::from_seed(set, &seed),
         MlDsaPkcs8::Expanded(expanded) => MlDsaPrivate::from_expanded(set, expanded)?,
@@ -191,6 +195,9 @@ fn ml_dsa_pkcs8(set: MlDsaSet, key: MlDsaPkcs8<'_>) -> Result<PrivateKey, String
             private
         }
     };
+    if public.is_some_and(|public| public != private.public().bytes()) {
+        return Err("the public key does not belong to the private key".to_owned());
+    }
     Ok(PrivateKey::MlDsa(Box::new(private)))
 }
 
