@@ -248,7 +248,7 @@ fn the_thumbprint_covers_alg_kty_and_pub() {
 
 /// A PKCS#8 ML-DSA key in DER with `private` as its privateKey content.
 fn pkcs8_with(set: MlDsaSet, private: &[u8]) -> String {
-    let oid = der::asn1::ObjectIdentifier::new(set.oid()).unwrap();
+    let oid = set.oid();
     let info = pkcs8::PrivateKeyInfoRef::new(
         pkcs8::AlgorithmIdentifierRef {
             oid,

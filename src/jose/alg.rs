@@ -1,5 +1,7 @@
 //! Every JWS algorithm, described once. Everything else asks this table.
 
+use der::asn1::ObjectIdentifier;
+
 /// The kind of key and primitive an algorithm needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Family {
@@ -72,17 +74,17 @@ impl MlDsaSet {
     }
 
     /// The NIST OID (`id-ml-dsa-44` … in the CSOR registry), for SPKI and PKCS#8.
-    pub fn oid(self) -> &'static str {
+    pub fn oid(self) -> ObjectIdentifier {
         match self {
-            MlDsaSet::MlDsa44 => "2.16.840.1.101.3.4.3.17",
-            MlDsaSet::MlDsa65 => "2.16.840.1.101.3.4.3.18",
-            MlDsaSet::MlDsa87 => "2.16.840.1.101.3.4.3.19",
+            MlDsaSet::MlDsa44 => ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.17"),
+            MlDsaSet::MlDsa65 => ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.18"),
+            MlDsaSet::MlDsa87 => ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.3.19"),
         }
     }
 
-    /// Looks up a set by its NIST OID (dotted).
-    pub fn from_oid(oid: &str) -> Option<MlDsaSet> {
-        MlDsaSet::ALL.into_iter().find(|set| set.oid() == oid)
+    /// Looks up a set by its NIST OID.
+    pub fn from_oid(oid: &ObjectIdentifier) -> Option<MlDsaSet> {
+        MlDsaSet::ALL.into_iter().find(|set| set.oid() == *oid)
     }
 
     /// Looks up a set by its JOSE name (an AKP JWK's `alg`).
@@ -624,7 +626,7 @@ mod tests {
             );
             assert_eq!(set.alg().family(), Family::MlDsa(set));
             assert_eq!(MlDsaSet::from_name(set.name()), Some(set));
-            assert_eq!(MlDsaSet::from_oid(set.oid()), Some(set));
+            assert_eq!(MlDsaSet::from_oid(&set.oid()), Some(set));
         }
         assert_eq!(
             Alg::PS384.platform(),

@@ -4,25 +4,15 @@ beside it, and PyJWT verifies the token each key signed, from the PEM and from t
 2.10.1 has no ML-DSA: an ML-DSA key's token is verified by `cryptography` itself, from the PEM
 and from the JWK's `pub`."""
 
-import base64
 import json
 import pathlib
 import sys
 
 import jwt
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import mldsa
+from verify_ml_dsa import PUBLIC as ML_DSA, b64url  # beside this file
 
 KEYS = pathlib.Path(__file__).resolve().parents[2] / "target" / "interop" / "keys.json"
-ML_DSA = {
-    "ML-DSA-44": mldsa.MLDSA44PublicKey,
-    "ML-DSA-65": mldsa.MLDSA65PublicKey,
-    "ML-DSA-87": mldsa.MLDSA87PublicKey,
-}
-
-
-def b64url(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def check_ml_dsa(case: dict) -> None:

@@ -19,7 +19,6 @@ use crate::jose::alg::Curve;
 use crate::jose::base64url;
 use crate::jose::error::Error;
 use crate::jose::mldsa::MlDsaPrivate;
-use der::asn1::ObjectIdentifier;
 
 /// What a written JWK says besides the key: `kid`, `alg` and `use`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -112,7 +111,7 @@ fn ec_pkcs8(curve: Curve, scalar: &[u8], point: &[u8]) -> pkcs8::Result<der::Sec
 /// An ML-DSA SubjectPublicKeyInfo: the NIST OID without parameters, the encoded key as the bit
 /// string (draft-ietf-lamps-dilithium-certificates).
 fn ml_dsa_spki(key: &MlDsaPublic) -> spki::Result<der::Document> {
-    let oid = ObjectIdentifier::new(key.set().oid()).map_err(der::Error::from)?;
+    let oid = key.set().oid();
     let info = spki::SubjectPublicKeyInfoRef {
         algorithm: spki::AlgorithmIdentifierRef {
             oid,
@@ -127,7 +126,7 @@ fn ml_dsa_spki(key: &MlDsaPublic) -> spki::Result<der::Document> {
 /// recommends; a key known only by its expanded form is written as that.
 fn ml_dsa_pkcs8(key: &MlDsaPrivate) -> pkcs8::Result<der::SecretDocument> {
     use der::asn1::{ContextSpecific, OctetStringRef};
-    let oid = ObjectIdentifier::new(key.set().oid()).map_err(der::Error::from)?;
+    let oid = key.set().oid();
     let expanded;
     let inner = Zeroizing::new(match key.seed() {
         Some(seed) => ContextSpecific {

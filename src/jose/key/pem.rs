@@ -166,7 +166,7 @@ fn spki_key(der: &[u8]) -> Result<Key, String> {
             .map(Key::Ed25519)
             .map_err(|_| "not a valid Ed25519 point".to_owned());
     }
-    if let Some(set) = MlDsaSet::from_oid(&oid.to_string()) {
+    if let Some(set) = MlDsaSet::from_oid(&oid) {
         if info.algorithm.parameters.is_some() {
             return Err(format!("an {} key has no algorithm parameters", set.name()));
         }
@@ -306,7 +306,7 @@ pub(super) fn pkcs8_parts(der: &[u8]) -> Result<Pkcs8Parts<'_>, String> {
             .map_err(|_| "an Ed25519 seed is 32 bytes".to_owned())?;
         return Ok(Pkcs8Parts::Ed25519(seed));
     }
-    if let Some(set) = MlDsaSet::from_oid(&oid.to_string()) {
+    if let Some(set) = MlDsaSet::from_oid(&oid) {
         if info.algorithm.parameters.is_some() {
             return Err(format!("an {} key has no algorithm parameters", set.name()));
         }
